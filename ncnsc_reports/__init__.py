@@ -1,0 +1,6 @@
+"""ncnsc_reports: the yearly BC-SKHCN report on Chương trình 1322, built from a year's workbook.
+
+The public entry point is :func:`ncnsc_reports.pipeline.build`; the CLI only calls it.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,34 @@
+"""Exception classes of ncnsc_reports; each docstring says when it is raised.
+
+Every message is Vietnamese and written for the secretariat clerk who runs the build.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ncnsc_reports.problems import Problem
+
+
+class NcnscError(Exception):
+    """Base class: any failure the CLI turns into a message and exit code 1."""
+
+
+class InputError(NcnscError):
+    """Raised when the inputs (folders, profile, year workbook) have one or more errors.
+
+    Carries every problem found, so the clerk can fix them all in one pass.
+    """
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class TemplateError(NcnscError):
+    """Raised when a Word template cannot be found, parsed or rendered."""
+
+
+class OutputError(NcnscError):
+    """Raised when the finished report cannot be written to the output folder."""

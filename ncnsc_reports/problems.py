@@ -1,0 +1,77 @@
+"""Problems found in the inputs: where (file › sheet › row › column) and what, in Vietnamese.
+
+Loading and validation never raise per cell: they collect `Problem`s so that every error
+is reported at once (style: mkdocs collects (where, what) pairs and aborts once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "Lỗi"
+    WARNING = "Cảnh báo"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the inputs; the parts that are unknown stay None."""
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.sheet is not None:
+            parts.append(f"trang “{self.sheet}”")
+        if self.row is not None:
+            parts.append(f"dòng {self.row}")
+        if self.column is not None:
+            parts.append(f"cột “{self.column}”")
+        return " › ".join(parts)
+
+    def at(self, row: int | None = None, column: str | None = None) -> Location:
+        """Return this location narrowed to a row and/or column."""
+        return Location(self.file, self.sheet, row or self.row, column or self.column)
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: Location
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def expected_found(expected: str, found: object) -> str:
+    """Word a problem as "cần …, nhưng gặp …" (expected X, found Y)."""
+    shown = "ô trống" if found in (None, "") else f"“{found}”"
+    return f"cần {expected}, nhưng gặp {shown}"
+
+
+class Problems(list):
+    """A list of Problem with shorthands for adding errors and warnings."""
+
+    def error(self, where: Location, message: str) -> None:
+        self.append(Problem(where, message, Severity.ERROR))
+
+    def warning(self, where: Location, message: str) -> None:
+        self.append(Problem(where, message, Severity.WARNING))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self if not p.is_error]

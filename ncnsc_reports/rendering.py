@@ -1,0 +1,101 @@
+"""Finding Word templates and rendering them with docxtpl, strictly and safely.
+
+Owns the one Jinja environment (sandboxed, StrictUndefined, autoescaped, our filters), the
+template search path, the translation of template failures into editor-readable Vietnamese,
+and the check that every XML part of the result parses.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+from ncnsc_reports.errors import TemplateError
+from ncnsc_reports.formatting import FILTERS
+
+REPORT_TEMPLATE = "bao-cao-nam.docx"
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def search_path(province_dir: Path, project_root: Path) -> list[Path]:
+    """Return the template folders in the order they are searched: province first."""
+    return [province_dir / "templates", project_root / "templates"]
+
+
+def find_template(name: str, folders: list[Path]) -> Path:
+    """Return the first `name` found in `folders`; the error lists every place searched."""
+    for folder in folders:
+        if (folder / name).is_file():
+            return folder / name
+    places = "; ".join(str(f / name) for f in folders)
+    raise TemplateError(f"không tìm thấy mẫu báo cáo “{name}”. Đã tìm ở: {places}")
+
+
+def _finalize(value):
+    """Make every printed value safe: no None, NFC text, no XML-illegal characters."""
+    if hasattr(value, "__html__"):
+        return value  # already XML (a macro's paragraphs, a RichText)
+    if value is None:
+        raise TemplateError("mẫu in ra một giá trị rỗng (None); đây là lỗi của chương trình")
+    return _XML_ILLEGAL.sub("", unicodedata.normalize("NFC", str(value)))
+
+
+def make_environment():
+    """Return the Jinja environment every template is rendered in."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
+    env.filters.update(FILTERS)
+    return env
+
+
+def render(template: Path, context: dict) -> bytes:
+    """Render a .docx template with `context` and return the bytes of a checked .docx."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError as JinjaError
+
+    try:
+        doc = DocxTemplate(template)
+        doc.render(context, make_environment(), autoescape=True)
+        buffer = io.BytesIO()
+        doc.save(buffer)
+    except JinjaError as err:
+        raise TemplateError(_explain(template, err)) from err
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise TemplateError(f"mẫu “{template}” không phải tệp Word .docx hợp lệ "
+                            f"({type(err).__name__})") from err
+    data = buffer.getvalue()
+    check_docx(data)
+    return data
+
+
+def _explain(template: Path, err: Exception) -> str:
+    """Word a Jinja failure for an editor: what went wrong and the text around it."""
+    what = str(getattr(err, "message", None) or err)
+    if "is undefined" in what:
+        name = what.split("'")[1] if "'" in what else what
+        what = f"trường “{name}” không có trong dữ liệu (xem danh sách trường cho mẫu)"
+    else:
+        what = f"lỗi cú pháp thẻ mẫu: {what}"
+    excerpt = " ".join(_TAGS.sub("", line).strip()
+                       for line in getattr(err, "docx_context", []) or [])
+    near = f" — gần đoạn: “{' '.join(excerpt.split())[:200]}”" if excerpt.strip() else ""
+    return f"mẫu “{template.name}”: {what}{near}"
+
+
+def check_docx(data: bytes) -> None:
+    """Raise TemplateError unless every XML part of the .docx parses strictly."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels")):
+                try:
+                    etree.fromstring(z.read(name))
+                except etree.XMLSyntaxError as err:
+                    raise TemplateError(f"báo cáo tạo ra bị hỏng ở phần {name}: {err}") from err

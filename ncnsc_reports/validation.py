@@ -1,0 +1,195 @@
+"""Turning the loaded rows of a province profile and a year workbook into one `Report`.
+
+Owns the checks that span rows and files: folders, required settings, duplicates, the report
+year, values in force in the report's year. Every problem is collected; `validate` raises
+`InputError` once, with all of them, or returns the report and the warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ncnsc_reports.errors import InputError
+from ncnsc_reports.loading import Row, find_year_workbook, read_settings, read_workbook
+from ncnsc_reports.model import Agency, Document, Paragraph, Report
+from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.schema import (
+    AGENCY_SETTINGS, HELP_SHEET, LINE_KINDS, LISTS_SHEET, PROFILE_AGENCY, PROFILE_FILE, PROFILE_PLAN,
+    PROFILE_RECIPIENTS, PROFILE_SHEETS, SECTIONS, YEAR_CONTENT, YEAR_DOCUMENTS, YEAR_GENERAL,
+    YEAR_RECIPIENTS, YEAR_SETTINGS, Setting,
+)
+
+# NĐ 30/2020, Phụ lục I, II.6.e (điểm): the points of a khoản follow the Vietnamese alphabet.
+VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+
+def validate(year_dir: Path) -> tuple[Report, Problems]:
+    """Return the report of a year folder and its warnings; raise InputError on any error."""
+    problems = Problems()
+    report = _build(Path(year_dir), problems)
+    if problems.errors or report is None:
+        raise InputError(problems.errors + problems.warnings)
+    return report, problems
+
+
+def _build(year_dir: Path, problems: Problems) -> Report | None:
+    year = _folder_year(year_dir, problems)
+    profile_path = year_dir.parent / PROFILE_FILE
+    if not profile_path.is_file():
+        problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}” "
+                       "(tên cơ quan, kế hoạch, người ký, nơi nhận) trong thư mục tỉnh")
+    book = find_year_workbook(year_dir, problems) if year_dir.is_dir() else None
+    if problems.errors or year is None or book is None:
+        return None
+    profile = read_workbook(profile_path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
+    sheets = read_workbook(book, (YEAR_GENERAL, YEAR_DOCUMENTS, YEAR_CONTENT, YEAR_RECIPIENTS),
+                           problems, (HELP_SHEET, LISTS_SHEET))
+    general = _single_settings(sheets[YEAR_GENERAL.name], YEAR_SETTINGS, book.name, problems)
+    _check_year(general, year, book.name, problems)
+    agency = _agency(profile[PROFILE_AGENCY.name], general, year, problems)
+    plan = _plan(profile[PROFILE_PLAN.name], problems)
+    if problems.errors:
+        return None
+    return Report(
+        province=year_dir.parent.name, year=year, number=general.get("number"),
+        day=general.get("day"), month=general.get("month"),
+        sign_year=general.get("sign_year") or year, agency=agency, plan=plan,
+        recipients=_recipients(profile[PROFILE_RECIPIENTS.name],
+                               sheets[YEAR_RECIPIENTS.name], year),
+        documents=_documents(sheets[YEAR_DOCUMENTS.name]),
+        sections=_sections(sheets[YEAR_CONTENT.name], problems),
+        empty_group=general.get("empty_group") or "",
+    )
+
+
+def _folder_year(year_dir: Path, problems: Problems) -> int | None:
+    where = Location(str(year_dir))
+    if not year_dir.is_dir():
+        problems.error(where, "không tìm thấy thư mục năm; cần dạng inputs/<tỉnh>/<năm>, "
+                              "ví dụ inputs/hung-yen/2023")
+        return None
+    if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
+        problems.error(where, expected_found("tên thư mục là một năm (ví dụ 2023)",
+                                             year_dir.name))
+        return None
+    return int(year_dir.name)
+
+
+def _single_settings(rows: list[Row], settings: tuple[Setting, ...], file: str,
+                     problems: Problems) -> dict:
+    """Return {key: value} of a key/value sheet whose labels may each appear once."""
+    values: dict = {}
+    seen: dict[str, Row] = {}
+    for setting, value, row in read_settings(rows, settings, problems):
+        if setting.key in seen:
+            problems.error(row.where.at(column="Mục"), f"mục “{setting.label}” đã ghi ở dòng "
+                           f"{seen[setting.key].where.row}; mỗi mục chỉ ghi một lần")
+            continue
+        seen[setting.key] = row
+        values[setting.key] = value
+    for setting in settings:
+        if setting.required and setting.key not in seen:
+            problems.error(Location(file, YEAR_GENERAL.name),
+                           f"thiếu dòng “{setting.label}” (cột “Mục”)")
+    return values
+
+
+def _check_year(general: dict, year: int, file: str, problems: Problems) -> None:
+    stated = general.get("year")
+    if stated is not None and stated != year:
+        problems.error(Location(file, YEAR_GENERAL.name, column="Giá trị"),
+                       expected_found(f"“Năm báo cáo” trùng tên thư mục ({year})", stated))
+    day, month = general.get("day"), general.get("month")
+    if day and month:
+        try:
+            dt.date(general.get("sign_year") or year, month, day)
+        except ValueError:
+            problems.error(Location(file, YEAR_GENERAL.name, column="Giá trị"),
+                           expected_found("ngày ký có thật", f"{day}/{month}"))
+
+
+def _agency(rows: list[Row], overrides: dict, year: int, problems: Problems) -> Agency | None:
+    """Return the agency values in force in `year`: latest “Áp dụng từ năm” ≤ year, then overrides."""
+    in_force: dict[str, tuple[int, object]] = {}
+    for setting, value, row in read_settings(rows, AGENCY_SETTINGS, problems):
+        since = row["from_year"]
+        if since is None or since > year:
+            continue
+        if setting.key not in in_force or since >= in_force[setting.key][0]:
+            in_force[setting.key] = (since, value)
+    values = {key: value for key, (_, value) in in_force.items()}
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    file = PROFILE_FILE
+    for setting in AGENCY_SETTINGS:
+        if setting.required and not values.get(setting.key):
+            problems.error(Location(file, PROFILE_AGENCY.name), f"thiếu mục “{setting.label}” "
+                           f"áp dụng cho năm {year} (ví dụ: {setting.example})")
+    if problems.errors:
+        return None
+    return Agency(**{s.key: values.get(s.key) or "" for s in AGENCY_SETTINGS})
+
+
+def _plan(rows: list[Row], problems: Problems) -> Document | None:
+    if len(rows) != 1:
+        problems.error(Location(PROFILE_FILE, PROFILE_PLAN.name),
+                       expected_found("đúng một dòng kế hoạch của tỉnh", f"{len(rows)} dòng"))
+        return None
+    return _document(rows[0])
+
+
+def _document(row: Row) -> Document:
+    v = row.values
+    return Document(v["kind"], v["number"], v["issued"], v["issuer"], v.get("subject") or "")
+
+
+def _recipients(profile_rows: list[Row], year_rows: list[Row], year: int) -> tuple[str, ...]:
+    """Return the year's own list if it has one, else the profile list in force in `year`."""
+    if year_rows:
+        return tuple(_recipient_line(r["recipient"]) for r in year_rows if r["recipient"])
+    since = max((r["from_year"] for r in profile_rows
+                 if r["from_year"] is not None and r["from_year"] <= year), default=None)
+    return tuple(_recipient_line(r["recipient"]) for r in profile_rows
+                 if r["from_year"] == since and r["recipient"])
+
+
+def _recipient_line(text: str) -> str:
+    # NĐ 30/2020, Phụ lục I, II.9.b: "- " before each recipient, ";" at the end of the line.
+    return text.strip().lstrip("-").strip().rstrip(";.").strip()
+
+
+def _documents(rows: list[Row]) -> dict[str, tuple[Document, ...]]:
+    usable = [r for r in rows if all(r[k] for k in ("section", "kind", "number", "issued",
+                                                      "issuer"))]
+    return {s: tuple(_document(r) for r in usable if r["section"] == s)
+            for s in ("I.1.a", "I.1.b")}
+
+
+def _sections(rows: list[Row], problems: Problems) -> dict[str, tuple[Paragraph, ...]]:
+    """Group the content rows by section, in row order, labelling points and solution groups."""
+    sections: dict[str, list[Paragraph]] = {name: [] for name in SECTIONS}
+    for row in rows:
+        if not row["section"] or not row["text"]:
+            continue
+        kind = LINE_KINDS[row["line_kind"]] if row["line_kind"] else "text"
+        if kind == "group" and row["section"] != "III.2":
+            problems.error(row.where.at(column="Kiểu dòng"), expected_found(
+                "“Nhóm giải pháp” chỉ dùng trong mục III.2", f"mục {row['section']}"))
+            continue
+        sections[row["section"]].append(Paragraph(kind, row["text"]))
+    return {name: tuple(_label(paragraphs)) for name, paragraphs in sections.items()}
+
+
+def _label(paragraphs: list[Paragraph]):
+    """Yield paragraphs with labels: groups 2.1., 2.2. …; points a), b) … restarting per group."""
+    group, point = 0, 0
+    for p in paragraphs:
+        if p.kind == "group":
+            group, point = group + 1, 0
+            yield Paragraph(p.kind, p.text, f"2.{group}.")
+        elif p.kind == "point":
+            letter = VIETNAMESE_LETTERS[point % len(VIETNAMESE_LETTERS)]
+            point += 1
+            yield Paragraph(p.kind, p.text, f"{letter})")
+        else:
+            yield p

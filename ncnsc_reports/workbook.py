@@ -1,0 +1,111 @@
+"""Writing input workbooks from the schema: the blank year workbook a clerk fills in.
+
+Headers, drop-down lists and the help sheet all come from `schema`, so the workbook a clerk
+receives always matches what the loader expects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ncnsc_reports.errors import InputError
+from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.schema import (
+    CHOICE, HELP_SHEET, LISTS_SHEET, PROFILE_FILE, YEAR_GENERAL, YEAR_SETTINGS, YEAR_SHEETS,
+    SheetSpec,
+)
+
+
+def write_workbook(path: Path, specs: tuple[SheetSpec, ...], rows: dict[str, list[tuple]],
+                   title: str, notes: tuple[str, ...] = ()) -> Path:
+    """Write a workbook with a help sheet, one sheet per spec (headers, lists) and `rows`."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    _help_sheet(wb.active, specs, title, notes)
+    lists = wb.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    for spec in specs:
+        _data_sheet(wb.create_sheet(spec.name), spec, rows.get(spec.name, []), lists)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def _help_sheet(ws, specs, title: str, notes: tuple[str, ...]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.title = HELP_SHEET
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 100
+    ws.append([title])
+    ws["A1"].font = Font(bold=True, size=14)
+    for note in notes:
+        ws.append([note])
+        ws.cell(ws.max_row, 1).font = Font(bold=True, color="C00000")
+    ws.append(["Mỗi dòng một mục, theo thứ tự in trong báo cáo. Không đổi tên trang, tên cột."])
+    for spec in specs:
+        ws.append([])
+        ws.append([f"Trang “{spec.name}”", spec.help])
+        ws.cell(ws.max_row, 1).font = Font(bold=True)
+        for col in spec.columns:
+            need = "bắt buộc" if col.required else "có thể để trống"
+            ws.append([f"  {col.header}", f"{need}. {col.help}".strip()])
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _data_sheet(ws, spec: SheetSpec, rows: list[tuple], lists) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    ws.append([c.header for c in spec.columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    for row in rows:
+        ws.append(list(row))
+    for i, col in enumerate(spec.columns, start=1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = col.width
+        for cell in ws[letter][1:]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if col.kind == CHOICE:
+            ref = _list_range(lists, col.choices)
+            dv = DataValidation(type="list", formula1=ref, allow_blank=True,
+                                showErrorMessage=False)
+            dv.add(f"{letter}2:{letter}2000")
+            ws.add_data_validation(dv)
+
+
+def _list_range(lists, choices: tuple[str, ...]) -> str:
+    """Put a list of choices in the hidden sheet; return its absolute range for a drop-down."""
+    from openpyxl.utils import get_column_letter
+
+    column = lists.max_column + 1 if lists["A1"].value is not None else 1
+    for r, choice in enumerate(choices, start=1):
+        lists.cell(r, column, choice)
+    letter = get_column_letter(column)
+    return f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(choices)}"
+
+
+def write_blank_year_workbook(year_dir: Path) -> Path:
+    """Create inputs/<tỉnh>/<năm>/bao-cao-<năm>.xlsx, empty but for the “Mục” labels."""
+    year_dir = Path(year_dir)
+    problems = Problems()
+    if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
+        problems.error(Location(str(year_dir)), "tên thư mục năm phải là một năm, ví dụ "
+                       "inputs/hung-yen/2024")
+    elif not (year_dir.parent / PROFILE_FILE).is_file():
+        problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}”; "
+                       "chép từ một tỉnh có sẵn (ví dụ inputs/hung-yen) rồi sửa")
+    elif any(year_dir.glob("*.xlsx")):
+        problems.error(Location(str(year_dir)), "thư mục năm đã có sổ Excel; không ghi đè")
+    if problems:
+        raise InputError(problems)
+    general = [(s.label, year_dir.name if s.key == "year" else None) for s in YEAR_SETTINGS]
+    return write_workbook(year_dir / f"bao-cao-{year_dir.name}.xlsx", YEAR_SHEETS,
+                          {YEAR_GENERAL.name: general},
+                          f"Số liệu báo cáo năm {year_dir.name} – Chương trình 1322")
