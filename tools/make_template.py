@@ -27,8 +27,8 @@ OUT = Path(__file__).resolve().parent.parent / "templates" / "bao-cao-nam.docx"
 
 # Usable widths (cm): A4 21 cm less left 3.0 cm and right 1.5 cm (Phụ lục I, I.3).
 TEXT_WIDTH = 16.5
-LEFT_COL, RIGHT_COL = 7.0, 9.5
-CELL_MARGIN = 0.1
+LEFT_COL, RIGHT_COL = 6.8, 9.7
+CELL_MARGIN = 0.05
 
 PROGRAMME = ("Chương trình quốc gia hỗ trợ tổ chức, doanh nghiệp nâng cao năng suất và chất "
              "lượng sản phẩm, hàng hóa giai đoạn 2021-2030")
@@ -92,8 +92,8 @@ def define_styles(doc) -> None:
         _black_outline(st, level)
     style(doc, "Tiêu đề nhỏ", "TieuDeNho", bold=True, italic=True, keep_next=True)
     for name, sid, size, bold, italic in (
-        ("Cơ quan chủ quản", "CoQuanChuQuan", 13, False, False),  # II.2.b: 12–13, upright
-        ("Cơ quan ban hành", "CoQuanBanHanh", 13, True, False),  # II.2.b: 12–13, bold
+        ("Cơ quan chủ quản", "CoQuanChuQuan", 12, False, False),  # II.2.b: 12–13, upright
+        ("Cơ quan ban hành", "CoQuanBanHanh", 12, True, False),  # II.2.b: 12–13, bold
         ("Quốc hiệu", "QuocHieu", 12, True, False),  # II.1.a: 12–13, bold
         ("Tiêu ngữ", "TieuNgu", 14, True, False),  # II.1.b: 13–14, bold
         ("Số ký hiệu", "SoKyHieu", 13, False, False),  # II.3.c: 13, upright
@@ -183,14 +183,19 @@ def borderless_table(doc, widths: list[float]):
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    layout = OxmlElement("w:tblLayout")  # fixed: Word must not re-flow the header columns
+    layout.set(qn("w:type"), "fixed")
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:w"), str(int(CELL_MARGIN * 567)))
         el.set(qn("w:type"), "dxa")
         margins.append(el)
-    tbl_pr.append(margins)
+    look = tbl_pr.find(qn("w:tblLook"))
+    for el in (borders, layout, margins):  # CT_TblPr's schema order, before tblLook
+        look.addprevious(el) if look is not None else tbl_pr.append(el)
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        grid_col.set(qn("w:w"), str(round(width * 567)))
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
@@ -313,6 +318,7 @@ def body_evaluation(doc) -> None:
 
 def signature_block(doc) -> None:
     """Ô 7 and 9b of Mẫu 1.4: Nơi nhận on the left, level with the signer's authority."""
+    para(doc, "")  # one blank line between the closing sentence and the signature block
     t = borderless_table(doc, [LEFT_COL, RIGHT_COL])
     t._tbl.remove(t.rows[1]._tr)
     left, right = t.rows[0].cells
