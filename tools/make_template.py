@@ -20,7 +20,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, Twips
 
 FONT = "Times New Roman"
 OUT = Path(__file__).resolve().parent.parent / "templates" / "bao-cao-nam.docx"
@@ -341,8 +341,9 @@ def page_setup(doc) -> None:
     sec = doc.sections[0]
     sec.start_type = WD_SECTION.NEW_PAGE
     sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
-    sec.top_margin, sec.bottom_margin = Cm(2.0), Cm(2.0)
-    sec.left_margin, sec.right_margin = Cm(3.0), Cm(1.5)
+    # twips rounded up, so that 1.5 cm is not stored as 1.499 cm
+    sec.top_margin, sec.bottom_margin = Twips(1134), Twips(1134)  # 2.0 cm
+    sec.left_margin, sec.right_margin = Twips(1701), Twips(851)  # 3.0 cm, 1.5 cm
     sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
     sec.different_first_page_header_footer = True
     header = sec.header

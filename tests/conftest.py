@@ -1,0 +1,46 @@
+"""Shared fixtures: the built sample report, and copies of the sample inputs to break."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_PROVINCE = ROOT / "inputs" / "hung-yen"
+SAMPLE_YEAR = SAMPLE_PROVINCE / "2023"
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture(scope="session")
+def sample_report(tmp_path_factory) -> Path:
+    """Build inputs/hung-yen/2023 once into a temporary outputs folder; return the .docx."""
+    from ncnsc_reports.pipeline import build
+
+    return build(SAMPLE_YEAR, tmp_path_factory.mktemp("outputs")).path
+
+
+@pytest.fixture
+def province_copy(tmp_path) -> Path:
+    """A writable copy of the project layout: inputs/hung-yen/… and templates/."""
+    target = tmp_path / "inputs" / "hung-yen"
+    shutil.copytree(SAMPLE_PROVINCE, target)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return target
+
+
+def edit_workbook(path: Path, sheet: str, edits: dict[str, object]) -> None:
+    """Set cells (e.g. {"B3": 5}) of one sheet of a workbook and save it."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    for ref, value in edits.items():
+        ws[ref] = value
+    wb.save(path)
+
+
+def year_book(province: Path, year: str = "2023") -> Path:
+    return province / year / f"bao-cao-{year}.xlsx"

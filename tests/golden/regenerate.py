@@ -1,0 +1,35 @@
+"""Regenerate the golden text of the sample reports. Run only when a change of output is meant:
+
+    python tests/golden/regenerate.py
+
+Then read `git diff tests/golden` before committing: every changed line is a changed report.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from docx_text import docx_lines  # noqa: E402
+
+from ncnsc_reports.pipeline import build  # noqa: E402
+
+SAMPLES = {"hung-yen-2023.txt": ROOT / "inputs" / "hung-yen" / "2023"}
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, year_dir in SAMPLES.items():
+            result = build(year_dir, Path(tmp))
+            text = "\n".join(docx_lines(result.path)) + "\n"
+            (Path(__file__).parent / name).write_text(text, encoding="utf-8")
+            print(f"{name}: {len(text.splitlines())} dòng")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
