@@ -45,8 +45,9 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     profile = read_workbook(profile_path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
     sheets = read_workbook(book, (YEAR_GENERAL, YEAR_DOCUMENTS, YEAR_CONTENT, YEAR_RECIPIENTS),
                            problems, (HELP_SHEET, LISTS_SHEET))
-    general = _single_settings(sheets[YEAR_GENERAL.name], YEAR_SETTINGS, book.name, problems)
-    _check_year(general, year, book.name, problems)
+    general, general_rows = _single_settings(sheets[YEAR_GENERAL.name], YEAR_SETTINGS,
+                                             book.name, problems)
+    _check_year(general, general_rows, year, problems)
     agency = _agency(profile[PROFILE_AGENCY.name], general, year, problems)
     plan = _plan(profile[PROFILE_PLAN.name], problems)
     if problems.errors:
@@ -77,8 +78,8 @@ def _folder_year(year_dir: Path, problems: Problems) -> int | None:
 
 
 def _single_settings(rows: list[Row], settings: tuple[Setting, ...], file: str,
-                     problems: Problems) -> dict:
-    """Return {key: value} of a key/value sheet whose labels may each appear once."""
+                     problems: Problems) -> tuple[dict, dict[str, Row]]:
+    """Return ({key: value}, {key: row}) of a key/value sheet whose labels appear once each."""
     values: dict = {}
     seen: dict[str, Row] = {}
     for setting, value, row in read_settings(rows, settings, problems):
@@ -92,21 +93,21 @@ def _single_settings(rows: list[Row], settings: tuple[Setting, ...], file: str,
         if setting.required and setting.key not in seen:
             problems.error(Location(file, YEAR_GENERAL.name),
                            f"thiếu dòng “{setting.label}” (cột “Mục”)")
-    return values
+    return values, seen
 
 
-def _check_year(general: dict, year: int, file: str, problems: Problems) -> None:
+def _check_year(general: dict, rows: dict[str, Row], year: int, problems: Problems) -> None:
     stated = general.get("year")
     if stated is not None and stated != year:
-        problems.error(Location(file, YEAR_GENERAL.name, column="Giá trị"),
-                       expected_found(f"“Năm báo cáo” trùng tên thư mục ({year})", stated))
+        problems.error(rows["year"].where.at(column="Giá trị"),
+                       expected_found(f"năm trùng tên thư mục năm ({year})", stated))
     day, month = general.get("day"), general.get("month")
     if day and month:
         try:
             dt.date(general.get("sign_year") or year, month, day)
         except ValueError:
-            problems.error(Location(file, YEAR_GENERAL.name, column="Giá trị"),
-                           expected_found("ngày ký có thật", f"{day}/{month}"))
+            problems.error(rows["day"].where.at(column="Giá trị"),
+                           expected_found(f"ngày có thật trong tháng {month}", day))
 
 
 def _agency(rows: list[Row], overrides: dict, year: int, problems: Problems) -> Agency | None:

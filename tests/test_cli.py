@@ -1,0 +1,121 @@
+"""The `ncnsc-report` command: exit codes, Vietnamese messages, no traceback unless --debug."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, SAMPLE_YEAR, edit_workbook, year_book
+from docx_text import docx_lines
+
+from ncnsc_reports.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_build_sample_prints_the_path(tmp_path):
+    result = run("build", str(SAMPLE_YEAR), "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx"
+    assert result.output.strip() == f"Đã tạo báo cáo: {out}"
+    assert out.is_file()
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left
+
+
+def test_bad_input_exits_1_with_a_message_and_no_traceback(province_copy):
+    edit_workbook(year_book(province_copy), "Văn bản", {"D2": "31/4/2023"})
+    proc = subprocess.run([sys.executable, "-m", "ncnsc_reports", "build",
+                           str(province_copy / "2023")], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines() == [
+        "Lỗi (1):",
+        "  - bao-cao-2023.xlsx › trang “Văn bản” › dòng 2 › cột “Ngày ban hành”: cần một ngày "
+        "dạng ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “31/4/2023”",
+        "Chưa tạo báo cáo nào. Hãy sửa các lỗi trên trong sổ Excel rồi chạy lại.",
+    ]
+    assert not (province_copy.parent.parent / "outputs").exists()
+
+
+def test_debug_shows_the_traceback(province_copy):
+    edit_workbook(year_book(province_copy), "Văn bản", {"D2": "31/4/2023"})
+    proc = subprocess.run([sys.executable, "-m", "ncnsc_reports", "build", "--debug",
+                           str(province_copy / "2023")], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" in proc.stderr and "InputError" in proc.stderr
+
+
+@pytest.mark.parametrize("defect, prepare, expected", [
+    ("missing-year-folder", lambda p: p / "2030",
+     "{p}/2030: không tìm thấy thư mục năm; cần dạng inputs/<tỉnh>/<năm>, ví dụ "
+     "inputs/hung-yen/2023"),
+    ("year-folder-not-a-year", lambda p: _mkdir(p / "nam-nay"),
+     "{p}/nam-nay: cần tên thư mục là một năm (ví dụ 2023), nhưng gặp “nam-nay”"),
+    ("missing-profile", lambda p: _unlink(p / "ho-so-tinh.xlsx", p / "2023"),
+     "{p}: thiếu hồ sơ tỉnh “ho-so-tinh.xlsx” (tên cơ quan, kế hoạch, người ký, nơi nhận) "
+     "trong thư mục tỉnh"),
+    ("no-workbook", lambda p: _unlink(year_book(p), p / "2023"),
+     "{p}/2023: không có sổ Excel (.xlsx) nào trong thư mục năm; tạo sổ mới bằng lệnh: "
+     "ncnsc-report new-year {p}/2023"),
+    ("two-workbooks", lambda p: _copy(year_book(p), p / "2023" / "ban-cu.xlsx"),
+     "{p}/2023: cần đúng một sổ Excel, nhưng có 2: ban-cu.xlsx, bao-cao-2023.xlsx; hãy chuyển "
+     "các bản cũ ra khỏi thư mục"),
+    ("text-file-named-xlsx", lambda p: _write(year_book(p), b"STT;Noi dung\n1;abc\n"),
+     "bao-cao-2023.xlsx: tệp không phải sổ Excel .xlsx (không mở được); hãy mở bằng Excel và "
+     "lưu lại dạng “Excel Workbook (*.xlsx)”"),
+])
+def test_folder_and_file_errors(province_copy, defect, prepare, expected):
+    year_dir = prepare(province_copy)
+    result = CliRunner().invoke(main, ["build", str(year_dir)])
+    assert result.exit_code == 1
+    assert f"  - {expected.format(p=province_copy)}" in result.output.splitlines()
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def _unlink(path: Path, year_dir: Path) -> Path:
+    path.unlink()
+    return year_dir
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    dst.write_bytes(src.read_bytes())
+    return src.parent
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path.parent
+
+
+def test_new_year_workbook_builds_a_report_with_standard_sentences(province_copy):
+    year_dir = province_copy / "2024"
+    result = run("new-year", str(year_dir))
+    assert result.exit_code == 0, result.output
+    assert (year_dir / "bao-cao-2024.xlsx").is_file()
+    assert run("new-year", str(year_dir)).exit_code == 1  # never overwrites
+    result = run("build", str(year_dir))
+    assert result.exit_code == 0, result.output
+    lines = docx_lines(province_copy.parent.parent / "outputs" / "hung-yen" / "2024"
+                       / "bao-cao-hung-yen-2024.docx")
+    assert lines.count("Năm 2024 không phát sinh nội dung này.") == 15  # I.1.a–c, 2.1–2.6, II.1–3, III.1–2, IV
+    assert "| Hưng Yên, ngày       tháng       năm 2024" in lines
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = ("import sys; from ncnsc_reports.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('docxtpl', 'pandas', 'openpyxl', 'docx', 'lxml')"
+            " if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
