@@ -1,0 +1,97 @@
+"""Rendering: every value reaches the report intact, strictly, and the .docx is sound."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from conftest import edit_workbook, year_book
+from docx import Document
+from docx_text import docx_lines
+
+from ncnsc_reports.errors import InputError, TemplateError
+from ncnsc_reports.loading import clean_text
+from ncnsc_reports.pipeline import build
+from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.rendering import render
+
+
+def test_markup_characters_tabs_and_line_breaks_reach_the_report(province_copy):
+    tricky = "R&D <ISO 9001> “trích” \"kép\" 'đơn'\tcột 2\ndòng 2"
+    edit_workbook(year_book(province_copy), "Nội dung", {"C2": tricky})
+    lines = docx_lines(build(province_copy / "2023").path)
+    assert tricky in lines
+
+
+def test_xml_illegal_characters_are_removed_with_a_warning():
+    problems = Problems()
+    where = Location("a.xlsx", "Nội dung", 4, "Nội dung")
+    assert clean_text("Báo\x07 cáo\x1b", where, problems) == "Báo cáo"
+    assert [str(p) for p in problems] == [
+        "a.xlsx › trang “Nội dung” › dòng 4 › cột “Nội dung”: đã bỏ ký tự điều khiển không in "
+        "được (thường do dán từ nơi khác)"]
+
+
+def test_decomposed_vietnamese_is_normalised():
+    problems = Problems()
+    nfd = "Ho\u0302\u0323i đo\u0302\u0300ng"  # "Hội đồng" typed with combining marks
+    assert clean_text(nfd, Location("a.xlsx"), problems) == "Hội đồng"
+
+
+def minimal_template(tmp_path, text: str):
+    doc = Document()
+    doc.add_paragraph(text)
+    path = tmp_path / "mau.docx"
+    doc.save(path)
+    return path
+
+
+def test_unknown_field_is_an_error_not_an_empty_string(tmp_path):
+    with pytest.raises(TemplateError) as caught:
+        render(minimal_template(tmp_path, "Năm {{ nam_bao_cao }}"), {"year": 2023})
+    assert str(caught.value).startswith(
+        "mẫu “mau.docx”: trường “nam_bao_cao” không có trong dữ liệu")
+
+
+def test_sandbox_refuses_python_internals(tmp_path):
+    with pytest.raises(TemplateError):
+        render(minimal_template(tmp_path, "{{ year.__class__.__mro__ }}"), {"year": 2023})
+
+
+def test_every_xml_part_parses(sample_report):
+    from lxml import etree
+
+    with zipfile.ZipFile(sample_report) as z:
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(z.read(name))
+
+
+def test_failed_build_leaves_the_previous_report_untouched(province_copy):
+    first = build(province_copy / "2023").path
+    before = first.read_bytes()
+    edit_workbook(year_book(province_copy), "Văn bản", {"D2": "hôm nay"})
+    with pytest.raises(InputError):
+        build(province_copy / "2023")
+    assert first.read_bytes() == before
+    assert sorted(p.name for p in first.parent.iterdir()) == [first.name]
+
+
+def test_libreoffice_converts_the_report_to_pdf(sample_report, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is required (apt-get install libreoffice-writer-nogui)"
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(sample_report)], capture_output=True, timeout=180,
+                   env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    pdf = tmp_path / (sample_report.stem + ".pdf")
+    # LibreOffice exits 0 even when it fails: the PDF itself is the evidence.
+    assert pdf.is_file() and pdf.stat().st_size > 10_000
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines()
+                     if line.startswith("Pages:")))
+    assert pages >= 5
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True).stdout
+    assert "BÁO CÁO" in text and "Nguyễn Thái Kiều Ngân" in text
