@@ -15,13 +15,26 @@ from ncnsc_reports.loading import Row, find_year_workbook, read_settings, read_w
 from ncnsc_reports.model import Agency, Document, Paragraph, Report
 from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.schema import (
-    AGENCY_SETTINGS, HELP_SHEET, LINE_KINDS, LISTS_SHEET, PROFILE_AGENCY, PROFILE_FILE, PROFILE_PLAN,
-    PROFILE_RECIPIENTS, PROFILE_SHEETS, SECTIONS, YEAR_CONTENT, YEAR_DOCUMENTS, YEAR_GENERAL,
-    YEAR_RECIPIENTS, YEAR_SETTINGS, Setting,
+    AGENCY_SETTINGS,
+    HELP_SHEET,
+    LINE_KINDS,
+    LISTS_SHEET,
+    PROFILE_AGENCY,
+    PROFILE_FILE,
+    PROFILE_PLAN,
+    PROFILE_RECIPIENTS,
+    PROFILE_SHEETS,
+    SECTIONS,
+    YEAR_CONTENT,
+    YEAR_DOCUMENTS,
+    YEAR_GENERAL,
+    YEAR_RECIPIENTS,
+    YEAR_SETTINGS,
+    Setting,
 )
 
 # NĐ 30/2020, Phụ lục I, II.6.e (điểm): the points of a khoản follow the Vietnamese alphabet.
-VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+VIETNAMESE_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
 
 
 def validate(year_dir: Path) -> tuple[Report, Problems]:
@@ -111,7 +124,7 @@ def _check_year(general: dict, rows: dict[str, Row], year: int, problems: Proble
 
 
 def _agency(rows: list[Row], overrides: dict, year: int, problems: Problems) -> Agency | None:
-    """Return the agency values in force in `year`: latest “Áp dụng từ năm” ≤ year, then overrides."""
+    """Return the values in force in `year` (latest “Áp dụng từ năm” ≤ year), then overrides."""
     in_force: dict[str, tuple[int, object]] = {}
     for setting, value, row in read_settings(rows, AGENCY_SETTINGS, problems):
         since = row["from_year"]

@@ -17,8 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ncnsc_reports.schema import (  # noqa: E402
-    PROFILE_AGENCY, PROFILE_PLAN, PROFILE_RECIPIENTS, PROFILE_SHEETS, YEAR_CONTENT,
-    YEAR_DOCUMENTS, YEAR_GENERAL, YEAR_SHEETS,
+    PROFILE_AGENCY,
+    PROFILE_PLAN,
+    PROFILE_RECIPIENTS,
+    PROFILE_SHEETS,
+    YEAR_CONTENT,
+    YEAR_DOCUMENTS,
+    YEAR_GENERAL,
+    YEAR_SHEETS,
 )
 from ncnsc_reports.workbook import write_workbook  # noqa: E402
 

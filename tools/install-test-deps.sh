@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Install what the test suite needs beyond Python: LibreOffice (the tests convert the report to
+# PDF), the Liberation fonts (metric-compatible with Times New Roman) and poppler-utils (pdfinfo,
+# pdftotext); then the project with its test extras. Safe to run again: it skips what is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
+python -m pip install -q ".[test]"
