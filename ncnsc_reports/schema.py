@@ -6,7 +6,7 @@ writer (headers, drop-downs, help sheet) and the README. Change a header here an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 PROFILE_FILE = "ho-so-tinh.xlsx"
 

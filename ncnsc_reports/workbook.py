@@ -11,7 +11,13 @@ from pathlib import Path
 from ncnsc_reports.errors import InputError
 from ncnsc_reports.problems import Location, Problems
 from ncnsc_reports.schema import (
-    CHOICE, HELP_SHEET, LISTS_SHEET, PROFILE_FILE, YEAR_GENERAL, YEAR_SETTINGS, YEAR_SHEETS,
+    CHOICE,
+    HELP_SHEET,
+    LISTS_SHEET,
+    PROFILE_FILE,
+    YEAR_GENERAL,
+    YEAR_SETTINGS,
+    YEAR_SHEETS,
     SheetSpec,
 )
 
