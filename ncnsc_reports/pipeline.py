@@ -6,12 +6,10 @@ Everything is gathered and rendered in memory first; the file is written last, a
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ncnsc_reports.errors import OutputError
+from ncnsc_reports.outputs import write_outputs
 from ncnsc_reports.problems import Problem
 
 
@@ -48,24 +46,5 @@ def build(year_dir: Path, out_root: Path | None = None,
         folders.insert(0, Path(templates))
     data = render(find_template(REPORT_TEMPLATE, folders), build_context(report))
     target = output_path(year_dir, out_root)
-    write_atomically(target, data)
+    write_outputs(target.parent, {target.name: data})
     return BuildResult(target, list(warnings))
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `target`, then rename it into place."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError as err:
-        raise OutputError(f"không ghi được “{target}”: {err.strerror or err}. Nếu tệp đang mở "
-                          "trong Word, hãy đóng lại rồi chạy lại.") from err
