@@ -63,12 +63,15 @@ def main() -> None:
               help="Thư mục kết quả (mặc định: outputs/ cạnh inputs/).")
 @click.option("--templates", type=click.Path(path_type=Path),
               help="Thư mục mẫu Word tìm trước tiên.")
+@click.option("--strict", is_flag=True,
+              help="Coi mọi cảnh báo (vượt định mức, hỗ trợ trùng…) là lỗi: không tạo báo cáo.")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
-def build(year_dir: Path, out_root: Path | None, templates: Path | None, debug: bool) -> None:
+def build(year_dir: Path, out_root: Path | None, templates: Path | None, strict: bool,
+          debug: bool) -> None:
     """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023."""
     from ncnsc_reports.pipeline import build as build_report
 
-    result = _run(debug, lambda: build_report(year_dir, out_root, templates))
+    result = _run(debug, lambda: build_report(year_dir, out_root, templates, strict))
     _echo_problems("Cảnh báo", result.warnings)
     click.echo(f"Đã tạo báo cáo: {result.path}")
 

@@ -6,8 +6,12 @@ text only through the named filters of `formatting`.
 
 from __future__ import annotations
 
-from ncnsc_reports.formatting import place_date_line, two_digits
-from ncnsc_reports.model import Report
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ncnsc_reports.formatting import date_parts, place_date_line, two_digits
+from ncnsc_reports.indicators import Results, completion
+from ncnsc_reports.model import Document, Report
 
 # QĐ 1322/QĐ-TTg, Điều 1, mục III: the six groups of tasks and solutions, in its order and words.
 TASK_GROUPS = (
@@ -27,14 +31,115 @@ TASK_GROUPS = (
 BLANK_NUMBER = " " * 6
 
 
-def build_context(report: Report) -> dict:
+ILLUSTRATIVE_NOTE = "DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator as the report prints it (a sentence in II.1, a row of Phụ lục I)."""
+
+    code: str
+    name: str
+    unit: str
+    verb: str
+    noun: str
+    period_target: int | None
+    year_target: int | None
+    year_result: int
+    cumulative: int
+    completion: Decimal | None
+    source: Document
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    year: int
+    planned: int | None
+    spent: int
+
+
+@dataclass(frozen=True)
+class BudgetSummary:
+    years: tuple[BudgetLine, ...]
+    planned_year: int | None
+    spent_year: int
+    planned_to_date: int | None
+    spent_to_date: int
+    completion: Decimal | None
+    source: Document
+
+
+@dataclass(frozen=True)
+class SupportLine:
+    """One row of the list of enterprises supported in the year (Phụ lục II)."""
+
+    name: str
+    tax_code: str
+    locality: str
+    kind: str
+    detail: str
+    item: str
+    amount: int
+    funding: str
+
+
+def build_context(report: Report, results: Results | None = None) -> dict:
     """Return the template context of one report: every field a template may use."""
+    return {**_text_fields(report), **_indicator_fields(report, results)}
+
+
+def _indicator_fields(report: Report, results: Results | None) -> dict:
+    plan = report.plan_in_force
+    lines = [IndicatorLine(r.indicator.code, r.indicator.name, r.indicator.unit,
+                           r.indicator.verb, r.indicator.noun, r.period_target, r.year_target,
+                           r.year_result, r.cumulative, r.completion, r.source)
+             for r in (results.indicators if results else ())]
+    return {
+        "has_indicators": results is not None,
+        "period_start": plan.period[0] if plan else report.year,
+        "period": f"{plan.period[0]}-{plan.period[1]}" if plan else "",
+        "indicators": lines,
+        "budget": _budget(results, plan) if results else None,
+        "enterprises": _enterprises(report) if results else [],
+        "appendix_note": _appendix_note(report),
+    }
+
+
+def _budget(results: Results, plan) -> BudgetSummary | None:
+    years = tuple(BudgetLine(b.year, b.planned, b.spent) for b in results.budget)
+    if not plan.budget:
+        return None
+    planned = [b.planned for b in years if b.planned is not None]
+    planned_to_date = sum(planned) if planned else None
+    spent = sum(b.spent for b in years)
+    return BudgetSummary(years, years[-1].planned, years[-1].spent, planned_to_date, spent,
+                         completion(spent, planned_to_date), plan.budget_source)
+
+
+def _enterprises(report: Report) -> list[SupportLine]:
+    rows = report.history[report.year].rows.get("Hỗ trợ doanh nghiệp", [])
+    return [SupportLine(r["name"], r["tax_code"], r["locality"], r["kind"], r["detail"] or "",
+                        r["item"], r["amount"], r["funding"]) for r in rows]
+
+
+def _appendix_note(report: Report) -> str:
+    """NĐ 30/2020, Phụ lục I, III.1.c: number, date and issuer of the report under a Phụ lục."""
+    number = two_digits(report.number) if report.number else BLANK_NUMBER
+    when = date_parts(report.day, report.month, report.sign_year)
+    issuer = f" của {report.agency.agency_name}" if report.agency.agency_name else ""
+    return f"(Kèm theo Báo cáo số {number}/{report.agency.symbol} {when}{issuer})"
+
+
+def _text_fields(report: Report) -> dict:
     s = report.sections
     return {
         "year": report.year,
         "province": report.province,
         "agency": report.agency,
         "plan": report.plan,
+        "amendments": report.amendments,
+        "illustrative": report.illustrative,
+        "illustrative_note": ILLUSTRATIVE_NOTE,
         "number_text": two_digits(report.number) if report.number else BLANK_NUMBER,
         "place_date": place_date_line(report.agency.place, report.day, report.month,
                                       report.sign_year),
@@ -56,5 +161,5 @@ def build_context(report: Report) -> dict:
         "recipients": report.recipients,
         "document_title": f"Báo cáo kết quả thực hiện nhiệm vụ năm {report.year} của Chương "
                           f"trình 1322 - {report.agency.place}",
-        "document_comment": "",
+        "document_comment": ILLUSTRATIVE_NOTE if report.illustrative else "",
     }

@@ -42,6 +42,7 @@ class Agency:
     signer_name: str
     filing: str
     closing: str
+    agency_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,3 +59,65 @@ class Report:
     documents: dict[str, tuple[Document, ...]] = field(default_factory=dict)
     sections: dict[str, tuple[Paragraph, ...]] = field(default_factory=dict)
     empty_group: str = ""
+    amendments: tuple[Document, ...] = ()
+    plan_in_force: PlanInForce | None = None
+    history: dict[int, YearRecords] = field(default_factory=dict)
+    localities: tuple[str, ...] = ()
+    illustrative: bool = False
+
+
+# --- Plans as data and the records of each year (issue: indicators against the plan) -----
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One target of the plan: what is counted (`measure`) and how a sentence names it."""
+
+    code: str
+    name: str
+    unit: str
+    measure: str
+    verb: str
+    noun: str
+
+
+@dataclass(frozen=True)
+class Cap:
+    """A support norm: at most `cap` đồng per item and `per_year` items per enterprise a year."""
+
+    kind: str
+    item: str
+    detail: str
+    cap: int | None
+    per_year: int | None
+    source: Document
+
+
+@dataclass(frozen=True)
+class PlanInForce:
+    """The plan as it stands on the report's date, each part with the document that sets it.
+
+    `caps` is None when the document in force replaced the norms without giving amounts.
+    """
+
+    documents: tuple[Document, ...]
+    indicators: tuple[Indicator, ...]
+    period: tuple[int, int]
+    period_targets: dict[str, int]
+    year_targets: dict[str, int]
+    targets_source: Document
+    caps: tuple[Cap, ...] | None
+    caps_source: Document
+    budget: dict[int, int]
+    budget_source: Document
+
+
+@dataclass(frozen=True)
+class YearRecords:
+    """What happened in one year, as loaded rows by sheet name; empty for a “no data” year."""
+
+    year: int
+    file: str
+    rows: dict[str, list] = field(default_factory=dict)
+    no_data: bool = False
+    stated_spent: int | None = None

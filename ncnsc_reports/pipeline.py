@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ncnsc_reports.errors import InputError
 from ncnsc_reports.outputs import write_outputs
-from ncnsc_reports.problems import Problem
+from ncnsc_reports.problems import Problem, Severity
+
+INDICATOR_BOOK = "chi-tieu.xlsx"
 
 
 @dataclass(frozen=True)
@@ -32,19 +35,43 @@ def output_path(year_dir: Path, out_root: Path | None = None) -> Path:
     return root / province / year / f"bao-cao-{province}-{year}.docx"
 
 
-def build(year_dir: Path, out_root: Path | None = None,
-          templates: Path | None = None) -> BuildResult:
-    """Build the annual report of one year folder and return where it was written."""
+def build(year_dir: Path, out_root: Path | None = None, templates: Path | None = None,
+          strict: bool = False) -> BuildResult:
+    """Build the annual report of one year folder and return where it was written.
+
+    Gather first, write last: everything is validated, computed and rendered in memory; the
+    report and its indicator workbook are then written together or not at all.
+    """
     from ncnsc_reports.context import build_context
     from ncnsc_reports.rendering import REPORT_TEMPLATE, find_template, render, search_path
-    from ncnsc_reports.validation import validate
 
     year_dir = Path(year_dir)
-    report, warnings = validate(year_dir)
+    report, results, warnings = _gather(year_dir, strict)
     folders = search_path(year_dir.resolve().parent, project_root(year_dir))
     if templates is not None:
         folders.insert(0, Path(templates))
-    data = render(find_template(REPORT_TEMPLATE, folders), build_context(report))
+    files = {}
     target = output_path(year_dir, out_root)
-    write_outputs(target.parent, {target.name: data})
+    files[target.name] = render(find_template(REPORT_TEMPLATE, folders),
+                                build_context(report, results))
+    if results is not None:
+        from ncnsc_reports.workbook import indicator_workbook
+
+        files[INDICATOR_BOOK] = indicator_workbook(results, report.illustrative)
+    write_outputs(target.parent, files)
     return BuildResult(target, list(warnings))
+
+
+def _gather(year_dir: Path, strict: bool):
+    """Validate the inputs, compute the indicators and check the records against the plan."""
+    from ncnsc_reports.checks import check_records
+    from ncnsc_reports.indicators import compute
+    from ncnsc_reports.validation import validate
+
+    report, warnings = validate(year_dir)
+    plan = report.plan_in_force
+    results = compute(plan, report.history, report.year) if plan else None
+    warnings.extend(check_records(report))
+    if strict and warnings:
+        raise InputError([Problem(p.where, p.message, Severity.ERROR) for p in warnings])
+    return report, results, warnings

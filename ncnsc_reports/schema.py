@@ -50,6 +50,7 @@ class Setting:
     example: str = ""
     low: int | None = None
     high: int | None = None
+    choices: tuple[str, ...] = ()
 
 
 # --- Report sections that take free paragraphs (sheet “Nội dung”) --------------------------
@@ -105,6 +106,9 @@ AGENCY_SETTINGS: tuple[Setting, ...] = (
     Setting("signer_name", "Họ tên người ký", required=True, example="Nguyễn Văn A"),
     Setting("filing", "Lưu", required=True, example="VT, TĐC",
             help="In thành dòng cuối nơi nhận: “- Lưu: VT, TĐC.”"),
+    Setting("agency_name", "Tên cơ quan (chữ thường)",
+            example="Sở Khoa học và Công nghệ tỉnh An Giang",
+            help="Dùng ở dòng “Kèm theo Báo cáo số … của …” của phụ lục."),
     Setting("closing", "Câu kết", required=True,
             example="Sở Khoa học và Công nghệ trân trọng báo cáo UBND tỉnh và Bộ Khoa học và "
                     "Công nghệ./.",
@@ -130,9 +134,20 @@ PROFILE_PLAN = SheetSpec(
      Column("number", "Số, ký hiệu", width=18),
      Column("issued", "Ngày ban hành", DATE, width=16),
      Column("issuer", "Cơ quan ban hành", width=26),
-     Column("subject", "Trích yếu", width=80)),
-    "Kế hoạch của tỉnh thực hiện Chương trình 1322 (một dòng). Được trích dẫn đầy đủ ở đoạn mở "
-    "đầu của báo cáo.",
+     Column("subject", "Trích yếu", width=80),
+     Column("effective", "Hiệu lực từ ngày", DATE, required=False, width=16,
+            help="Để trống là từ ngày ban hành."),
+     Column("replaces", "Thay thế", required=False, width=26,
+            help="Với văn bản sửa đổi: phần nó thay thế, ghi một hay nhiều trong “Chỉ tiêu”, "
+                 "“Định mức”, “Kinh phí”, cách nhau bằng dấu phẩy. Phần đã thay mà không ghi "
+                 "số liệu mới thì coi là chưa có số liệu."),
+     Column("next_period_pct", "Chỉ tiêu giai đoạn sau (% giai đoạn trước)", INT,
+            required=False, low=100, high=1000, width=20,
+            help="Ví dụ 110: chỉ tiêu 2026-2030 không ghi thì bằng 110% chỉ tiêu 2021-2025, "
+                 "làm tròn lên.")),
+    "Dòng đầu: Kế hoạch của tỉnh thực hiện Chương trình 1322; các dòng sau: văn bản sửa đổi, "
+    "bổ sung Kế hoạch, theo thứ tự ban hành. Báo cáo trích dẫn các văn bản có hiệu lực vào "
+    "ngày báo cáo.",
 )
 
 PROFILE_RECIPIENTS = SheetSpec(
@@ -143,7 +158,95 @@ PROFILE_RECIPIENTS = SheetSpec(
     "sách thay đổi từ một năm, ghi cả danh sách mới với năm bắt đầu áp dụng.",
 )
 
-PROFILE_SHEETS = (PROFILE_AGENCY, PROFILE_PLAN, PROFILE_RECIPIENTS)
+# --- Plan as data (profile) and records (year workbook): what the indicators count --------
+
+SUPPORT_KINDS = ("Hệ thống quản lý", "Công cụ năng suất", "Mã số mã vạch", "Truy xuất nguồn gốc",
+                 "Chứng nhận", "Giải thưởng Chất lượng Quốc gia")
+SUPPORT_ITEMS = ("Tư vấn áp dụng", "Đánh giá chứng nhận lần đầu", "Phí đăng ký",
+                 "Chi phí tham dự, khen thưởng", "Khác")
+FUNDING = ("Ngân sách tỉnh", "Ngân sách trung ương", "Doanh nghiệp đối ứng", "Nguồn khác")
+MEDIA_KINDS = ("Tin", "Bài viết", "Phóng sự", "Hội nghị, hội thảo")
+MEASURES = (
+    "Số hệ thống quản lý được hỗ trợ", "Số công cụ được hỗ trợ",
+    "Số doanh nghiệp được hỗ trợ mã số mã vạch",
+    "Số doanh nghiệp được hỗ trợ truy xuất nguồn gốc",
+    "Số doanh nghiệp được hỗ trợ chứng nhận",
+    "Số doanh nghiệp tham gia Giải thưởng Chất lượng Quốc gia",
+    "Số doanh nghiệp được hỗ trợ áp dụng hệ thống, công cụ, truy xuất nguồn gốc",
+    "Số lớp tập huấn", "Số lượt người được tập huấn",
+    "Số cán bộ, công chức và quản lý doanh nghiệp được tập huấn",
+    "Số chuyên gia năng suất được đào tạo", "Số tin được đăng tải", "Số bài viết",
+    "Số doanh nghiệp được khảo sát",
+)
+DOC_REF = Column("document", "Văn bản", width=16,
+                 help="Số, ký hiệu của văn bản ở trang “Kế hoạch” quy định số liệu này.")
+MONEY = {"low": 0, "high": 10**15}
+
+PROFILE_INDICATORS = SheetSpec(
+    "Chỉ tiêu",
+    (Column("code", "Mã", width=10, help="Mã ngắn, không đổi qua các năm, ví dụ HTQL."),
+     Column("name", "Chỉ tiêu", width=50),
+     Column("unit", "Đơn vị tính", width=14),
+     Column("measure", "Cách tính", CHOICE, choices=MEASURES, width=44,
+            help="Chương trình đếm gì trong các trang số liệu của năm."),
+     Column("verb", "Động từ trong câu", width=16, help="Ví dụ “hỗ trợ”, “đào tạo”."),
+     Column("noun", "Đối tượng trong câu", width=26, help="Ví dụ “hệ thống quản lý”.")),
+    "Danh mục chỉ tiêu của Kế hoạch, theo thứ tự in. Câu ở mục II.1: “Năm … đã <động từ> 03 "
+    "<đối tượng>; lũy kế … đã <động từ> 08/12 <đối tượng>, đạt 66,7% chỉ tiêu …”.",
+    required=False,
+)
+
+PROFILE_TARGETS = SheetSpec(
+    "Chỉ tiêu kế hoạch",
+    (DOC_REF, Column("code", "Mã", width=10),
+     Column("period", "Kỳ", width=12, help="Giai đoạn “2021-2025” hoặc một năm “2023”."),
+     Column("target", "Giá trị", INT, low=0, high=10**9, width=12)),
+    "Chỉ tiêu theo giai đoạn và (nếu Kế hoạch có) theo từng năm, của từng văn bản.",
+    required=False,
+)
+
+PROFILE_BUDGET = SheetSpec(
+    "Kinh phí kế hoạch",
+    (DOC_REF, Column("year", "Năm", YEAR, low=2021, high=2100, width=10),
+     Column("amount", "Dự toán (đồng)", INT, width=20, **MONEY)),
+    "Dự toán kinh phí từng năm theo Kế hoạch.",
+    required=False,
+)
+
+PROFILE_CAPS = SheetSpec(
+    "Định mức hỗ trợ",
+    (DOC_REF, Column("kind", "Nội dung hỗ trợ", CHOICE, choices=SUPPORT_KINDS, width=28),
+     Column("item", "Khoản chi", CHOICE, choices=SUPPORT_ITEMS, width=26),
+     Column("detail", "Chi tiết", required=False, width=18,
+            help="Để trống là mọi trường hợp; ví dụ “Giải vàng”."),
+     Column("cap", "Mức tối đa (đồng)", INT, required=False, width=18, **MONEY),
+     Column("per_year", "Tối đa mỗi doanh nghiệp mỗi năm", INT, required=False, low=1,
+            high=1000, width=16)),
+    "Mức hỗ trợ tối đa theo Kế hoạch (ví dụ 70.000.000 đồng/hệ thống, 01 hệ thống/doanh "
+    "nghiệp/năm).",
+    required=False,
+)
+
+PROFILE_LOCALITIES = SheetSpec(
+    "Địa bàn",
+    (FROM_YEAR, Column("locality", "Địa bàn", width=30)),
+    "Các địa bàn (huyện, thị xã, thành phố; từ 2025: xã, phường) của tỉnh, để kiểm tra doanh "
+    "nghiệp được hỗ trợ có ở trong tỉnh. Khi địa giới thay đổi, ghi danh sách mới với năm áp "
+    "dụng.",
+    required=False,
+)
+
+PROFILE_NO_DATA = SheetSpec(
+    "Năm không có số liệu",
+    (Column("year", "Năm", YEAR, low=2021, high=2100, width=10),
+     Column("note", "Ghi chú", required=False, width=60)),
+    "Năm trước không có thư mục số liệu: ghi ở đây thì lũy kế coi năm đó bằng 0.",
+    required=False,
+)
+
+PROFILE_SHEETS = (PROFILE_AGENCY, PROFILE_PLAN, PROFILE_RECIPIENTS, PROFILE_INDICATORS,
+                  PROFILE_TARGETS, PROFILE_BUDGET, PROFILE_CAPS, PROFILE_LOCALITIES,
+                  PROFILE_NO_DATA)
 
 # --- Year workbook: inputs/<province>/<year>/<tên bất kỳ>.xlsx ------------------------------
 
@@ -159,6 +262,11 @@ YEAR_SETTINGS: tuple[Setting, ...] = (
             help="Để trống thì lấy năm báo cáo."),
     Setting("empty_group", "Câu khi nhóm không có nội dung", example="",
             help="Để trống thì dùng “Năm {năm} không phát sinh nội dung này.”"),
+    Setting("spent", "Kinh phí đã chi (đồng)", INT, example="", low=0, high=10**15,
+            help="Tổng kinh phí đã chi trong năm, để đối chiếu với tổng các dòng hỗ trợ, "
+                 "tập huấn; để trống thì lấy tổng các dòng."),
+    Setting("illustrative", "Dữ liệu minh họa", CHOICE, example="", choices=("Có", "Không"),
+            help="“Có” nếu số liệu chỉ để minh họa, không phải số liệu thật: báo cáo sẽ ghi rõ."),
 ) + tuple(
     Setting(s.key, s.label, s.kind, False, "Ghi để thay giá trị trong hồ sơ tỉnh cho năm này.",
             "") for s in AGENCY_SETTINGS
@@ -201,6 +309,68 @@ YEAR_RECIPIENTS = SheetSpec(
     required=False,
 )
 
-YEAR_SHEETS = (YEAR_GENERAL, YEAR_DOCUMENTS, YEAR_CONTENT, YEAR_RECIPIENTS)
+COUNT = {"low": 0, "high": 10**6}
+
+YEAR_SUPPORT = SheetSpec(
+    "Hỗ trợ doanh nghiệp",
+    (Column("name", "Tên doanh nghiệp", width=36),
+     Column("tax_code", "Mã số thuế", width=14),
+     Column("locality", "Địa bàn", width=18),
+     Column("kind", "Nội dung hỗ trợ", CHOICE, choices=SUPPORT_KINDS, width=28),
+     Column("detail", "Tiêu chuẩn, công cụ", required=False, width=18,
+            help="Ví dụ ISO 9001, 5S, Kaizen, Giải vàng."),
+     Column("item", "Khoản chi", CHOICE, choices=SUPPORT_ITEMS, width=26),
+     Column("amount", "Số tiền (đồng)", INT, width=16, **MONEY),
+     Column("funding", "Nguồn kinh phí", CHOICE, choices=FUNDING, width=20)),
+    "Mỗi khoản hỗ trợ một dòng (tư vấn và chứng nhận cùng một hệ thống là hai dòng). Một hệ "
+    "thống, công cụ được đếm một lần theo doanh nghiệp và “Tiêu chuẩn, công cụ”.",
+    required=False,
+)
+
+YEAR_TRAINING = SheetSpec(
+    "Tập huấn",
+    (Column("title", "Tên lớp", width=50),
+     Column("start", "Từ ngày", DATE, width=14),
+     Column("end", "Đến ngày", DATE, required=False, width=14),
+     Column("participants", "Số người tham dự", INT, width=12, **COUNT),
+     Column("officials", "Trong đó cán bộ, công chức, viên chức", INT, required=False,
+            width=16, **COUNT),
+     Column("managers", "Trong đó cán bộ quản lý doanh nghiệp", INT, required=False, width=16,
+            **COUNT),
+     Column("cost", "Kinh phí (đồng)", INT, required=False, width=16, **MONEY)),
+    "Mỗi lớp tập huấn, hội thảo đào tạo một dòng.",
+    required=False,
+)
+
+YEAR_EXPERTS = SheetSpec(
+    "Chuyên gia",
+    (Column("name", "Họ và tên", width=28),
+     Column("unit", "Đơn vị công tác", width=36),
+     Column("course", "Khóa đào tạo, chứng chỉ", required=False, width=40)),
+    "Mỗi chuyên gia năng suất được đào tạo, công nhận trong năm một dòng.",
+    required=False,
+)
+
+YEAR_MEDIA = SheetSpec(
+    "Tin bài",
+    (Column("kind", "Loại", CHOICE, choices=MEDIA_KINDS, width=18),
+     Column("title", "Tiêu đề", width=60),
+     Column("published", "Ngày đăng", DATE, width=14),
+     Column("outlet", "Nơi đăng", required=False, width=30)),
+    "Mỗi tin, bài, phóng sự, hội nghị một dòng.",
+    required=False,
+)
+
+YEAR_SURVEYS = SheetSpec(
+    "Khảo sát",
+    (Column("title", "Nội dung khảo sát", width=50),
+     Column("date", "Ngày", DATE, width=14),
+     Column("enterprises", "Số doanh nghiệp được khảo sát", INT, width=16, **COUNT)),
+    "Mỗi đợt khảo sát doanh nghiệp một dòng.",
+    required=False,
+)
+
+RECORD_SHEETS = (YEAR_SUPPORT, YEAR_TRAINING, YEAR_EXPERTS, YEAR_MEDIA, YEAR_SURVEYS)
+YEAR_SHEETS = (YEAR_GENERAL, YEAR_DOCUMENTS, YEAR_CONTENT, YEAR_RECIPIENTS) + RECORD_SHEETS
 HELP_SHEET = "Hướng dẫn"
 LISTS_SHEET = "Danh sách"  # hidden: the drop-down lists

@@ -7,12 +7,15 @@ year, values in force in the report's year. Every problem is collected; `validat
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
+from ncnsc_reports.history import load_history, records_of
 from ncnsc_reports.loading import Row, find_year_workbook, read_settings, read_workbook
 from ncnsc_reports.model import Agency, Document, Paragraph, Report
+from ncnsc_reports.plans import read_plan
 from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.schema import (
     AGENCY_SETTINGS,
@@ -21,7 +24,7 @@ from ncnsc_reports.schema import (
     LISTS_SHEET,
     PROFILE_AGENCY,
     PROFILE_FILE,
-    PROFILE_PLAN,
+    PROFILE_LOCALITIES,
     PROFILE_RECIPIENTS,
     PROFILE_SHEETS,
     SECTIONS,
@@ -30,6 +33,7 @@ from ncnsc_reports.schema import (
     YEAR_GENERAL,
     YEAR_RECIPIENTS,
     YEAR_SETTINGS,
+    YEAR_SHEETS,
     Setting,
 )
 
@@ -56,19 +60,25 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     if problems.errors or year is None or book is None:
         return None
     profile = read_workbook(profile_path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
-    sheets = read_workbook(book, (YEAR_GENERAL, YEAR_DOCUMENTS, YEAR_CONTENT, YEAR_RECIPIENTS),
-                           problems, (HELP_SHEET, LISTS_SHEET))
+    sheets = read_workbook(book, YEAR_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
     general, general_rows = _single_settings(sheets[YEAR_GENERAL.name], YEAR_SETTINGS,
                                              book.name, problems)
     _check_year(general, general_rows, year, problems)
     agency = _agency(profile[PROFILE_AGENCY.name], general, year, problems)
-    plan = _plan(profile[PROFILE_PLAN.name], problems)
-    if problems.errors:
+    cited, plan_in_force = read_plan(profile, year, _report_date(general, year), problems)
+    history = {}
+    if plan_in_force is not None:
+        history = load_history(year_dir, plan_in_force.period[0], profile, problems)
+        history[year] = records_of(year, book.name, sheets, general.get("spent"))
+    if problems.errors or not cited:
         return None
     return Report(
         province=year_dir.parent.name, year=year, number=general.get("number"),
         day=general.get("day"), month=general.get("month"),
-        sign_year=general.get("sign_year") or year, agency=agency, plan=plan,
+        sign_year=general.get("sign_year") or year, agency=agency, plan=cited[0],
+        amendments=tuple(cited[1:]), plan_in_force=plan_in_force, history=history,
+        localities=_in_force_list(profile[PROFILE_LOCALITIES.name], "locality", year),
+        illustrative=general.get("illustrative") == "Có",
         recipients=_recipients(profile[PROFILE_RECIPIENTS.name],
                                sheets[YEAR_RECIPIENTS.name], year),
         documents=_documents(sheets[YEAR_DOCUMENTS.name]),
@@ -144,14 +154,6 @@ def _agency(rows: list[Row], overrides: dict, year: int, problems: Problems) -> 
     return Agency(**{s.key: values.get(s.key) or "" for s in AGENCY_SETTINGS})
 
 
-def _plan(rows: list[Row], problems: Problems) -> Document | None:
-    if len(rows) != 1:
-        problems.error(Location(PROFILE_FILE, PROFILE_PLAN.name),
-                       expected_found("đúng một dòng kế hoạch của tỉnh", f"{len(rows)} dòng"))
-        return None
-    return _document(rows[0])
-
-
 def _document(row: Row) -> Document:
     v = row.values
     return Document(v["kind"], v["number"], v["issued"], v["issuer"], v.get("subject") or "")
@@ -159,12 +161,25 @@ def _document(row: Row) -> Document:
 
 def _recipients(profile_rows: list[Row], year_rows: list[Row], year: int) -> tuple[str, ...]:
     """Return the year's own list if it has one, else the profile list in force in `year`."""
-    if year_rows:
-        return tuple(_recipient_line(r["recipient"]) for r in year_rows if r["recipient"])
-    since = max((r["from_year"] for r in profile_rows
+    rows = year_rows or profile_rows
+    names = ([r["recipient"] for r in year_rows] if year_rows
+             else _in_force_list(rows, "recipient", year))
+    return tuple(_recipient_line(n) for n in names if n)
+
+
+def _in_force_list(rows: list[Row], key: str, year: int) -> tuple[str, ...]:
+    """Return the values of the list whose “Áp dụng từ năm” is the latest not after `year`."""
+    since = max((r["from_year"] for r in rows
                  if r["from_year"] is not None and r["from_year"] <= year), default=None)
-    return tuple(_recipient_line(r["recipient"]) for r in profile_rows
-                 if r["from_year"] == since and r["recipient"])
+    return tuple(r[key] for r in rows if r["from_year"] == since and r[key])
+
+
+def _report_date(general: dict, year: int) -> dt.date:
+    """The date the plan is read at: the signing date, its blanks taken as late as possible."""
+    sign_year, month = general.get("sign_year") or year, general.get("month") or 12
+    last = calendar.monthrange(sign_year, month)[1]
+    day = general.get("day") if general.get("day") and general["day"] <= last else last
+    return dt.date(sign_year, month, day)
 
 
 def _recipient_line(text: str) -> str:

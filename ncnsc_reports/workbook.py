@@ -115,3 +115,37 @@ def write_blank_year_workbook(year_dir: Path) -> Path:
     return write_workbook(year_dir / f"bao-cao-{year_dir.name}.xlsx", YEAR_SHEETS,
                           {YEAR_GENERAL.name: general},
                           f"Số liệu báo cáo năm {year_dir.name} – Chương trình 1322")
+
+
+INDICATOR_HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giai đoạn", "Kết quả năm",
+                    "Lũy kế", "Tỷ lệ đạt (%)")
+
+
+def indicator_workbook(results, illustrative: bool) -> bytes:
+    """Return chi-tieu.xlsx: one row per indicator, numbers stored as numbers."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(INDICATOR_HEADER)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for r in results.indicators:
+        rate = float(r.completion) if r.completion is not None else None
+        ws.append([r.indicator.code, r.indicator.name, r.indicator.unit, r.period_target,
+                   r.year_result, r.cumulative, rate])
+    for letter, width in zip("ABCDEFG", (10, 60, 14, 18, 14, 12, 14), strict=True):
+        ws.column_dimensions[letter].width = width
+    note = wb.create_sheet("Ghi chú")
+    note.append([f"Kết quả năm {results.year}; lũy kế từ năm {results.first_year} đến hết năm "
+                 f"{results.year}; tỷ lệ đạt = lũy kế / chỉ tiêu giai đoạn."])
+    if illustrative:
+        note.append(["DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"])
+        wb.properties.title = "DỮ LIỆU MINH HỌA"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,120 @@
+"""Checks of the year's records against the plan in force, run before the build.
+
+Owns the rules of An Giang 573/KH-UBND §V.3 and their kind: support above a norm, more than the
+allowed systems or tools for one enterprise in a year, the same enterprise supported twice for
+the same thing, an enterprise outside the province, totals that do not add up. Each finding is
+a warning naming its row; `build --strict` turns them into errors.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ncnsc_reports.formatting import cite_short, format_number
+from ncnsc_reports.indicators import frames, spent_by_year
+from ncnsc_reports.model import Report
+from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.schema import (
+    PROFILE_CAPS,
+    PROFILE_FILE,
+    YEAR_GENERAL,
+    YEAR_SUPPORT,
+    YEAR_TRAINING,
+)
+
+
+def check_records(report: Report) -> Problems:
+    """Return the warnings about the report year's records."""
+    problems = Problems()
+    plan = report.plan_in_force
+    if plan is None:
+        return problems
+    f = frames(report.history)
+    support = f[YEAR_SUPPORT.name]
+    this_year = support[support["year"] == report.year]
+    _caps(report, this_year, problems)
+    _per_year(report, this_year, problems)
+    _twice(support, report.year, problems)
+    _localities(report, this_year, problems)
+    _totals(report, f, problems)
+    return problems
+
+
+def _int(value) -> int:
+    return 0 if pd.isna(value) else int(value)
+
+
+def _money(value) -> str:
+    return f"{format_number(int(value))} đồng"
+
+
+def _caps(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
+    plan = report.plan_in_force
+    if plan.caps is None:
+        if len(rows):
+            problems.warning(Location(PROFILE_FILE, PROFILE_CAPS.name), (
+                f"định mức hỗ trợ theo {cite_short(plan.caps_source)} chưa có mức cụ thể trong hồ "
+                "sơ tỉnh; chưa kiểm tra được số tiền hỗ trợ so với định mức"))
+        return
+    for _, row in rows.iterrows():
+        for cap in plan.caps:
+            applies = (cap.kind == row["kind"] and cap.item == row["item"] and
+                       cap.detail.casefold() in ("", row["detail_key"]))
+            if applies and cap.cap is not None and row["amount"] and row["amount"] > cap.cap:
+                problems.warning(row["where"].at(column="Số tiền (đồng)"), (
+                    f"{_money(row['amount'])} vượt mức tối đa {_money(cap.cap)} cho "
+                    f"“{cap.kind} – {cap.item}” theo {cite_short(cap.source)}"))
+
+
+def _per_year(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
+    """Không quá 01 hệ thống (công cụ)/doanh nghiệp/năm (An Giang 573/KH-UBND §V.3.a–b)."""
+    for cap in report.plan_in_force.caps or ():
+        if cap.per_year is None:
+            continue
+        of_kind = rows[rows["kind"] == cap.kind].drop_duplicates(["enterprise", "detail_key"])
+        for _, group in of_kind.groupby("enterprise"):
+            for _, row in group.iloc[cap.per_year:].iterrows():
+                problems.warning(row["where"].at(column="Nội dung hỗ trợ"), (
+                    f"doanh nghiệp “{row['name']}” được hỗ trợ {len(group)} "
+                    f"“{cap.kind}” trong năm {report.year}, vượt mức {cap.per_year:02d}/doanh "
+                    f"nghiệp/năm theo {cite_short(cap.source)}"))
+
+
+def _twice(support: pd.DataFrame, year: int, problems: Problems) -> None:
+    keys = ["enterprise", "kind", "detail_key"]
+    earlier = support[support["year"] < year].drop_duplicates(keys).set_index(keys)
+    for _, row in support[support["year"] == year].drop_duplicates(keys).iterrows():
+        key = tuple(row[k] for k in keys)
+        if key in earlier.index:
+            before = earlier.loc[key]
+            thing = row["kind"] + (f" – {row['detail']}" if row["detail_key"] else "")
+            problems.warning(row["where"].at(column="Mã số thuế"), (
+                f"doanh nghiệp “{row['name']}” đã được hỗ trợ “{thing}” năm {before['year']} "
+                f"({before['where']}); kiểm tra lại để không hỗ trợ hai lần"))
+
+
+def _localities(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
+    known = {name.casefold() for name in report.localities}
+    if not known:
+        return
+    for _, row in rows.iterrows():
+        if str(row["locality"]).casefold() not in known:
+            problems.warning(row["where"].at(column="Địa bàn"), (
+                f"“{row['locality']}” không có trong danh sách địa bàn của tỉnh năm {report.year} "
+                "(hồ sơ tỉnh, trang “Địa bàn”): doanh nghiệp ngoài tỉnh?"))
+
+
+def _totals(report: Report, f: dict[str, pd.DataFrame], problems: Problems) -> None:
+    training = f[YEAR_TRAINING.name]
+    for _, row in training[training["year"] == report.year].iterrows():
+        officials, managers = _int(row["officials"]), _int(row["managers"])
+        if officials + managers > _int(row["participants"]):
+            problems.warning(row["where"].at(column="Số người tham dự"), (
+                f"số cán bộ, công chức ({officials}) cộng số quản lý doanh nghiệp ({managers}) "
+                f"lớn hơn số người tham dự ({_int(row['participants'])})"))
+    records = report.history[report.year]
+    recorded = int(spent_by_year(f).get(report.year, 0))
+    if records.stated_spent is not None and records.stated_spent < recorded:
+        problems.warning(Location(records.file, YEAR_GENERAL.name, column="Giá trị"), (
+            f"“Kinh phí đã chi” ({_money(records.stated_spent)}) nhỏ hơn tổng các khoản ghi ở "
+            f"trang “Hỗ trợ doanh nghiệp” và “Tập huấn” ({_money(recorded)})"))

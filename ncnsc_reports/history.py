@@ -1,0 +1,63 @@
+"""The records of the years before the report's year, for cumulative results since 2021.
+
+Owns finding the earlier year folders of a province and loading only their record sheets
+(“Hỗ trợ doanh nghiệp”, “Tập huấn”, …). A missing earlier year is an error unless the profile
+declares it in “Năm không có số liệu”.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ncnsc_reports.loading import Row, find_year_workbook, read_settings, read_workbook
+from ncnsc_reports.model import YearRecords
+from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.schema import (
+    HELP_SHEET,
+    LISTS_SHEET,
+    PROFILE_NO_DATA,
+    RECORD_SHEETS,
+    YEAR_GENERAL,
+    YEAR_SETTINGS,
+    YEAR_SHEETS,
+)
+
+_OTHER_SHEETS = tuple(s.name for s in YEAR_SHEETS if s not in RECORD_SHEETS)
+
+
+def records_of(year: int, file: str, sheets: dict[str, list[Row]],
+               stated_spent: int | None) -> YearRecords:
+    """Return the record sheets of a loaded year workbook."""
+    return YearRecords(year, file, {spec.name: sheets.get(spec.name, []) for spec in RECORD_SHEETS},
+                       stated_spent=stated_spent)
+
+
+def load_history(year_dir: Path, start: int, profile: dict[str, list[Row]],
+                 problems: Problems) -> dict[int, YearRecords]:
+    """Return {year: records} for start … the year before `year_dir`'s year."""
+    declared = {r["year"] for r in profile[PROFILE_NO_DATA.name] if r["year"]}
+    history = {}
+    for year in range(start, int(year_dir.name)):
+        folder = year_dir.parent / str(year)
+        if folder.is_dir():
+            history[year] = _load_year(folder, year, problems)
+        elif year in declared:
+            history[year] = YearRecords(year, "", no_data=True)
+        else:
+            problems.error(Location(str(folder)), f"thiếu thư mục số liệu năm {year}, cần để tính "
+                           f"lũy kế từ năm {start}; nếu năm đó không có số liệu, ghi năm {year} "
+                           f"vào trang “{PROFILE_NO_DATA.name}” của hồ sơ tỉnh")
+    return history
+
+
+def _load_year(folder: Path, year: int, problems: Problems) -> YearRecords:
+    book = find_year_workbook(folder, problems)
+    if book is None:
+        return YearRecords(year, "", no_data=True)
+    sheets = read_workbook(book, RECORD_SHEETS + (YEAR_GENERAL,), problems,
+                           (HELP_SHEET, LISTS_SHEET) + _OTHER_SHEETS)
+    spent_setting = tuple(s for s in YEAR_SETTINGS if s.key == "spent")
+    spent = [value for _, value, _ in read_settings(
+        [r for r in sheets[YEAR_GENERAL.name] if r["label"] == spent_setting[0].label],
+        spent_setting, problems)]
+    return records_of(year, f"{year}/{book.name}", sheets, spent[0] if spent else None)

@@ -1,0 +1,152 @@
+"""Indicators against the plan, computed with pandas from the records of each year.
+
+No I/O and no formatting: records in, numbers out. For each indicator of the plan in force:
+the year's result, the cumulative result since the start of the phase (2021 for 2021-2025),
+the targets of the phase and of the year, and the completion rate (cumulative / phase target,
+percent, one decimal, half up). Budget planned against spent, for the year and cumulatively.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+from ncnsc_reports.model import Document, Indicator, PlanInForce, YearRecords
+from ncnsc_reports.schema import (
+    MEASURES,
+    RECORD_SHEETS,
+    YEAR_EXPERTS,
+    YEAR_MEDIA,
+    YEAR_SUPPORT,
+    YEAR_SURVEYS,
+    YEAR_TRAINING,
+)
+
+SYSTEM, TOOL, BARCODE, TRACE, CERT, AWARD = (
+    "Hệ thống quản lý", "Công cụ năng suất", "Mã số mã vạch", "Truy xuất nguồn gốc",
+    "Chứng nhận", "Giải thưởng Chất lượng Quốc gia")
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indicator: Indicator
+    period_target: int | None
+    year_target: int | None
+    year_result: int
+    cumulative: int
+    completion: Decimal | None
+    source: Document
+
+
+@dataclass(frozen=True)
+class BudgetYear:
+    year: int
+    planned: int | None
+    spent: int
+
+
+@dataclass(frozen=True)
+class Results:
+    indicators: tuple[IndicatorResult, ...]
+    budget: tuple[BudgetYear, ...]
+    first_year: int
+    year: int
+
+
+def frames(history: dict[int, YearRecords]) -> dict[str, pd.DataFrame]:
+    """Return one DataFrame per record sheet, all years stacked, with `year` and `where`."""
+    result = {}
+    for spec in RECORD_SHEETS:
+        rows = [dict(r.values, year=y, where=r.where)
+                for y, records in history.items() for r in records.rows.get(spec.name, [])]
+        columns = [c.key for c in spec.columns] + ["year", "where"]
+        result[spec.name] = pd.DataFrame(rows, columns=columns)
+    support = result[YEAR_SUPPORT.name]
+    support["enterprise"] = support["tax_code"].fillna("").astype(str).str.replace(" ", "")
+    support["detail_key"] = support["detail"].fillna("").astype(str).str.strip().str.casefold()
+    return result
+
+
+def _distinct(kinds: set[str], keys: list[str]):
+    def count(f: dict[str, pd.DataFrame]) -> pd.Series:
+        s = f[YEAR_SUPPORT.name]
+        s = s[s["kind"].isin(kinds)].drop_duplicates(["year", *keys])
+        return s.groupby("year").size()
+    return count
+
+
+def _rows(sheet: str, kind: str | None = None):
+    def count(f: dict[str, pd.DataFrame]) -> pd.Series:
+        df = f[sheet]
+        df = df if kind is None else df[df["kind"] == kind]
+        return df.groupby("year").size()
+    return count
+
+
+def _sum(sheet: str, *columns: str):
+    def total(f: dict[str, pd.DataFrame]) -> pd.Series:
+        df = f[sheet]
+        values = sum(pd.to_numeric(df[c], errors="coerce").fillna(0) for c in columns)
+        return values.groupby(df["year"]).sum()
+    return total
+
+
+# One counting rule per "Cách tính" of the profile (schema.MEASURES), in the same order.
+_MEASURE_RULES = dict(zip(MEASURES, (
+    _distinct({SYSTEM}, ["enterprise", "detail_key"]),
+    _distinct({TOOL}, ["enterprise", "detail_key"]),
+    _distinct({BARCODE}, ["enterprise"]),
+    _distinct({TRACE}, ["enterprise"]),
+    _distinct({CERT}, ["enterprise"]),
+    _distinct({AWARD}, ["enterprise"]),
+    _distinct({SYSTEM, TOOL, TRACE}, ["enterprise"]),
+    _rows(YEAR_TRAINING.name),
+    _sum(YEAR_TRAINING.name, "participants"),
+    _sum(YEAR_TRAINING.name, "officials", "managers"),
+    _rows(YEAR_EXPERTS.name),
+    _rows(YEAR_MEDIA.name, "Tin"),
+    _rows(YEAR_MEDIA.name, "Bài viết"),
+    _sum(YEAR_SURVEYS.name, "enterprises"),
+), strict=True))
+
+
+def completion(cumulative: int, target: int | None) -> Decimal | None:
+    """Return cumulative / target in percent, one decimal, rounded half up; None without target."""
+    if not target:
+        return None
+    ratio = Decimal(cumulative) * 100 / Decimal(target)
+    return ratio.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int) -> Results:
+    """Return every indicator's results and the budget rows for the report's year."""
+    first = plan.period[0]
+    years = list(range(first, year + 1))
+    f = frames({y: r for y, r in history.items() if first <= y <= year})
+    results = []
+    for ind in plan.indicators:
+        per_year = _MEASURE_RULES[ind.measure](f).reindex(years, fill_value=0).astype(int)
+        cumulative = int(per_year.sum())
+        target = plan.period_targets.get(ind.code)
+        results.append(IndicatorResult(
+            ind, target, plan.year_targets.get(ind.code), int(per_year[year]), cumulative,
+            completion(cumulative, target), plan.targets_source))
+    stated = {y: r.stated_spent for y, r in history.items() if r.stated_spent is not None}
+    return Results(tuple(results), _budget(plan, f, years, stated), first, year)
+
+
+def spent_by_year(f: dict[str, pd.DataFrame]) -> pd.Series:
+    """Money recorded per year: support amounts plus training costs."""
+    return _sum(YEAR_SUPPORT.name, "amount")(f).add(
+        _sum(YEAR_TRAINING.name, "cost")(f), fill_value=0)
+
+
+def _budget(plan: PlanInForce, f, years: list[int],
+            stated: dict[int, int]) -> tuple[BudgetYear, ...]:
+    """Planned and spent per year; spent is the stated total when given (it may include costs
+    no record carries, e.g. conferences), else the sum of the records."""
+    recorded = spent_by_year(f).reindex(years, fill_value=0).astype(int)
+    return tuple(BudgetYear(y, plan.budget.get(y), stated.get(y, int(recorded[y])))
+                 for y in years)
