@@ -22,6 +22,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import template_appendix  # noqa: E402
+
 FONT = "Times New Roman"
 OUT = Path(__file__).resolve().parent.parent / "templates" / "bao-cao-nam.docx"
 
@@ -111,6 +114,9 @@ def define_styles(doc) -> None:
           align=WD_ALIGN_PARAGRAPH.LEFT, indent=0, after=0)
     rule = style(doc, "Đường kẻ", "DuongKe", size=2, align=center, indent=0, after=0)
     rule.paragraph_format.line_spacing = 1.0
+    style(doc, "Ghi chú minh họa", "GhiChuMinhHoa", size=13, bold=True, italic=True,
+          align=center, indent=0, after=6)
+    template_appendix.define_styles(doc, style)
     page = style(doc, "Header", None, size=14, align=center, indent=0, after=0)  # I.7
     page.paragraph_format.line_spacing = 1.0
 
@@ -267,7 +273,8 @@ def body(doc) -> None:
     rule(doc, 6.0, TEXT_WIDTH).paragraph_format.space_after = Pt(12)  # II.5.b: 1/3–1/2
     para(doc, "Thực hiện Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê "
               "duyệt Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng "
-              "sản phẩm, hàng hóa giai đoạn 2021-2030; {{ plan|cite }}.")
+              "sản phẩm, hàng hóa giai đoạn 2021-2030; {{ plan|cite }}{% for a in amendments %}; "
+              "{{ a|cite }}{% endfor %}.")
     para(doc, "{{p paras(opening) }}")
     para(doc, "I. Tình hình triển khai và kết quả thực hiện Chương trình", "Heading 1")
     para(doc, "1. Công tác lãnh đạo, chỉ đạo triển khai thực hiện", "Heading 2")
@@ -300,7 +307,7 @@ def body_evaluation(doc) -> None:
               "hiệu quả đạt được từ đầu Chương trình đến hết năm {{ year }}", "Heading 1")
     para(doc, "1. Đánh giá kết quả, hiệu quả đã đạt được từ đầu Chương trình (năm 2021) đến hết "
               "năm {{ year }}:", "Heading 2")
-    section(doc, "evaluation")
+    evaluation(doc)
     para(doc, "2. Những tồn tại và vướng mắc", "Heading 2")
     section(doc, "shortcomings")
     para(doc, "3. Nguyên nhân của những tồn tại, vướng mắc", "Heading 2")
@@ -314,6 +321,40 @@ def body_evaluation(doc) -> None:
     para(doc, "IV. Đề xuất, kiến nghị", "Heading 1")
     section(doc, "recommendations")
     para(doc, "{{ agency.closing }}")
+
+
+def evaluation(doc) -> None:
+    """II.1: one generated sentence per indicator of the plan, the budget, then free text."""
+    para(doc, "{%p for i in indicators %}")
+    para(doc, "- Năm {{ year }} đã {{ i.verb }} {{ i.year_result|two_digits }} {{ i.noun }}"
+              "{% if i.year_target is not none %} (chỉ tiêu năm {{ year }}: "
+              "{{ i.year_target|two_digits }}){% endif %}; lũy kế từ năm {{ period_start }} đến "
+              "hết năm {{ year }} đã {{ i.verb }} {{ i.cumulative|two_digits }}"
+              "{% if i.period_target is not none %}/{{ i.period_target|two_digits }}{% endif %} "
+              "{{ i.noun }}{% if i.completion is not none %}, đạt {{ i.completion|percent }} chỉ "
+              "tiêu {{ i.source|cite_short }}{% endif %}.")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p if budget %}")
+    para(doc, "- Về kinh phí: năm {{ year }} đã sử dụng {{ budget.spent_year|number }} đồng"
+              "{% if budget.planned_year is not none %}, dự toán năm "
+              "{{ budget.planned_year|number }} đồng{% endif %}; lũy kế từ năm {{ period_start }} "
+              "đến hết năm {{ year }} đã sử dụng {{ budget.spent_to_date|number }} đồng"
+              "{% if budget.completion is not none %}, bằng {{ budget.completion|percent }} dự "
+              "toán các năm {{ period_start }}-{{ year }} theo {{ budget.source|cite_short }}"
+              "{% endif %}.")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if evaluation %}")
+    para(doc, "{{p paras(evaluation) }}")
+    para(doc, "{%p elif not has_indicators %}")
+    para(doc, "{{ empty_sentence }}")
+    para(doc, "{%p endif %}")
+
+
+def illustrative_banner(doc) -> None:
+    """Sample data not from a real document says so on its first line (never in a real one)."""
+    para(doc, "{%p if illustrative %}")
+    para(doc, "{{ illustrative_note }}", "Ghi chú minh họa")
+    para(doc, "{%p endif %}")
 
 
 def signature_block(doc) -> None:
@@ -378,10 +419,12 @@ def main() -> int:
     strip_theme_fonts(doc)
     page_setup(doc)
     doc._body._body.remove(doc.paragraphs[0]._p) if doc.paragraphs else None
+    illustrative_banner(doc)
     header_block(doc)
     paragraph_macro(doc)
     body(doc)
     signature_block(doc)
+    template_appendix.appendices(doc, para)
     props = doc.core_properties
     props.title = "{{ document_title }}"
     props.subject = "Báo cáo năm Chương trình 1322"
