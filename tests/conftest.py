@@ -44,3 +44,22 @@ def edit_workbook(path: Path, sheet: str, edits: dict[str, object]) -> None:
 
 def year_book(province: Path, year: str = "2023") -> Path:
     return province / year / f"bao-cao-{year}.xlsx"
+
+
+@pytest.fixture
+def an_giang_copy(tmp_path) -> Path:
+    """A writable copy of inputs/an-giang (profile and 2021–2025) beside a copy of templates/."""
+    target = tmp_path / "inputs" / "an-giang"
+    shutil.copytree(ROOT / "inputs" / "an-giang", target)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return target
+
+
+def append_row(path: Path, sheet: str, values: tuple) -> int:
+    """Append a row to one sheet of a workbook; return its row number."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    wb[sheet].append(list(values))
+    wb.save(path)
+    return wb[sheet].max_row

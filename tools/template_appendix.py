@@ -30,11 +30,12 @@ BUDGET_COLUMNS = (("Năm", 3.0), ("Dự toán theo Kế hoạch (đồng)", 6.75
 BUDGET_CELLS = ("{{ b.year }}", "{% if b.planned is not none %}{{ b.planned|number }}{% endif %}",
                 "{{ b.spent|number }}")
 ENTERPRISE_COLUMNS = (
-    ("TT", 0.9), ("Tên doanh nghiệp", 4.2), ("Mã số thuế", 2.2), ("Địa bàn", 2.2),
-    ("Nội dung hỗ trợ", 2.6), ("Tiêu chuẩn, công cụ", 2.0), ("Kinh phí (đồng)", 2.4),
+    ("TT", 1.0), ("Tên doanh nghiệp", 3.6), ("Mã số thuế", 2.5), ("Địa bàn", 2.1),
+    ("Nội dung hỗ trợ", 3.0), ("Khoản chi", 2.0), ("Kinh phí (đồng)", 2.3),
 )
 ENTERPRISE_CELLS = ("{{ loop.index }}", "{{ e.name }}", "{{ e.tax_code }}", "{{ e.locality }}",
-                    "{{ e.kind }}", "{{ e.detail }}", "{{ e.amount|number }}")
+                    "{{ e.kind }}{% if e.detail %} ({{ e.detail }}){% endif %}", "{{ e.item }}",
+                    "{{ e.amount|number }}")
 
 
 def define_styles(doc, style) -> None:
@@ -53,7 +54,7 @@ def define_styles(doc, style) -> None:
 def section_break(doc, para, restart: bool):
     """End a section here, with the page setup of the document; restart numbering if asked."""
     p = para(doc, "")
-    sect = copy.deepcopy(doc.sections[0]._sectPr)
+    sect = copy.deepcopy(_body_sectpr(doc))
     for old in sect.findall(qn("w:pgNumType")):
         sect.remove(old)
     if restart:
@@ -122,4 +123,9 @@ def appendices(doc, para) -> None:
     para(doc, "Năm {{ year }} không hỗ trợ doanh nghiệp.")
     para(doc, "{%p endif %}")
     para(doc, "{%p endif %}")
-    _restart_numbering(doc.sections[0]._sectPr)
+    _restart_numbering(_body_sectpr(doc))
+
+
+def _body_sectpr(doc):
+    """The document's last section (not doc.sections[0], which is the first paragraph break)."""
+    return doc.element.body.find(qn("w:sectPr"))

@@ -1,0 +1,147 @@
+"""Indicators and checks on small, hand-calculated cases built from copies of the An Giang sample.
+
+An Giang 2023 support sheet: rows 2–7 three systems (consulting + certification each), rows
+8–11 four tools, 12–17 six barcodes, 18–19 two traceability, 20 one award.
+"""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from conftest import ROOT, append_row, edit_workbook
+from docx_text import docx_lines
+
+from ncnsc_reports.errors import InputError
+from ncnsc_reports.indicators import completion
+from ncnsc_reports.pipeline import build
+
+SUPPORT = "Hỗ trợ doanh nghiệp"
+
+
+def book(province, year: int):
+    return province / str(year) / f"bao-cao-{year}.xlsx"
+
+
+def indicator_rows(result) -> dict[str, tuple]:
+    ws = openpyxl.load_workbook(result.path.parent / "chi-tieu.xlsx").worksheets[0]
+    return {r[0]: r[3:] for r in ws.iter_rows(min_row=2, values_only=True)}
+
+
+@pytest.mark.parametrize("cumulative, target, expected", [
+    (8, 12, Decimal("66.7")), (1, 16, Decimal("6.3")),  # 6,25 → 6,3: half up, not to even
+    (1, 8, Decimal("12.5")), (25, 25, Decimal("100.0")), (30, 25, Decimal("120.0")),
+    (3, None, None), (3, 0, None),
+])
+def test_completion_rate(cumulative, target, expected):
+    assert completion(cumulative, target) == expected
+
+
+def test_a_system_with_consulting_and_certification_counts_once(an_giang_copy):
+    rows = indicator_rows(build(an_giang_copy / "2023"))
+    assert rows["HTQL"] == (12, 3, 8, 66.7)  # 6 rows in 2023, 3 systems; 1 + 4 + 3 since 2021
+
+
+def test_cap_exceeded_is_a_warning_naming_the_row(an_giang_copy):
+    edit_workbook(book(an_giang_copy, 2023), SUPPORT, {"G2": 75_000_000})
+    result = build(an_giang_copy / "2023")
+    assert [str(w) for w in result.warnings] == [
+        "bao-cao-2023.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng 2 › cột “Số tiền (đồng)”: "
+        "75.000.000 đồng vượt mức tối đa 70.000.000 đồng cho “Hệ thống quản lý – Tư vấn áp "
+        "dụng” theo Kế hoạch số 573/KH-UBND"]
+
+
+def test_strict_turns_warnings_into_errors(an_giang_copy):
+    edit_workbook(book(an_giang_copy, 2023), SUPPORT, {"G2": 75_000_000})
+    with pytest.raises(InputError) as caught:
+        build(an_giang_copy / "2023", strict=True)
+    assert [p.is_error for p in caught.value.problems] == [True]
+    assert not (an_giang_copy.parent.parent / "outputs").exists()
+
+
+def test_one_enterprise_supported_twice_across_years(an_giang_copy):
+    row = append_row(book(an_giang_copy, 2023), SUPPORT, (
+        "Công ty Cổ phần Minh Họa 14", "9999000014", "Phú Tân", "Mã số mã vạch", None,
+        "Phí đăng ký", 1_500_000, "Ngân sách tỉnh"))
+    result = build(an_giang_copy / "2023")
+    assert [str(w) for w in result.warnings] == [
+        f"bao-cao-2023.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng {row} › cột “Mã số thuế”: "
+        "doanh nghiệp “Công ty Cổ phần Minh Họa 14” đã được hỗ trợ “Mã số mã vạch” năm 2022 "
+        "(bao-cao-2022.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng 15); kiểm tra lại để không "
+        "hỗ trợ hai lần"]
+    assert indicator_rows(result)["MSMV"][1] == 7  # still counted in 2023's result
+
+
+def test_second_system_for_one_enterprise_in_a_year(an_giang_copy):
+    row = append_row(book(an_giang_copy, 2023), SUPPORT, (
+        "Công ty TNHH Minh Họa 24", "9999000024", "Thoại Sơn", "Hệ thống quản lý", "ISO 9001",
+        "Tư vấn áp dụng", 50_000_000, "Ngân sách tỉnh"))
+    result = build(an_giang_copy / "2023")
+    assert [str(w) for w in result.warnings] == [
+        f"bao-cao-2023.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng {row} › cột “Nội dung hỗ "
+        "trợ”: doanh nghiệp “Công ty TNHH Minh Họa 24” được hỗ trợ 2 “Hệ thống quản lý” trong "
+        "năm 2023, vượt mức 01/doanh nghiệp/năm theo Kế hoạch số 573/KH-UBND"]
+
+
+def test_enterprise_outside_the_province(an_giang_copy):
+    edit_workbook(book(an_giang_copy, 2023), SUPPORT, {"C12": "Cần Thơ"})
+    assert [str(w) for w in build(an_giang_copy / "2023").warnings] == [
+        "bao-cao-2023.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng 12 › cột “Địa bàn”: “Cần Thơ” "
+        "không có trong danh sách địa bàn của tỉnh năm 2023 (hồ sơ tỉnh, trang “Địa bàn”): "
+        "doanh nghiệp ngoài tỉnh?"]
+
+
+def test_training_totals_that_do_not_add_up(an_giang_copy):
+    edit_workbook(book(an_giang_copy, 2023), "Tập huấn", {"E2": 40})  # 40 + 23 > 52
+    assert [str(w) for w in build(an_giang_copy / "2023").warnings] == [
+        "bao-cao-2023.xlsx › trang “Tập huấn” › dòng 2 › cột “Số người tham dự”: số cán bộ, "
+        "công chức (40) cộng số quản lý doanh nghiệp (23) lớn hơn số người tham dự (52)"]
+
+
+def test_missing_earlier_year_is_an_error(an_giang_copy):
+    shutil.rmtree(an_giang_copy / "2022")
+    with pytest.raises(InputError) as caught:
+        build(an_giang_copy / "2023")
+    assert [str(p) for p in caught.value.problems] == [
+        f"{an_giang_copy / '2022'}: thiếu thư mục số liệu năm 2022, cần để tính lũy kế từ năm "
+        "2021; nếu năm đó không có số liệu, ghi năm 2022 vào trang “Năm không có số liệu” của "
+        "hồ sơ tỉnh"]
+
+
+def test_year_declared_without_data_counts_zero(an_giang_copy):
+    shutil.rmtree(an_giang_copy / "2022")
+    append_row(an_giang_copy / "ho-so-tinh.xlsx", "Năm không có số liệu", (2022, "thử"))
+    rows = indicator_rows(build(an_giang_copy / "2023"))
+    assert rows["HTQL"] == (12, 3, 4, 33.3)  # 1 (2021) + 0 (2022) + 3 (2023)
+
+
+@pytest.mark.parametrize("day, month, cites_648, year_target", [
+    (24, 4, False, "(chỉ tiêu năm 2025: 01)"),  # the day before QĐ 648 took effect
+    (25, 4, True, None),  # QĐ 648 is in force from the day it was signed
+])
+def test_amendment_effective_mid_year(an_giang_copy, day, month, cites_648, year_target):
+    edit_workbook(book(an_giang_copy, 2025), "Thông tin chung", {"B4": day, "B5": month})
+    result = build(an_giang_copy / "2025")
+    text = "\n".join(docx_lines(result.path))
+    assert ("Quyết định số 648/QĐ-UBND ngày 25/4/2025" in text) is cites_648
+    systems = next(line for line in text.splitlines() if "hệ thống quản lý" in line
+                   and line.startswith("- Năm 2025"))
+    assert (year_target in systems) if year_target else "chỉ tiêu năm" not in systems
+    source = "Quyết định số 648/QĐ-UBND" if cites_648 else "Kế hoạch số 573/KH-UBND"
+    assert systems.endswith(f"đạt 100,0% chỉ tiêu {source}.")
+    caps_warning = [w for w in result.warnings if "chưa có mức cụ thể" in str(w)]
+    assert bool(caps_warning) is cites_648  # the 573 norms apply until QĐ 648
+
+
+def test_next_phase_targets_default_to_110_percent_rounded_up(tmp_path):
+    province = tmp_path / "inputs" / "tien-giang"
+    shutil.copytree(ROOT / "inputs" / "tien-giang", province)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    from ncnsc_reports.workbook import write_blank_year_workbook
+
+    write_blank_year_workbook(province / "2026")
+    rows = indicator_rows(build(province / "2026"))
+    # 224/KH-UBND §I.2.b: at least 110% of 2021-2025 (10, 20, 30) → 11, 22, 33
+    assert {code: r[0] for code, r in rows.items()} == {"LTH": 11, "DNAD": 22, "DNCN": 33}

@@ -1,0 +1,117 @@
+"""The illustrative samples: An Giang 2021–2025 and Tiền Giang 2021 build, and their numbers add up.
+
+Done-when of the indicators issue: cumulative = previous cumulative + the year's result,
+completion = cumulative / period target, figures in the text formatted the Vietnamese way,
+2021–2024 cite 573/KH-UBND and 2025 cites 648/QĐ-UBND, illustrative data says so.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import openpyxl
+import pytest
+from conftest import ROOT
+from docx import Document
+from docx_text import docx_lines
+
+from ncnsc_reports.formatting import format_percent, two_digits
+from ncnsc_reports.pipeline import build
+
+AN_GIANG = ROOT / "inputs" / "an-giang"
+HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giai đoạn", "Kết quả năm", "Lũy kế",
+          "Tỷ lệ đạt (%)")
+YEARS = range(2021, 2026)
+
+
+@pytest.fixture(scope="module")
+def an_giang(tmp_path_factory):
+    out = tmp_path_factory.mktemp("outputs")
+    return {year: build(AN_GIANG / str(year), out) for year in YEARS}
+
+
+def table(result) -> list[tuple]:
+    ws = openpyxl.load_workbook(result.path.parent / "chi-tieu.xlsx").worksheets[0]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == HEADER
+    return rows[1:]
+
+
+def test_every_year_builds_without_warnings(an_giang):
+    for year in range(2021, 2025):
+        assert [str(w) for w in an_giang[year].warnings] == []
+    # QĐ 648 replaced the norms by NQ 21/2024/NQ-HĐND, whose amounts are not entered
+    assert [str(w) for w in an_giang[2025].warnings] == [
+        "ho-so-tinh.xlsx › trang “Định mức hỗ trợ”: định mức hỗ trợ theo Quyết định số "
+        "648/QĐ-UBND chưa có mức cụ thể trong hồ sơ tỉnh; chưa kiểm tra được số tiền hỗ trợ so "
+        "với định mức"]
+
+
+def test_cumulative_is_previous_cumulative_plus_the_year(an_giang):
+    previous = {}
+    for year in YEARS:
+        for code, _, _, target, result, cumulative, rate in table(an_giang[year]):
+            assert isinstance(result, int) and isinstance(cumulative, int)
+            assert cumulative == previous.get(code, 0) + result, (year, code)
+            previous[code] = cumulative
+            if target:
+                expected = (Decimal(cumulative) * 100 / target).quantize(
+                    Decimal("0.1"), rounding=ROUND_HALF_UP)
+                assert Decimal(str(rate)) == expected
+            else:
+                assert rate is None
+
+
+def test_cumulative_figures_are_in_the_text(an_giang):
+    for year in YEARS:
+        text = "\n".join(docx_lines(an_giang[year].path))
+        for code, _, _, target, _, cumulative, rate in table(an_giang[year]):
+            figure = two_digits(cumulative) + (f"/{two_digits(target)}" if target else "")
+            assert f"đến hết năm {year} đã" in text
+            assert figure in text, (year, code, figure)
+            if rate is not None:
+                assert f"đạt {format_percent(Decimal(str(rate)))}" in text
+
+
+def test_reports_cite_the_plan_in_force(an_giang):
+    for year in YEARS:
+        opening = next(line for line in docx_lines(an_giang[year].path)
+                       if line.startswith("Thực hiện Quyết định số 1322"))
+        assert "Kế hoạch số 573/KH-UBND ngày 28/9/2021" in opening
+        assert ("Quyết định số 648/QĐ-UBND ngày 25/4/2025" in opening) is (year == 2025)
+        text = "\n".join(docx_lines(an_giang[year].path))
+        source = "Quyết định số 648/QĐ-UBND" if year == 2025 else "Kế hoạch số 573/KH-UBND"
+        assert f"chỉ tiêu {source}." in text
+
+
+def test_2023_figures_by_hand(an_giang):
+    rows = {r[0]: r for r in table(an_giang[2023])}
+    # systems: 1 (2021) + 4 (2022) + 3 (2023) = 8 of 12 → 66,7 %
+    assert rows["HTQL"][3:] == (12, 3, 8, 66.7)
+    text = "\n".join(docx_lines(an_giang[2023].path))
+    assert ("- Năm 2023 đã hỗ trợ 03 hệ thống quản lý (chỉ tiêu năm 2023: 03); lũy kế từ năm "
+            "2021 đến hết năm 2023 đã hỗ trợ 08/12 hệ thống quản lý, đạt 66,7% chỉ tiêu Kế "
+            "hoạch số 573/KH-UBND.") in text.splitlines()
+
+
+def test_illustrative_data_says_so(an_giang):
+    for year in YEARS:
+        path = an_giang[year].path
+        assert docx_lines(path)[0] == "DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"
+        assert "DỮ LIỆU MINH HỌA" in Document(str(path)).core_properties.comments
+        book = openpyxl.load_workbook(path.parent / "chi-tieu.xlsx")
+        assert "DỮ LIỆU MINH HỌA" in book["Ghi chú"]["A2"].value
+    inputs = openpyxl.load_workbook(AN_GIANG / "2023" / "bao-cao-2023.xlsx")
+    assert "DỮ LIỆU MINH HỌA" in inputs["Hướng dẫn"]["A2"].value
+
+
+def test_tien_giang_2021_builds(tmp_path):
+    result = build(ROOT / "inputs" / "tien-giang" / "2021", tmp_path)
+    rows = {r[0]: r[3:] for r in table(result)}
+    assert rows == {"LTH": (10, 2, 2, 20.0), "DNAD": (20, 2, 2, 10.0), "DNCN": (30, 1, 1, 3.3)}
+    assert docx_lines(result.path)[0].startswith("DỮ LIỆU MINH HỌA")
+
+
+def test_real_sample_is_not_marked_illustrative(sample_report):
+    assert not any("MINH HỌA" in line for line in docx_lines(sample_report))
+    assert not (sample_report.parent / "chi-tieu.xlsx").exists()  # Hưng Yên sets no indicators

@@ -1,0 +1,265 @@
+"""Write the An Giang (2021–2025) and Tiền Giang (2021) samples: `python tools/make_samples.py`.
+
+The plans are real (seeds 000, 001, 002: An Giang 573/KH-UBND and its amendment QĐ 648/QĐ-UBND,
+Tiền Giang 224/KH-UBND): documents, targets, budget, norms as the plans state them. Every record
+(enterprises, classes, news, names) is invented, consistent with the plans' yearly targets, and
+marked as illustrative data (dữ liệu minh họa) in the workbooks and in the reports built from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ncnsc_reports import schema as s  # noqa: E402
+from ncnsc_reports.workbook import write_workbook  # noqa: E402
+
+NOTE = "DỮ LIỆU MINH HỌA: kế hoạch, chỉ tiêu là thật; mọi số liệu thực hiện là giả định."
+MH = "(minh họa)"
+AG_PLAN = "573/KH-UBND"
+AG_AMEND = "648/QĐ-UBND"
+AG_SUBJECT = ("triển khai Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất chất lượng "
+              "sản phẩm, hàng hóa giai đoạn 2021 - 2025 và định hướng đến năm 2030 trên địa bàn "
+              "tỉnh An Giang")
+AG_AMEND_SUBJECT = ("về việc sửa đổi, bổ sung, bãi bỏ một số nội dung của Kế hoạch số 573/KH-UBND "
+                    "ngày 28 tháng 9 năm 2021 của Ủy ban nhân dân tỉnh triển khai Chương trình "
+                    "quốc gia hỗ trợ doanh nghiệp nâng cao năng suất chất lượng sản phẩm, hàng hóa "
+                    "giai đoạn 2021-2025 và định hướng đến năm 2030 trên địa bàn tỉnh An Giang")
+
+# (code, name, unit, measure, verb, noun) — An Giang 573/KH-UBND §I.2 and its appendix.
+AG_INDICATORS = (
+    ("DT", "Cán bộ, công chức và quản lý doanh nghiệp được đào tạo, tập huấn về năng suất chất "
+           "lượng", "Người", s.MEASURES[9], "tập huấn cho",
+     "cán bộ, công chức, quản lý doanh nghiệp"),
+    ("CG", "Chuyên gia năng suất chất lượng được đào tạo", "Người", s.MEASURES[10], "đào tạo",
+     "chuyên gia năng suất"),
+    ("HTQL", "Hệ thống quản lý tiên tiến được hỗ trợ xây dựng, áp dụng", "Hệ thống",
+     s.MEASURES[0], "hỗ trợ", "hệ thống quản lý"),
+    ("CC", "Công cụ năng suất chất lượng được hỗ trợ áp dụng", "Công cụ", s.MEASURES[1],
+     "hỗ trợ", "công cụ năng suất chất lượng"),
+    ("MSMV", "Doanh nghiệp được hỗ trợ đăng ký sử dụng mã số mã vạch", "Doanh nghiệp",
+     s.MEASURES[2], "hỗ trợ", "doanh nghiệp đăng ký mã số mã vạch"),
+    ("TXNG", "Doanh nghiệp được hỗ trợ áp dụng giải pháp truy xuất nguồn gốc", "Doanh nghiệp",
+     s.MEASURES[3], "hỗ trợ", "doanh nghiệp áp dụng truy xuất nguồn gốc"),
+    ("GTCL", "Doanh nghiệp được vận động, hỗ trợ tham dự Giải thưởng Chất lượng Quốc gia",
+     "Doanh nghiệp", s.MEASURES[5], "vận động, hỗ trợ", "doanh nghiệp tham dự Giải thưởng"),
+    ("KS", "Doanh nghiệp được khảo sát nhu cầu nâng cao năng suất chất lượng", "Doanh nghiệp",
+     s.MEASURES[13], "khảo sát", "doanh nghiệp"),
+    ("BV", "Bài viết về hiệu quả áp dụng hệ thống quản lý, công cụ", "Bài", s.MEASURES[12],
+     "đăng tải", "bài viết"),
+)
+# Yearly targets of the 573 appendix (IV.1–4), its period totals (§I.2), and QĐ 648's appendix.
+AG_YEARLY = {"HTQL": (1, 4, 3, 3, 1), "CC": (1, 5, 4, 4, 1), "MSMV": (2, 6, 6, 6, 5),
+             "TXNG": (0, 3, 2, 2, 1)}
+AG_PERIOD = {"DT": 100, "CG": 5, "HTQL": 12, "CC": 15, "MSMV": 25, "TXNG": 8, "GTCL": 5,
+             "BV": 3}
+AG_BUDGET = (300_000_000, 1_083_000_000, 843_650_000, 749_000_000, 285_150_000)
+# 573/KH-UBND §V.3: (kind, item, detail, cap, per enterprise per year)
+AG_CAPS = (
+    (s.SUPPORT_KINDS[0], s.SUPPORT_ITEMS[0], "", 70_000_000, 1),
+    (s.SUPPORT_KINDS[0], s.SUPPORT_ITEMS[1], "", 50_000_000, None),
+    (s.SUPPORT_KINDS[1], s.SUPPORT_ITEMS[0], "", 70_000_000, 1),
+    (s.SUPPORT_KINDS[2], s.SUPPORT_ITEMS[2], "", 2_000_000, None),
+    (s.SUPPORT_KINDS[3], s.SUPPORT_ITEMS[2], "", 8_000_000, None),
+    (s.SUPPORT_KINDS[5], s.SUPPORT_ITEMS[3], "Giải vàng", 40_000_000, None),
+    (s.SUPPORT_KINDS[5], s.SUPPORT_ITEMS[3], "Giải thưởng", 30_000_000, None),
+)
+AG_DISTRICTS = ("Long Xuyên", "Châu Đốc", "Tân Châu", "An Phú", "Châu Phú", "Châu Thành",
+                "Chợ Mới", "Phú Tân", "Thoại Sơn", "Tịnh Biên", "Tri Tôn")
+# From 1/7/2025 two-level local government: communes and wards (a part of the list, illustrative).
+AG_COMMUNES = ("Phường Long Xuyên", "Phường Bình Đức", "Phường Châu Đốc", "Phường Rạch Giá",
+               "Xã Chợ Mới", "Xã Thoại Sơn", "Xã Phú Tân")
+SYSTEMS = ("ISO 9001", "ISO 22000", "HACCP", "ISO 14001", "ISO 45001", "VietGAP")
+TOOLS = ("5S", "Kaizen", "KPI", "TQM", "TPM", "QCC", "Lean")
+
+
+def profile_an_giang() -> dict:
+    agency = [(2021, label, value) for label, value in (
+        ("Cơ quan chủ quản", "UBND TỈNH AN GIANG"),
+        ("Cơ quan ban hành", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+        ("Ký hiệu báo cáo", "BC-SKHCN"), ("Địa danh", "An Giang"),
+        ("Quyền hạn ký", "KT. GIÁM ĐỐC"), ("Chức vụ người ký", "PHÓ GIÁM ĐỐC"),
+        ("Họ tên người ký", "Người Ký Minh Họa"), ("Lưu", "VT, TĐC"),
+        ("Tên cơ quan (chữ thường)", "Sở Khoa học và Công nghệ tỉnh An Giang"),
+        ("Câu kết", "Sở Khoa học và Công nghệ trân trọng báo cáo Ủy ban nhân dân tỉnh và Bộ "
+                    "Khoa học và Công nghệ./."))]
+    plan = [("Kế hoạch", AG_PLAN, dt.date(2021, 9, 28), "Ủy ban nhân dân tỉnh An Giang",
+             AG_SUBJECT, None, None, None),
+            ("Quyết định", AG_AMEND, dt.date(2025, 4, 25), "Chủ tịch Ủy ban nhân dân tỉnh An Giang",
+             AG_AMEND_SUBJECT, dt.date(2025, 4, 25), "Chỉ tiêu, Định mức", None)]
+    targets = [(AG_PLAN, code, "2021-2025", value) for code, value in AG_PERIOD.items()]
+    targets += [(AG_PLAN, code, str(2021 + i), v) for code, values in AG_YEARLY.items()
+                for i, v in enumerate(values)]
+    targets += [(AG_PLAN, "KS", "2023", 50), (AG_PLAN, "KS", "2025", 50)]
+    targets += [(AG_AMEND, code, "2021-2025", value) for code, value in AG_PERIOD.items()]
+    return {
+        s.PROFILE_AGENCY.name: agency, s.PROFILE_PLAN.name: plan,
+        s.PROFILE_RECIPIENTS.name: [(2021, r) for r in (
+            "Bộ Khoa học và Công nghệ (để b/c)", "UBND tỉnh (để b/c)", "Ban Giám đốc Sở")],
+        s.PROFILE_INDICATORS.name: list(AG_INDICATORS),
+        s.PROFILE_TARGETS.name: targets,
+        s.PROFILE_BUDGET.name: [(AG_PLAN, 2021 + i, v) for i, v in enumerate(AG_BUDGET)],
+        s.PROFILE_CAPS.name: [(AG_PLAN, *cap) for cap in AG_CAPS],
+        s.PROFILE_LOCALITIES.name: [(2021, d) for d in AG_DISTRICTS]
+        + [(2025, c) for c in AG_COMMUNES],
+    }
+
+
+class Enterprises:
+    """Invented enterprises: names and tax codes that say they are illustrative."""
+
+    def __init__(self, rng: random.Random):
+        self.rng, self.n = rng, 0
+
+    def next(self, localities) -> tuple[str, str, str]:
+        self.n += 1
+        kind = self.rng.choice(("Công ty TNHH", "Công ty Cổ phần", "Hợp tác xã"))
+        return (f"{kind} Minh Họa {self.n:02d}", f"99990{self.n:05d}",
+                self.rng.choice(localities))
+
+
+# Records per year, within the yearly targets: systems, tools, barcodes, traceability, awards.
+AG_PLAN_OF_YEAR = {2021: (1, 1, 2, 0, 0), 2022: (4, 5, 6, 3, 1), 2023: (3, 4, 6, 2, 1),
+                   2024: (3, 4, 5, 2, 1), 2025: (1, 1, 5, 1, 1)}
+
+
+def support_rows(year: int, rng: random.Random, firms: Enterprises) -> list[tuple]:
+    localities = AG_COMMUNES if year >= 2025 else AG_DISTRICTS
+    systems, tools, barcodes, traces, awards = AG_PLAN_OF_YEAR[year]
+    rows = []
+    for i in range(systems):
+        name, tax, place = firms.next(localities)
+        standard = SYSTEMS[(year + i) % len(SYSTEMS)]
+        rows.append((name, tax, place, s.SUPPORT_KINDS[0], standard, s.SUPPORT_ITEMS[0],
+                     rng.randrange(45, 71) * 1_000_000, s.FUNDING[0]))
+        rows.append((name, tax, place, s.SUPPORT_KINDS[0], standard, s.SUPPORT_ITEMS[1],
+                     rng.randrange(25, 51) * 1_000_000, s.FUNDING[0]))
+    for i in range(tools):
+        name, tax, place = firms.next(localities)
+        rows.append((name, tax, place, s.SUPPORT_KINDS[1], TOOLS[(year + i) % len(TOOLS)],
+                     s.SUPPORT_ITEMS[0], rng.randrange(35, 71) * 1_000_000, s.FUNDING[0]))
+    for kind, count, top in ((2, barcodes, 2), (3, traces, 8)):
+        for _ in range(count):
+            name, tax, place = firms.next(localities)
+            rows.append((name, tax, place, s.SUPPORT_KINDS[kind], "", s.SUPPORT_ITEMS[2],
+                         rng.randrange(top * 5, top * 10 + 1) * 100_000, s.FUNDING[0]))
+    for _ in range(awards):
+        name, tax, place = firms.next(localities)
+        rows.append((name, tax, place, s.SUPPORT_KINDS[5], "Giải thưởng", s.SUPPORT_ITEMS[3],
+                     30_000_000 if year == 2023 else 0, s.FUNDING[0]))
+    return rows
+
+
+def other_records(year: int, rng: random.Random) -> dict[str, list[tuple]]:
+    training = {2022: (50, 30, 20), 2023: (52, 27, 23)}
+    experts = {2022: 2, 2023: 1, 2024: 1, 2025: 1}
+    records = {
+        s.YEAR_TRAINING.name: [(f"Tập huấn kiến thức năng suất chất lượng năm {year} {MH}",
+                                dt.date(year, 6, 15), dt.date(year, 6, 16), *training[year],
+                                rng.randrange(40, 61) * 1_000_000)] if year in training else [],
+        s.YEAR_EXPERTS.name: [(f"Chuyên gia Minh Họa {year}-{i + 1}", "Chi cục Tiêu chuẩn Đo lường "
+                               "Chất lượng", "Chuyên gia năng suất (minh họa)")
+                              for i in range(experts.get(year, 0))],
+        s.YEAR_SURVEYS.name: [(f"Khảo sát nhu cầu nâng cao năng suất chất lượng {MH}",
+                               dt.date(year, 8, 20), 50)] if year in (2023, 2025) else [],
+        s.YEAR_MEDIA.name: [("Bài viết", f"Hiệu quả áp dụng 5S tại doanh nghiệp {MH}",
+                             dt.date(year, 10, 14), "Website Sở KH&CN")]
+        if year in (2022, 2023, 2024) else [],
+    }
+    return records
+
+
+def year_an_giang(year: int, rng: random.Random, firms: Enterprises) -> dict:
+    general = [("Năm báo cáo", year), ("Số báo cáo", None), ("Ngày ký", None),
+               ("Tháng ký", 11), ("Năm ký", year), ("Dữ liệu minh họa", "Có")]
+    content = [
+        ("Mở đầu", "Đoạn văn", f"Căn cứ Công văn của Bộ Khoa học và Công nghệ về việc báo cáo kết "
+         f"quả thực hiện nhiệm vụ năm {year} của Chương trình quốc gia hỗ trợ doanh nghiệp nâng "
+         "cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030 (minh họa). Sở Khoa "
+         "học và Công nghệ tổng hợp và báo cáo kết quả như sau:"),
+        ("I.2.3", "Đoạn văn", f"Năm {year}, Sở Khoa học và Công nghệ hỗ trợ doanh nghiệp theo "
+         "định mức của Kế hoạch; danh sách tại Phụ lục II (minh họa)."),
+        ("II.2", "Gạch đầu dòng (-)", "Nội dung minh họa về tồn tại, vướng mắc."),
+        ("II.3", "Gạch đầu dòng (-)", "Nội dung minh họa về nguyên nhân."),
+        ("III.1", "Đoạn văn", "Nội dung minh họa về phương hướng năm tiếp theo."),
+        ("IV", "Đoạn văn", "Nội dung minh họa về đề xuất, kiến nghị."),
+    ]
+    return {s.YEAR_GENERAL.name: general, s.YEAR_CONTENT.name: content,
+            s.YEAR_SUPPORT.name: support_rows(year, rng, firms), **other_records(year, rng)}
+
+
+def tien_giang() -> tuple[dict, dict]:
+    plan = [("Kế hoạch", "224/KH-UBND", dt.date(2021, 7, 16), "UBND tỉnh Tiền Giang",
+             "thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng "
+             "sản phẩm, hàng hóa trên địa bàn tỉnh Tiền Giang giai đoạn 2021 - 2025 và định hướng "
+             "đến năm 2030", None, None, 110)]
+    indicators = [
+        ("LTH", "Lớp đào tạo, tập huấn về năng suất chất lượng", "Lớp", s.MEASURES[7], "tổ chức",
+         "lớp tập huấn"),
+        ("DNAD", "Doanh nghiệp được hỗ trợ áp dụng hệ thống quản lý, công cụ, truy xuất nguồn gốc",
+         "Doanh nghiệp", s.MEASURES[6], "hỗ trợ", "doanh nghiệp áp dụng"),
+        ("DNCN", "Doanh nghiệp được hỗ trợ chứng nhận (chỉ tiêu: trên 30)", "Doanh nghiệp",
+         s.MEASURES[4], "hỗ trợ chứng nhận cho", "doanh nghiệp"),
+    ]
+    agency = [(2021, label, value) for label, value in (
+        ("Cơ quan chủ quản", "UBND TỈNH TIỀN GIANG"),
+        ("Cơ quan ban hành", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"), ("Ký hiệu báo cáo", "BC-SKHCN"),
+        ("Địa danh", "Tiền Giang"), ("Quyền hạn ký", "KT. GIÁM ĐỐC"),
+        ("Chức vụ người ký", "PHÓ GIÁM ĐỐC"), ("Họ tên người ký", "Người Ký Minh Họa"),
+        ("Lưu", "VT, TĐC"),
+        ("Tên cơ quan (chữ thường)", "Sở Khoa học và Công nghệ tỉnh Tiền Giang"),
+        ("Câu kết", "Sở Khoa học và Công nghệ trân trọng báo cáo UBND tỉnh và Bộ Khoa học và "
+                    "Công nghệ./."))]
+    profile = {
+        s.PROFILE_AGENCY.name: agency, s.PROFILE_PLAN.name: plan,
+        s.PROFILE_RECIPIENTS.name: [(2021, "Bộ Khoa học và Công nghệ (để b/c)"),
+                                    (2021, "UBND tỉnh (để b/c)")],
+        s.PROFILE_INDICATORS.name: indicators,
+        s.PROFILE_TARGETS.name: [("224/KH-UBND", "LTH", "2021-2025", 10),
+                                 ("224/KH-UBND", "DNAD", "2021-2025", 20),
+                                 ("224/KH-UBND", "DNCN", "2021-2025", 30)],
+    }
+    year = {
+        s.YEAR_GENERAL.name: [("Năm báo cáo", 2021), ("Tháng ký", 11), ("Năm ký", 2021),
+                              ("Dữ liệu minh họa", "Có")],
+        s.YEAR_CONTENT.name: [("I.2.4", "Đoạn văn", "Tổ chức 02 lớp tập huấn (minh họa).")],
+        s.YEAR_TRAINING.name: [(f"Lớp tập huấn năng suất chất lượng {i} {MH}",
+                                dt.date(2021, 9, 10 + i), None, 40, 25, 15, None)
+                               for i in (1, 2)],
+        s.YEAR_SUPPORT.name: [
+            ("Công ty TNHH Minh Họa TG 01", "9998000001", "Mỹ Tho", s.SUPPORT_KINDS[0],
+             "ISO 9001", s.SUPPORT_ITEMS[0], 60_000_000, s.FUNDING[0]),
+            ("Công ty TNHH Minh Họa TG 01", "9998000001", "Mỹ Tho", s.SUPPORT_KINDS[4],
+             "ISO 9001", s.SUPPORT_ITEMS[1], 40_000_000, s.FUNDING[0]),
+            ("Hợp tác xã Minh Họa TG 02", "9998000002", "Cái Bè", s.SUPPORT_KINDS[3], "",
+             s.SUPPORT_ITEMS[2], 6_000_000, s.FUNDING[0])],
+    }
+    return profile, year
+
+
+def main() -> int:
+    title = "Hồ sơ tỉnh {} – Chương trình 1322"
+    inputs = ROOT / "inputs"
+    write_workbook(inputs / "an-giang" / s.PROFILE_FILE, s.PROFILE_SHEETS, profile_an_giang(),
+                   title.format("An Giang"), (NOTE,))
+    rng, firms = random.Random(1322), None
+    firms = Enterprises(rng)
+    for year in range(2021, 2026):
+        write_workbook(inputs / "an-giang" / str(year) / f"bao-cao-{year}.xlsx", s.YEAR_SHEETS,
+                       year_an_giang(year, rng, firms),
+                       f"Số liệu năm {year} – An Giang (dữ liệu minh họa)", (NOTE,))
+    profile, year = tien_giang()
+    write_workbook(inputs / "tien-giang" / s.PROFILE_FILE, s.PROFILE_SHEETS, profile,
+                   title.format("Tiền Giang"), (NOTE,))
+    write_workbook(inputs / "tien-giang" / "2021" / "bao-cao-2021.xlsx", s.YEAR_SHEETS, year,
+                   "Số liệu năm 2021 – Tiền Giang (dữ liệu minh họa)", (NOTE,))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
