@@ -115,3 +115,44 @@ def test_tien_giang_2021_builds(tmp_path):
 def test_real_sample_is_not_marked_illustrative(sample_report):
     assert not any("MINH HỌA" in line for line in docx_lines(sample_report))
     assert not (sample_report.parent / "chi-tieu.xlsx").exists()  # Hưng Yên sets no indicators
+
+
+def test_appendices_follow_the_decree(an_giang):
+    # NĐ 30/2020, Phụ lục I, III.1: "Phụ lục" + Roman number 14 pt bold centred; title bold
+    # upper case 13–14 pt; the report's number, date and issuer in italics; own page numbers.
+    from docx.oxml.ns import qn
+    from docx_format import Styles, text_of
+
+    doc = Document(str(an_giang[2023].path))
+    styles = Styles(doc)
+    paragraphs = [p for p in doc.element.body.iter(qn("w:p")) if text_of(p).strip()]
+    for label, title in (("Phụ lục I", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
+                         ("Phụ lục II", "DANH SÁCH DOANH NGHIỆP ĐƯỢC HỖ TRỢ NĂM 2023")):
+        i = next(i for i, p in enumerate(paragraphs) if text_of(p) == label)
+        head, name, note = paragraphs[i:i + 3]
+        assert styles.size_pt(head) == 14 and styles.flag(head, None, "w:b")
+        assert text_of(name).startswith(title) and text_of(name) == text_of(name).upper()
+        assert styles.flag(name, None, "w:b") and 13 <= styles.size_pt(name) <= 14
+        assert text_of(note).startswith("(Kèm theo Báo cáo số")
+        assert styles.flag(note, None, "w:i")
+        assert {styles.alignment(p) for p in (head, name, note)} == {"center"}
+    sections = doc.sections
+    assert len(sections) == 3
+    starts = [s._sectPr.find(qn("w:pgNumType")) for s in sections]
+    assert starts[0] is None
+    assert [s.get(qn("w:start")) for s in starts[1:]] == ["1", "1"]
+    assert all(s.different_first_page_header_footer for s in sections)
+
+
+def test_sample_with_appendices_converts_to_pdf(an_giang, tmp_path):
+    import shutil
+    import subprocess
+
+    path = an_giang[2025].path
+    subprocess.run([shutil.which("soffice"), "--headless", "--convert-to", "pdf", "--outdir",
+                    str(tmp_path), str(path)], capture_output=True, timeout=180,
+                   env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    pdf = tmp_path / (path.stem + ".pdf")
+    assert pdf.is_file()  # LibreOffice exits 0 even when it fails
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert int(info.split("Pages:")[1].split()[0]) >= 5
