@@ -64,6 +64,7 @@ class Report:
     history: dict[int, YearRecords] = field(default_factory=dict)
     localities: tuple[str, ...] = ()
     illustrative: bool = False
+    date: dt.date | None = None  # the signing date, blanks read as late as possible
 
 
 # --- Plans as data and the records of each year (issue: indicators against the plan) -----

@@ -7,12 +7,14 @@ and the check that every XML part of the result parses.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import unicodedata
 import zipfile
 from pathlib import Path
 
+from ncnsc_reports.archive import normalise_zip
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.formatting import FILTERS
 
@@ -54,14 +56,19 @@ def make_environment():
     return env
 
 
-def render(template: Path, context: dict) -> bytes:
-    """Render a .docx template with `context` and return the bytes of a checked .docx."""
+def render(template: Path, context: dict, when: dt.datetime | None = None) -> bytes:
+    """Render a .docx template with `context` and return the bytes of a checked .docx.
+
+    With `when`, the document's dates and zip entries carry it, so the output is reproducible.
+    """
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError as JinjaError
 
     try:
         doc = DocxTemplate(template)
         doc.render(context, make_environment(), autoescape=True)
+        if when is not None:
+            _date_properties(doc.docx.core_properties, when)
         buffer = io.BytesIO()
         doc.save(buffer)
     except JinjaError as err:
@@ -69,9 +76,16 @@ def render(template: Path, context: dict) -> bytes:
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
         raise TemplateError(f"mẫu “{template}” không phải tệp Word .docx hợp lệ "
                             f"({type(err).__name__})") from err
-    data = buffer.getvalue()
+    data = buffer.getvalue() if when is None else normalise_zip(buffer.getvalue(), when)
     check_docx(data)
     return data
+
+
+def _date_properties(props, when: dt.datetime) -> None:
+    props.created = props.modified = when
+    props.last_printed = None
+    props.revision = 1
+    props.last_modified_by = props.author
 
 
 def _explain(template: Path, err: Exception) -> str:

@@ -65,7 +65,8 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
                                              book.name, problems)
     _check_year(general, general_rows, year, problems)
     agency = _agency(profile[PROFILE_AGENCY.name], general, year, problems)
-    cited, plan_in_force = read_plan(profile, year, _report_date(general, year), problems)
+    report_date = _report_date(general, year)
+    cited, plan_in_force = read_plan(profile, year, report_date, problems)
     history = {}
     if plan_in_force is not None:
         history = load_history(year_dir, plan_in_force.period[0], profile, problems)
@@ -77,6 +78,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         day=general.get("day"), month=general.get("month"),
         sign_year=general.get("sign_year") or year, agency=agency, plan=cited[0],
         amendments=tuple(cited[1:]), plan_in_force=plan_in_force, history=history,
+        date=report_date,
         localities=_in_force_list(profile[PROFILE_LOCALITIES.name], "locality", year),
         illustrative=general.get("illustrative") == "Có",
         recipients=_recipients(profile[PROFILE_RECIPIENTS.name],

@@ -121,8 +121,11 @@ INDICATOR_HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giai 
                     "Lũy kế", "Tỷ lệ đạt (%)")
 
 
-def indicator_workbook(results, illustrative: bool) -> bytes:
-    """Return chi-tieu.xlsx: one row per indicator, numbers stored as numbers."""
+def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
+    """Return chi-tieu.xlsx: one row per indicator, numbers stored as numbers.
+
+    With `when` (a datetime), its dates and zip entries carry it: the file is reproducible.
+    """
     import io
 
     from openpyxl import Workbook
@@ -146,6 +149,12 @@ def indicator_workbook(results, illustrative: bool) -> bytes:
     if illustrative:
         note.append(["DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"])
         wb.properties.title = "DỮ LIỆU MINH HỌA"
+    if when is not None:
+        wb.properties.created = wb.properties.modified = when
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    if when is None:
+        return buffer.getvalue()
+    from ncnsc_reports.archive import normalise_zip
+
+    return normalise_zip(buffer.getvalue(), when)

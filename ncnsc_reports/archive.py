@@ -1,0 +1,30 @@
+"""Byte-identical outputs: the same inputs give the same .docx and .xlsx, byte for byte.
+
+A .docx or .xlsx is a zip; zip entries carry the time they were written and Office documents
+carry created/modified dates. Both are set from the report's date instead of the clock, so a
+rebuild that changes nothing writes nothing new (and hashes of outputs mean something).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+
+def fixed_time(day: dt.date) -> dt.datetime:
+    """The timestamp every output of a report carries: its date at 08:00 (zip can't hold 1970)."""
+    return dt.datetime(day.year, day.month, day.day, 8, 0, 0)
+
+
+def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Return the same zip with every entry dated `when`, in the same order, deflated."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
