@@ -85,3 +85,52 @@ def new_year(year_dir: Path, debug: bool) -> None:
 
     path = _run(debug, lambda: write_blank_year_workbook(year_dir))
     click.echo(f"Đã tạo sổ Excel trống: {path}")
+
+
+@main.command("check-template")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--fix", is_flag=True,
+              help="Sửa những gì sửa tự động được (nháy cong, thẻ bị tách định dạng) vào bản "
+                   "sao <tên>.da-sua.docx cạnh mẫu; mẫu gốc không đổi.")
+@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+def check_template(path: Path, fix: bool, debug: bool) -> None:
+    """Kiểm tra mẫu Word PATH: báo mọi lỗi thẻ một lần, kèm chỗ tìm thấy trong Word."""
+    from ncnsc_reports.checking import check_template as check
+
+    problems = _run(debug, lambda: check(path))
+    if fix and problems:
+        path, problems = _fix_template(path, debug)
+    _echo_problems("Lỗi", [p for p in problems if p.is_error])
+    _echo_problems("Cảnh báo", [p for p in problems if not p.is_error])
+    if problems:
+        click.echo(f"Mẫu “{path}” cần sửa những chỗ trên (trong Word), rồi kiểm tra lại.",
+                   err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(f"Mẫu “{path}” không có lỗi.")
+
+
+def _fix_template(path: Path, debug: bool):
+    """Write the repaired copy, say what changed; return the copy and its problems."""
+    from ncnsc_reports.checking import check_template as check
+    from ncnsc_reports.checking import fix_template
+
+    target = path.with_name(f"{path.stem}.da-sua.docx")
+    changes = _run(debug, lambda: fix_template(path, target))
+    if not changes:
+        click.echo("Không có chỗ nào sửa tự động được; mẫu gốc giữ nguyên.")
+        return path, _run(debug, lambda: check(path))
+    click.echo(f"Đã sửa ({len(changes)}) và ghi vào “{target}”:")
+    for change in changes:
+        click.echo(f"  - {change}")
+    return target, _run(debug, lambda: check(target))
+
+
+@main.command()
+@click.option("--markdown", is_flag=True, help="In dạng Markdown (như docs/truong-du-lieu.md).")
+@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+def fields(markdown: bool, debug: bool) -> None:
+    """Liệt kê mọi trường, vòng lặp và bộ lọc dùng được trong mẫu, kèm ý nghĩa và ví dụ."""
+    from ncnsc_reports.fields import reference_markdown, reference_text, sample_context
+
+    render = reference_markdown if markdown else reference_text
+    click.echo(_run(debug, lambda: render(sample_context())), nl=False)

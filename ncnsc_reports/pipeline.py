@@ -42,6 +42,7 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     Gather first, write last: everything is validated, computed and rendered in memory; the
     report and its indicator workbook are then written together or not at all.
     """
+    from ncnsc_reports.checking import require_renderable
     from ncnsc_reports.context import build_context
     from ncnsc_reports.rendering import REPORT_TEMPLATE, find_template, render, search_path
 
@@ -52,8 +53,9 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
         folders.insert(0, Path(templates))
     files = {}
     target = output_path(year_dir, out_root)
-    files[target.name] = render(find_template(REPORT_TEMPLATE, folders),
-                                build_context(report, results))
+    template, context = find_template(REPORT_TEMPLATE, folders), build_context(report, results)
+    warnings.extend(require_renderable(template, context))  # issue 4: never a broken template
+    files[target.name] = render(template, context)
     if results is not None:
         from ncnsc_reports.workbook import indicator_workbook
 

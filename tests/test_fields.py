@@ -1,0 +1,99 @@
+"""The field reference: every name the code gives a template is described, and docs/ is current."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from click.testing import CliRunner
+
+from ncnsc_reports.cli import main
+from ncnsc_reports.fields import (
+    ATTRIBUTES,
+    DOCS_FILE,
+    FILTER_MEANINGS,
+    ITEM_KEYS,
+    LOOP_ATTRIBUTES,
+    REGENERATE,
+    TOP_LEVEL,
+    context_shapes,
+    reference_markdown,
+    sample_context,
+)
+from ncnsc_reports.formatting import FILTERS
+
+
+@pytest.fixture(scope="module")
+def context():
+    return sample_context()
+
+
+def test_every_field_of_build_context_has_a_meaning_and_no_more(context):
+    assert set(context) - set(TOP_LEVEL) == set(), "describe these in fields.TOP_LEVEL"
+    assert set(TOP_LEVEL) - set(context) == set(), "build_context has no such fields any more"
+
+
+def test_every_list_declares_its_elements(context):
+    for name, value in context.items():
+        if isinstance(value, list | tuple):
+            assert TOP_LEVEL[name].of is not None, name
+            assert all(isinstance(v, TOP_LEVEL[name].of) for v in value), name
+
+
+def object_types(shape, found: set) -> set:
+    if shape is not None:
+        if shape.attrs is not None and shape.type_name not in ("dict", "loop"):
+            found.add(shape.type_name)
+        object_types(shape.item, found)
+        for _, child in shape.attrs or ():
+            object_types(child, found)
+    return found
+
+
+def test_every_attribute_of_every_object_has_a_meaning(context):
+    reachable = set()
+    for shape in context_shapes(context).values():
+        object_types(shape, reachable)
+    assert reachable == {cls.__name__ for cls in ATTRIBUTES}
+    for cls, meanings in ATTRIBUTES.items():
+        assert set(meanings) == {f.name for f in dataclasses.fields(cls)}, cls.__name__
+        assert all(meanings.values()), cls.__name__
+
+
+def test_every_key_of_a_list_of_dicts_has_a_meaning(context):
+    lists_of_dicts = {n for n, v in context.items()
+                      if isinstance(v, list | tuple) and v and isinstance(v[0], dict)}
+    assert lists_of_dicts == set(ITEM_KEYS)
+    for name, keys in ITEM_KEYS.items():
+        assert all(list(item) == list(keys) for item in context[name]), name
+
+
+def test_every_filter_has_a_meaning_and_an_example():
+    assert list(FILTER_MEANINGS) == list(FILTERS)
+
+
+def test_loop_attributes_are_jinjas():
+    from ncnsc_reports.rendering import make_environment
+
+    env = make_environment()
+    for name in LOOP_ATTRIBUTES:
+        source = ("{% for x in [1, 2, 3] %}{% if loop.index == 2 %}{{ loop." + name
+                  + " is defined }}{% endif %}{% endfor %}")
+        assert env.from_string(source).render() == "True", name
+
+
+def test_docs_reference_is_current(context):
+    assert DOCS_FILE.read_text(encoding="utf-8") == reference_markdown(context), (
+        f"docs/truong-du-lieu.md is out of date; regenerate it with: {REGENERATE}")
+
+
+def test_cli_fields():
+    runner = CliRunner()
+    text = runner.invoke(main, ["fields"])
+    assert text.exit_code == 0
+    assert "  year — trường: Năm báo cáo. Ví dụ: 2023\n" in text.output
+    assert "  cite — bộ lọc: Trích dẫn đầy đủ một văn bản (lần đầu nhắc đến). Ví dụ: " \
+           "{{ plan|cite }} → Kế hoạch số 101/KH-UBND ngày 30/6/2021 của UBND tỉnh Hưng Yên" \
+           in text.output
+    markdown = runner.invoke(main, ["fields", "--markdown"])
+    assert markdown.output == DOCS_FILE.read_text(encoding="utf-8")
