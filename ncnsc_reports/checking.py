@@ -4,8 +4,9 @@ Owns reading a template's parts (body, headers, footers, footnotes, file propert
 paragraphs with their place (heading above, table › row › cell), finding its Jinja tags, and
 the checks: tags not closed or spread over paragraphs, tags split across differently formatted
 runs, smart quotes, docxtpl's `{%p`/`{%tr`/`{%tc` tags in the wrong place, blocks not closed
-or closed twice, syntax, unknown fields, attributes and filters (`template_names`), and the
-safe repairs of `--fix`. docxtpl itself reports only the first problem, without a place.
+or closed twice, syntax (`checking_rules`), unknown fields, attributes and filters
+(`checking_names`), and the safe repairs of `--fix`. docxtpl itself reports only the first
+problem, without a place.
 """
 
 from __future__ import annotations
@@ -184,11 +185,11 @@ class _Walker:
         self.heading = "" if heading_ids is not None else None
         self.paras: list[Para] = []
         self.tables: list[list[int]] = []
-        self.count = 0
+        self.count = self.count_tables = 0
 
     def visit(self, el) -> None:
         if el.tag == W + "tbl":
-            self.count_tables = getattr(self, "count_tables", 0) + 1
+            self.count_tables += 1
             self.tables.append([self.count_tables, 0, 0])
         elif el.tag == W + "tr" and self.tables:
             self.tables[-1][1:] = [self.tables[-1][1] + 1, 0]
@@ -300,9 +301,14 @@ def check_template(path: Path, context: dict | None = None,
     return list(dict.fromkeys(problems))
 
 
-def _open_parts(path: Path) -> list[Part]:
+def _readable(path: Path) -> Path:
     if not Path(path).is_file():
         raise TemplateError(f"không tìm thấy tệp mẫu “{path}”")
+    return path
+
+
+def _open_parts(path: Path) -> list[Part]:
+    _readable(path)
     try:
         with zipfile.ZipFile(path) as z:
             return read_parts(z)
@@ -339,34 +345,39 @@ def require_renderable(path: Path, context: dict) -> list[TemplateProblem]:
 def fix_template(path: Path, target: Path) -> list[str]:
     """Write to `target` a copy of the template with the safe repairs made; say what changed.
 
-    Nothing is written when there is nothing to repair.
-
     Safe: smart quotes inside tags become straight ones (what docxtpl does anyway), and a tag
     split across differently formatted runs is written in its first run's format (the format
-    docxtpl gives the printed value). Everything else needs the editor's judgement.
+    docxtpl gives the printed value). Everything else needs the editor's judgement. Nothing is
+    written when there is nothing to repair.
     """
+    from ncnsc_reports.checking_rules import repair_tag
+
+    changes, repaired = [], {}
+    with zipfile.ZipFile(_readable(path)) as z:
+        for part in read_parts(z):
+            # Last tag first: a repair changes its paragraph only after the tags before it.
+            done = [(tag, repair_tag(tag)) for tag in reversed(scan(part, []))]
+            done = [f"{tag.para.place}: {change}" for tag, change in reversed(done) if change]
+            changes += done
+            if done:
+                repaired[part.name] = part.root
+        if changes:
+            _write_repaired(z, target, repaired)
+    return changes
+
+
+def _write_repaired(z: zipfile.ZipFile, target: Path, roots: dict) -> None:
+    """Copy every entry of `z` to `target`, with the repaired parts in place of the old."""
     from lxml import etree
 
-    from ncnsc_reports.checking_rules import repair_properties, repair_tag
+    from ncnsc_reports.checking_rules import repair_properties
 
-    changes, data = [], {}
-    with zipfile.ZipFile(path) as z:
-        parts = read_parts(z)
-        for part in parts:
-            for tag in reversed(scan(part, [])):
-                change = repair_tag(tag)
-                if change:
-                    changes.append(f"{tag.para.place}: {change}")
-                    data[part.name] = part.root
-        if not changes:
-            return []
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-            for info in z.infolist():
-                if info.filename in data and data[info.filename] is not None:
-                    out.writestr(info, etree.tostring(data[info.filename], encoding="UTF-8",
-                                                      xml_declaration=True, standalone=True))
-                elif info.filename == "docProps/core.xml" and "docProps/core.xml" in data:
-                    out.writestr(info, repair_properties(z.read(info.filename)))
-                else:
-                    out.writestr(info, z.read(info.filename))
-    return changes
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            if info.filename in roots and roots[info.filename] is None:  # file properties
+                data = repair_properties(data)
+            elif info.filename in roots:
+                data = etree.tostring(roots[info.filename], encoding="UTF-8",
+                                      xml_declaration=True, standalone=True)
+            out.writestr(info, data)
