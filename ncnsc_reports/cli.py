@@ -65,14 +65,22 @@ def main() -> None:
               help="Thư mục mẫu Word tìm trước tiên.")
 @click.option("--strict", is_flag=True,
               help="Coi mọi cảnh báo (vượt định mức, hỗ trợ trùng…) là lỗi: không tạo báo cáo.")
+@click.option("--force", is_flag=True,
+              help="Thay cả báo cáo đã sửa tay trong Word, không giữ bản sao (mặc định: giữ "
+                   "bản đã sửa với tên có “-sua-tay-”).")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
 def build(year_dir: Path, out_root: Path | None, templates: Path | None, strict: bool,
-          debug: bool) -> None:
+          force: bool, debug: bool) -> None:
     """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023."""
     from ncnsc_reports.pipeline import build as build_report
 
-    result = _run(debug, lambda: build_report(year_dir, out_root, templates, strict))
+    result = _run(debug, lambda: build_report(year_dir, out_root, templates, strict, force))
     _echo_problems("Cảnh báo", result.warnings)
+    for edited, copy in result.kept.items():
+        click.echo(f"Tệp “{edited.name}” đã được sửa tay sau lần tạo trước nên được giữ lại "
+                   f"thành: {copy}")
+    for edited in result.replaced:
+        click.echo(f"Đã thay tệp đã sửa tay (do --force), không giữ bản sao: {edited}")
     click.echo(f"Đã tạo báo cáo: {result.path}")
 
 

@@ -1,27 +1,26 @@
 """Reading workbooks into rows of typed values, each tagged with file › sheet › row › column.
 
-Owns: opening an .xlsx, matching Vietnamese headers, turning cells into text, numbers, years,
-dates and choices. It never raises per cell: every problem goes into a `Problems` list.
+Owns opening an .xlsx, matching Vietnamese headers and what a sheet can hide from a reader:
+merged cells (an error naming the range), formulas (their value as Excel last calculated it;
+an error if Excel never did, or if the result is an error such as #DIV/0!), hidden rows and
+sheets (read like any other, with a warning), and rows repeated word for word (a warning
+naming both rows). One cell's value is `cells`' business. It never raises per cell: every
+problem goes into a `Problems` list.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ncnsc_reports.problems import Location, Problems, expected_found
-from ncnsc_reports.schema import CHOICE, DATE, INT, TEXT, YEAR, Column, Setting, SheetSpec
-
-# XML 1.0 forbids these characters; Word cannot hold them (they come from pasted text).
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_DATE_TEXT = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
+from ncnsc_reports import xlsx
+from ncnsc_reports.cells import blank as _blank
+from ncnsc_reports.cells import clean_text as clean_text
+from ncnsc_reports.cells import normalise as normalise
+from ncnsc_reports.cells import parse_cell as parse_cell
+from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.schema import Setting, SheetSpec
 
 
 @dataclass
@@ -35,28 +34,34 @@ class Row:
         return self.values.get(key)
 
 
-def normalise(text: str) -> str:
-    """Return text in NFC with inner whitespace collapsed, for matching headers and choices."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+@dataclass(frozen=True)
+class Unusable:
+    """A cell whose content cannot be used; `message` is recorded where its column is known.
+
+    A cell covered by a merged range has no message: the range is reported once, as a whole.
+    """
+
+    message: str | None = None
 
 
 def open_workbook(path: Path, problems: Problems):
     """Open an .xlsx with cached formula values; on failure record why and return None."""
     import openpyxl  # deferred: heavy, and not needed for `--help`
 
-    where = Location(path.name)
-    if not zipfile.is_zipfile(path):
-        problems.error(where, "tệp không phải sổ Excel .xlsx (không mở được); hãy mở bằng Excel "
-                              "và lưu lại dạng “Excel Workbook (*.xlsx)”")
+    reason = xlsx.unreadable_reason(path)
+    if reason:
+        problems.error(Location(path.name), reason)
         return None
     try:
         return openpyxl.load_workbook(path, data_only=True)
     except Exception as err:  # openpyxl raises many kinds for a damaged file
-        problems.error(where, f"sổ Excel bị hỏng, không đọc được ({type(err).__name__})")
+        problems.error(Location(path.name), f"sổ Excel bị hỏng, không đọc được "
+                       f"({type(err).__name__}); hãy mở bằng Excel, lưu lại rồi chạy lại")
         return None
 
 
-def read_sheet(wb, spec: SheetSpec, file: str, problems: Problems) -> list[Row]:
+def read_sheet(wb, spec: SheetSpec, file: str, problems: Problems,
+               formulas: dict[tuple[int, int], str] | None = None) -> list[Row]:
     """Return the filled rows of one sheet, typed by the spec; record every problem."""
     where = Location(file, spec.name)
     if spec.name not in wb.sheetnames:
@@ -64,20 +69,86 @@ def read_sheet(wb, spec: SheetSpec, file: str, problems: Problems) -> list[Row]:
             problems.error(Location(file), f"thiếu trang “{spec.name}” ({spec.help})")
         return []
     ws = wb[spec.name]
-    grid = [list(r) for r in ws.iter_rows(values_only=True)]
+    if ws.sheet_state != "visible":
+        problems.warning(where, "trang đang bị ẩn trong Excel nhưng vẫn được đọc và đưa vào báo "
+                                "cáo; nếu không cần, hãy xóa nội dung của trang")
+    grid = _grid(ws, formulas or {})
     if not grid:
         if spec.required:
             problems.error(where, "trang trống, cần dòng tiêu đề ở dòng 1")
         return []
-    columns = _match_headers(grid[0], spec, where, problems)
+    _report_merged(ws, grid[0], where, problems)
+    columns = _match_headers([None if isinstance(h, Unusable) else h for h in grid[0]],
+                             spec, where, problems)
     if columns is None:
         return []
-    rows = []
-    for number, cells in enumerate(grid[1:], start=2):
-        if all(_blank(c) for c in cells):
-            continue
-        rows.append(_read_row(cells, number, columns, where, problems))
+    rows = [_read_row(cells, number, columns, where, problems)
+            for number, cells in enumerate(grid[1:], start=2)
+            if not all(_nothing(c) for c in cells)]
+    _report_hidden_rows(ws, rows, where, problems)
+    if not any(c.key == "label" for c in spec.columns):  # key/value sheets: see validation
+        _report_repeated_rows(rows, problems)
     return rows
+
+
+def _grid(ws, formulas: dict[tuple[int, int], str]) -> list[list]:
+    """Return the sheet's values row by row, as Excel shows them; unusable cells marked."""
+    covered = {cell for r in ws.merged_cells.ranges for cell in r.cells} - {
+        (r.min_row, r.min_col) for r in ws.merged_cells.ranges}
+    return [[_cell_value(c, covered, formulas) for c in row] for row in ws.iter_rows()]
+
+
+def _nothing(value: Any) -> bool:
+    return _blank(value) or value == Unusable()
+
+
+def _cell_value(cell, covered: set, formulas: dict[tuple[int, int], str]) -> Any:
+    at = (cell.row, cell.column)
+    if at in covered:
+        return Unusable()
+    if at in formulas:
+        return Unusable(f"cần giá trị của công thức “{formulas[at]}”, nhưng ô chưa được tính "
+                        "(sổ chưa từng được lưu bằng Excel); hãy mở sổ bằng Excel, lưu lại "
+                        "(Ctrl+S) rồi chạy lại")
+    if cell.data_type == "e":
+        return Unusable(f"cần một giá trị, nhưng gặp lỗi công thức “{cell.value}”; hãy sửa "
+                        "công thức trong Excel hoặc ghi thẳng giá trị")
+    return xlsx.unescape(cell.value) if isinstance(cell.value, str) else cell.value
+
+
+def _report_merged(ws, header: list, where: Location, problems: Problems) -> None:
+    """Record every merged range holding a value: it belongs to one row and one column only."""
+    for r in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        if _blank(ws.cell(r.min_row, r.min_col).value):
+            continue  # nothing in it, nothing to misplace
+        name = header[r.min_col - 1] if r.min_col <= len(header) else None
+        column = str(name) if not _blank(name) and not isinstance(name, Unusable) else None
+        problems.error(where.at(r.min_row, column), f"cần mỗi ô một giá trị riêng, nhưng các ô "
+                       f"{r.coord} đang được gộp (Merge); hãy bỏ gộp ô (Home › Merge & Center) "
+                       "và ghi giá trị vào từng ô")
+
+
+def _report_hidden_rows(ws, rows: list[Row], where: Location, problems: Problems) -> None:
+    hidden = [row.where.row for row in rows
+              if (dim := ws.row_dimensions.get(row.where.row)) is not None and dim.hidden]
+    if hidden:
+        problems.warning(where, f"dòng {', '.join(map(str, hidden))} đang bị ẩn trong Excel "
+                                "nhưng vẫn được đưa vào báo cáo; muốn bỏ dòng nào thì xóa hẳn "
+                                "dòng đó")
+
+
+def _report_repeated_rows(rows: list[Row], problems: Problems) -> None:
+    """Warn about a row equal, cell for cell, to an earlier one (usually pasted twice)."""
+    first: dict[tuple, int] = {}
+    for row in rows:
+        key = tuple(row.values.values())
+        if all(v is None for v in key):
+            continue
+        if key in first:
+            problems.warning(row.where, f"trùng hoàn toàn với dòng {first[key]} nên sẽ được "
+                                        "tính, in hai lần; nếu không cố ý, hãy xóa một dòng")
+        else:
+            first[key] = row.where.row
 
 
 def _match_headers(header, spec: SheetSpec, where: Location, problems: Problems):
@@ -103,108 +174,14 @@ def _read_row(cells, number: int, columns: dict, where: Location, problems: Prob
     values = {}
     for col, index in columns.items():
         raw = cells[index] if index < len(cells) else None
-        values[col.key] = parse_cell(raw, col, where.at(number, col.header), problems)
+        cell = where.at(number, col.header)
+        if isinstance(raw, Unusable):
+            if raw.message:
+                problems.error(cell, raw.message)
+            values[col.key] = None
+        else:
+            values[col.key] = parse_cell(raw, col, cell, problems)
     return Row(values, where.at(number))
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def parse_cell(raw: Any, col: Column | Setting, where: Location, problems: Problems) -> Any:
-    """Return the cell's value as the column's kind, or None after recording a problem."""
-    if _blank(raw):
-        if col.required:
-            problems.error(where, expected_found(_EXPECTED[col.kind], None))
-        return None
-    parser = _PARSERS[col.kind]
-    value = parser(raw, col, where, problems)
-    if value is None:
-        return None
-    if col.kind in (INT, YEAR) and not _in_range(value, col):
-        problems.error(where, expected_found(_range_text(col), raw))
-        return None
-    return value
-
-
-def clean_text(raw: Any, where: Location, problems: Problems) -> str:
-    """Return the cell as NFC text, without XML-illegal characters (warned) or outer spaces."""
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)
-    text = unicodedata.normalize("NFC", str(raw))
-    cleaned = _XML_ILLEGAL.sub("", text)
-    if cleaned != text:
-        problems.warning(where, "đã bỏ ký tự điều khiển không in được (thường do dán từ nơi khác)")
-    return cleaned.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def _parse_text(raw, col, where, problems):
-    return clean_text(raw, where, problems) or None
-
-
-def _parse_int(raw, col, where, problems):
-    if isinstance(raw, bool):
-        raw = str(raw)
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, float) and raw.is_integer():
-        return int(raw)
-    text = str(raw).strip()
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", text):
-        return int(text.replace(".", ""))
-    problems.error(where, expected_found(_EXPECTED[col.kind], raw))
-    return None
-
-
-def _parse_date(raw, col, where, problems):
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    if isinstance(raw, int | float) and not isinstance(raw, bool) and 1 <= raw < 2958466:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(raw))
-    text = str(raw)
-    parts = None
-    if m := _DATE_TEXT.match(text):
-        parts = (int(m[3]), int(m[2]), int(m[1]))
-    elif m := _ISO_DATE.match(text):
-        parts = (int(m[1]), int(m[2]), int(m[3]))
-    try:
-        if parts:
-            return dt.date(*parts)
-    except ValueError:
-        pass
-    problems.error(where, expected_found(_EXPECTED[DATE], raw))
-    return None
-
-
-def _parse_choice(raw, col, where, problems):
-    text = normalise(clean_text(raw, where, problems))
-    for choice in col.choices:
-        if text in (normalise(choice), normalise(choice.split(" (")[0])):
-            return choice
-    allowed = "; ".join(f"“{c}”" for c in col.choices)
-    problems.error(where, expected_found(f"một trong các giá trị {allowed}", raw))
-    return None
-
-
-def _in_range(value: int, col) -> bool:
-    return (col.low is None or value >= col.low) and (col.high is None or value <= col.high)
-
-
-def _range_text(col) -> str:
-    return f"số nguyên từ {col.low} đến {col.high}"
-
-
-_PARSERS = {TEXT: _parse_text, INT: _parse_int, YEAR: _parse_int, DATE: _parse_date,
-            CHOICE: _parse_choice}
-_EXPECTED = {
-    TEXT: "nội dung (không được để trống)",
-    INT: "một số nguyên (ví dụ 12)",
-    YEAR: "một năm gồm 4 chữ số (ví dụ 2023)",
-    DATE: "một ngày dạng ngày/tháng/năm (ví dụ 11/4/2023)",
-    CHOICE: "chọn một giá trị trong danh sách",
-}
 
 
 def read_settings(rows: list[Row], settings: tuple[Setting, ...],
@@ -231,7 +208,9 @@ def read_workbook(path: Path, specs: tuple[SheetSpec, ...], problems: Problems,
     for name in wb.sheetnames:
         if name not in known:
             problems.warning(Location(path.name, name), "trang không dùng đến, bỏ qua")
-    return {spec.name: read_sheet(wb, spec, path.name, problems) for spec in specs}
+    formulas = xlsx.uncalculated_formulas(path)
+    return {spec.name: read_sheet(wb, spec, path.name, problems, formulas.get(spec.name))
+            for spec in specs}
 
 
 def find_year_workbook(year_dir: Path, problems: Problems) -> Path | None:

@@ -1,33 +1,184 @@
-"""Writing a build's files into outputs/<tỉnh>/<năm>/: all of them or none.
+"""Writing a build's files into outputs/<tỉnh>/<năm>/: all of them or none, never over hand edits.
 
 Every file is first written in full (and flushed to disk) to a staging folder beside the target
 folder; only when all are written are they renamed into place, so an error or a kill while
 writing leaves the previous outputs as they were.
+
+Staff edit the report in Word before it is signed. A manifest beside the folder
+(`.ncnsc-manifest-<năm>.json`) records the SHA-256 of every file a build wrote; on the next
+build, an existing file whose hash is not recorded was changed by hand (or has unknown origin)
+and is kept under a new name, `…-sua-tay-<ngày giờ sửa>.docx`, before the new file takes its
+place — unless `force`, which replaces it and says so.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 import tempfile
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ncnsc_reports.errors import OutputError
 
+STAGE_PREFIX = ".dang-ghi-"
+KEPT_MARK = "-sua-tay-"
+# A staging folder this old belongs to a build that was killed, not to one still running.
+_STALE_SECONDS = 3600
 
-def write_outputs(folder: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write {file name: bytes} into `folder` all or nothing; return the written paths."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=".dang-ghi-", dir=folder.parent))
-    except OSError as err:
-        raise OutputError(f"không tạo được thư mục kết quả “{folder}”: {err.strerror}") from err
+
+@dataclass(frozen=True)
+class Written:
+    """What a build did in the output folder."""
+
+    paths: list[Path]
+    kept: dict[Path, Path] = field(default_factory=dict)  # hand-edited file -> its kept copy
+    replaced: list[Path] = field(default_factory=list)  # hand-edited files replaced (force)
+
+
+def manifest_path(folder: Path) -> Path:
+    """Return where the hashes of the files written into `folder` are recorded."""
+    return folder.parent / f".ncnsc-manifest-{folder.name}.json"
+
+
+def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) -> Written:
+    """Write {file name: bytes} into `folder` all or nothing; keep hand-edited files.
+
+    Return the paths written, the copies kept of hand-edited files and, with `force`, the
+    hand-edited files replaced without a copy.
+    """
+    stage = _make_stage(folder)
     try:
         for name, data in files.items():
             _write_synced(stage / name, data)
-        return [_move(stage / name, folder / name) for name in files]
+        for name in files:
+            _check_replaceable(folder / name)
+        recorded = _read_manifest(folder)
+        edited = [folder / n for n in files if _edited(folder / n, recorded.get(n, ()))]
+        kept = {} if force else {path: _keep(path, stage) for path in edited}
+        try:
+            paths = _commit(stage, folder, files, recorded)
+        except OutputError:
+            for copy in kept.values():  # the edited file itself is back in place
+                copy.unlink(missing_ok=True)
+            raise
+        return Written(paths, kept, edited if force else [])
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _commit(stage: Path, folder: Path, files: dict[str, bytes],
+            recorded: dict[str, list[str]]) -> list[Path]:
+    """Move the staged files into place, recording their hashes in the manifest."""
+    new = {name: [_sha256(data)] for name, data in files.items()}
+    # Record old and new hashes first: a kill between the renames below must not make
+    # either version look hand-edited on the next build.
+    both = {n: sorted({*recorded.get(n, ()), *new.get(n, ())}) for n in {*recorded, *new}}
+    _write_manifest(folder, both, stage)
+    paths = _move_all(stage, folder, list(files))
+    _write_manifest(folder, {**recorded, **new}, stage)
+    return paths
+
+
+def _move_all(stage: Path, folder: Path, names: list[str]) -> list[Path]:
+    """Rename the staged files into place; if one fails, put back those already moved."""
+    backups = {}
+    for name in names:
+        if (folder / name).is_file():
+            backups[name] = stage / f"ban-truoc-{name}"
+            try:
+                shutil.copy2(folder / name, backups[name])
+            except OSError as err:
+                raise OutputError(f"không ghi được “{folder / name}”: {err.strerror}") from err
+    moved: list[Path] = []
+    try:
+        for name in names:
+            moved.append(_move(stage / name, folder / name))
+    except OutputError:
+        for path in moved:
+            if path.name in backups:
+                os.replace(backups[path.name], path)
+            else:
+                path.unlink(missing_ok=True)
+        raise
+    return moved
+
+
+def _check_replaceable(target: Path) -> None:
+    """Fail before anything moves if `target` cannot be replaced (e.g. open in Excel)."""
+    try:
+        if target.exists():
+            with open(target, "r+b"):
+                pass
+    except OSError as err:
+        raise OutputError(f"không ghi được “{target}”: {err.strerror}. Nếu tệp đang mở trong "
+                          "Word hoặc Excel, hãy đóng lại rồi chạy lại.") from err
+
+
+def _make_stage(folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_stale_stages(folder.parent)
+        return Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder.parent))
+    except OSError as err:
+        raise OutputError(f"không tạo được thư mục kết quả “{folder}”: {err.strerror}") from err
+
+
+def _remove_stale_stages(parent: Path) -> None:
+    """Remove staging folders left by builds that were killed (a running one is younger)."""
+    for stage in parent.glob(STAGE_PREFIX + "*"):
+        if stage.is_dir() and time.time() - stage.stat().st_mtime > _STALE_SECONDS:
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _edited(path: Path, recorded_hashes) -> bool:
+    """Return whether `path` exists with content no build wrote (edited, or origin unknown)."""
+    if not path.is_file():
+        return False
+    return _sha256(path.read_bytes()) not in recorded_hashes
+
+
+def _read_manifest(folder: Path) -> dict[str, list[str]]:
+    """Return {file name: hashes written}; a missing or damaged manifest records nothing."""
+    try:
+        files = json.loads(manifest_path(folder).read_text(encoding="utf-8"))["files"]
+        return {str(k): [str(h) for h in v] for k, v in files.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _write_manifest(folder: Path, files: dict[str, list[str]], stage: Path) -> None:
+    data = {"note": "Mã SHA-256 của các tệp ncnsc-report đã ghi vào thư mục "
+                    f"{folder.name}/; tệp có mã khác là đã được sửa tay.", "files": files}
+    staged = stage / manifest_path(folder).name
+    _write_synced(staged, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    _move(staged, manifest_path(folder))
+
+
+def _keep(path: Path, stage: Path) -> Path:
+    """Copy a hand-edited file to `<stem>-sua-tay-<its modification time><suffix>`."""
+    edited_at = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}{KEPT_MARK}{edited_at}{path.suffix}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.stem}{KEPT_MARK}{edited_at}-{number}{path.suffix}")
+    staged = stage / target.name
+    try:
+        _write_synced(staged, path.read_bytes())
+        shutil.copystat(path, staged)  # the kept copy shows when it was last edited
+    except OSError as err:
+        raise OutputError(f"không giữ lại được bản đã sửa tay “{path}”: {err.strerror}; báo "
+                          "cáo cũ vẫn giữ nguyên") from err
+    return _move(staged, target)
 
 
 def _write_synced(path: Path, data: bytes) -> None:

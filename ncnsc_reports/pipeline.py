@@ -6,7 +6,7 @@ Everything is gathered and rendered in memory first; the file is written last, a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
@@ -20,6 +20,8 @@ INDICATOR_BOOK = "chi-tieu.xlsx"
 class BuildResult:
     path: Path
     warnings: list[Problem]
+    kept: dict[Path, Path] = field(default_factory=dict)  # hand-edited report -> copy kept
+    replaced: list[Path] = field(default_factory=list)  # hand-edited, replaced (force)
 
 
 def project_root(year_dir: Path) -> Path:
@@ -36,11 +38,12 @@ def output_path(year_dir: Path, out_root: Path | None = None) -> Path:
 
 
 def build(year_dir: Path, out_root: Path | None = None, templates: Path | None = None,
-          strict: bool = False) -> BuildResult:
+          strict: bool = False, force: bool = False) -> BuildResult:
     """Build the annual report of one year folder and return where it was written.
 
     Gather first, write last: everything is validated, computed and rendered in memory; the
-    report and its indicator workbook are then written together or not at all.
+    report and its indicator workbook are then written together or not at all. A file
+    edited by hand since it was written is kept under another name, unless `force`.
     """
     from ncnsc_reports.checking import require_renderable
     from ncnsc_reports.context import build_context
@@ -60,8 +63,8 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
         from ncnsc_reports.workbook import indicator_workbook
 
         files[INDICATOR_BOOK] = indicator_workbook(results, report.illustrative)
-    write_outputs(target.parent, files)
-    return BuildResult(target, list(warnings))
+    written = write_outputs(target.parent, files, force)
+    return BuildResult(target, list(warnings), written.kept, written.replaced)
 
 
 def _gather(year_dir: Path, strict: bool):

@@ -1,0 +1,118 @@
+"""What openpyxl does not say about an .xlsx file: is it a workbook at all, and what Excel meant.
+
+Owns the file-format knowledge the loader needs beside openpyxl: telling a workbook from a
+password-protected one, an old .xls, a truncated copy or another file named .xlsx; finding the
+formulas Excel never calculated (openpyxl reads them as empty cells); and decoding Excel's
+`_xHHHH_` escapes (openpyxl leaves them as text, so a pasted carriage return reads "_x000D_").
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+
+# [MS-CFB] 2.2: every OLE2 compound file starts so; Excel stores .xls and password-protected
+# .xlsx (an encrypted package inside an OLE2 file, [MS-OFFCRYPTO] 2.3.4) this way.
+OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+ZIP_MAGIC = b"PK\x03\x04"
+# The stream that holds the encryption parameters; its name is stored in UTF-16 in the file.
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+SAVE_AS_XLSX = "hãy mở bằng Excel và lưu lại dạng “Excel Workbook (*.xlsx)”"
+NOT_XLSX = "tệp không phải sổ Excel .xlsx (không mở được); " + SAVE_AS_XLSX
+OLD_XLS = "tệp là sổ Excel dạng cũ (.xls, Excel 97–2003) nhưng đặt tên .xlsx; " + SAVE_AS_XLSX
+ENCRYPTED = ("sổ Excel được đặt mật khẩu mở tệp nên chương trình không đọc được; hãy mở bằng "
+             "Excel, bỏ mật khẩu (File › Info › Protect Workbook › Encrypt with Password, xóa "
+             "trắng ô mật khẩu), lưu lại rồi chạy lại")
+TRUNCATED = ("sổ Excel bị cắt cụt hoặc hỏng (thường do chép hay tải về chưa xong); hãy chép lại "
+             "tệp từ bản gốc, mở thử bằng Excel rồi chạy lại")
+EMPTY = "tệp rỗng (0 byte); hãy chép lại tệp từ bản gốc"
+
+# ECMA-376 Part 1, 22.9.2.19 (ST_Xstring): a character XML cannot hold is written _xHHHH_,
+# and a literal "_x" that would read as an escape is written _x005F_x….
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def unreadable_reason(path: Path) -> str | None:
+    """Return why `path` cannot be read as an .xlsx workbook (in Vietnamese), or None."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as err:
+        return f"không đọc được tệp ({err.strerror})"
+    if not head:
+        return EMPTY
+    if head == OLE2_MAGIC:
+        return ENCRYPTED if _ENCRYPTION_INFO in path.read_bytes() else OLD_XLS
+    if not zipfile.is_zipfile(path):
+        return TRUNCATED if head.startswith(ZIP_MAGIC) else NOT_XLSX
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return TRUNCATED
+    return None if any(n.startswith("xl/") for n in names) else NOT_XLSX
+
+
+def unescape(text: str) -> str:
+    """Return `text` as Excel shows it: every `_xHHHH_` escape decoded (not surrogates)."""
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(_unescape_one, text)
+
+
+def _unescape_one(match: re.Match) -> str:
+    code = int(match[1], 16)
+    # A lone surrogate is no character; keep the text as written rather than break the report.
+    return match[0] if 0xD800 <= code <= 0xDFFF else chr(code)
+
+
+def uncalculated_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Return {sheet: {(row, column): "=formula"}} of formulas with no value Excel calculated.
+
+    Excel saves each formula's last result beside it; a workbook written by another program
+    (openpyxl, some exporters) may hold the formula alone, which openpyxl then reads as empty.
+    """
+    found = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            for sheet, part in sheet_parts(z).items():
+                data = z.read(part) if part in z.namelist() else b""
+                if _HAS_FORMULA.search(data):
+                    found[sheet] = _formulas_without_value(data)
+    except (KeyError, SyntaxError, zipfile.BadZipFile):  # SyntaxError: lxml's XMLSyntaxError
+        pass  # openpyxl read the file; without the parts, formulas read as empty cells
+    return found
+
+
+def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Return {sheet name: worksheet part} from xl/workbook.xml and its relationships."""
+    from lxml import etree
+
+    book = etree.fromstring(z.read("xl/workbook.xml"))
+    rels = etree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    parts = {}
+    for sheet in book.iter("{*}sheet"):
+        target = targets.get(sheet.get(f"{{{_REL_NS}}}id")) or ""
+        parts[sheet.get("name")] = (target.lstrip("/") if target.startswith("/")
+                                    else posixpath.normpath(posixpath.join("xl", target)))
+    return parts
+
+
+def _formulas_without_value(data: bytes) -> dict[tuple[int, int], str]:
+    from lxml import etree
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    cells = {}
+    for c in etree.fromstring(data).iter("{*}c"):
+        formula, value = c.find("{*}f"), c.find("{*}v")
+        # t="str" with an empty <v/> is a formula Excel calculated to "" (e.g. =IF(A1="";"";…)).
+        uncalculated = value is None or not value.text
+        if formula is not None and c.get("t") != "str" and uncalculated and c.get("r"):
+            cells[coordinate_to_tuple(c.get("r"))] = "=" + (formula.text or "")
+    return cells
