@@ -107,12 +107,18 @@ def _date_properties(props, when: dt.datetime) -> None:
 
 def _explain(template: Path, err: Exception) -> str:
     """Word a Jinja failure for an editor: what went wrong and the text around it."""
+    from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+
     what = str(getattr(err, "message", None) or err)
-    if "is undefined" in what:
-        name = what.split("'")[1] if "'" in what else what
-        what = f"trường “{name}” không có trong dữ liệu (xem danh sách trường cho mẫu)"
-    else:
+    if isinstance(err, UndefinedError) and "'" in what:
+        what = (f"trường “{what.split(chr(39))[1]}” không có trong dữ liệu (xem danh sách "
+                "trường: ncnsc-report fields)")
+    elif isinstance(err, SecurityError):
+        what = "thẻ mẫu truy cập phần nội bộ của chương trình, không được phép"
+    elif isinstance(err, TemplateSyntaxError):
         what = f"lỗi cú pháp thẻ mẫu: {what}"
+    else:
+        what = f"lỗi khi điền dữ liệu vào mẫu ({type(err).__name__}: {what})"
     excerpt = " ".join(_TAGS.sub("", line).strip()
                        for line in getattr(err, "docx_context", []) or [])
     near = f" — gần đoạn: “{' '.join(excerpt.split())[:200]}”" if excerpt.strip() else ""

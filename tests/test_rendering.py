@@ -95,3 +95,10 @@ def test_libreoffice_converts_the_report_to_pdf(sample_report, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True).stdout
     assert "BÁO CÁO" in text and "Nguyễn Thái Kiều Ngân" in text
+
+
+def test_sandbox_refusal_is_worded_for_an_editor(tmp_path):
+    with pytest.raises(TemplateError) as caught:
+        render(minimal_template(tmp_path, "{{ year.__class__ }}"), {"year": 2023})
+    assert str(caught.value).startswith(
+        "mẫu “mau.docx”: thẻ mẫu truy cập phần nội bộ của chương trình, không được phép")

@@ -182,24 +182,22 @@ def rule(container, length_cm: float, width_cm: float):
 def borderless_table(doc, widths: list[float]):
     table = doc.add_table(rows=2, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/> in schema order
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    layout = OxmlElement("w:tblLayout")  # fixed: Word must not re-flow the header columns
-    layout.set(qn("w:type"), "fixed")
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:w"), str(int(CELL_MARGIN * 567)))
         el.set(qn("w:type"), "dxa")
         margins.append(el)
-    look = tbl_pr.find(qn("w:tblLook"))
-    for el in (borders, layout, margins):  # CT_TblPr's schema order, before tblLook
-        look.addprevious(el) if look is not None else tbl_pr.append(el)
+    layout = tbl_pr.find(qn("w:tblLayout"))  # CT_TblPr order: …, tblBorders, shd, tblLayout,
+    layout.addprevious(borders)  # tblCellMar, tblLook
+    layout.addnext(margins)
     for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         grid_col.set(qn("w:w"), str(round(width * 567)))
     for row in table.rows:
