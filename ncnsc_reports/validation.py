@@ -61,6 +61,8 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         return None
     profile = read_workbook(profile_path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
     sheets = read_workbook(book, YEAR_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
+    if any(p.where.sheet is None for p in problems.errors):
+        return None  # a workbook unreadable or without a sheet: checks across sheets would mislead
     general, general_rows = _single_settings(sheets[YEAR_GENERAL.name], YEAR_SETTINGS,
                                              book.name, problems)
     _check_year(general, general_rows, year, problems)

@@ -40,11 +40,11 @@ def problems_of(year_dir: Path) -> list[str]:
 
 
 def first_problem_of(year_dir: Path) -> str:
-    """Return the first problem: the only one about a workbook that cannot be read at all.
-
-    (Validation then also misses the rows it needed, e.g. “thiếu dòng “Năm báo cáo””.)
-    """
-    return problems_of(year_dir)[0]
+    """Return the one error about a workbook that cannot be read at all (no misleading
+    follow-ups such as “thiếu dòng “Năm báo cáo””)."""
+    problems = problems_of(year_dir)
+    assert len([p for p in problems if p.startswith("Lỗi")]) == 1, problems  # nothing misleading
+    return problems[0]
 
 
 def built(year_dir: Path) -> tuple[list[str], list[str]]:
