@@ -58,7 +58,13 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("year_dir", type=click.Path(path_type=Path))
+@click.argument("year_dir", type=click.Path(path_type=Path), required=False)
+@click.option("--all", "build_every", is_flag=True,
+              help="Tạo mọi báo cáo (mọi tỉnh × năm) trong thư mục YEAR_DIR (mặc định inputs/), "
+                   "song song trên các nhân máy.")
+@click.option("--jobs", type=click.IntRange(1, 64),
+              help="Số tiến trình chạy song song với --all (mặc định: số nhân máy).")
+@click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF cạnh mỗi báo cáo (cần LibreOffice).")
 @click.option("--out", "out_root", type=click.Path(path_type=Path),
               help="Thư mục kết quả (mặc định: outputs/ cạnh inputs/).")
 @click.option("--templates", type=click.Path(path_type=Path),
@@ -69,12 +75,30 @@ def main() -> None:
               help="Thay cả báo cáo đã sửa tay trong Word, không giữ bản sao (mặc định: giữ "
                    "bản đã sửa với tên có “-sua-tay-”).")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
-def build(year_dir: Path, out_root: Path | None, templates: Path | None, strict: bool,
-          force: bool, debug: bool) -> None:
+def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
+          out_root: Path | None, templates: Path | None, strict: bool, force: bool,
+          debug: bool) -> None:
     """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023."""
+    options = {"out_root": out_root, "templates": templates, "strict": strict, "force": force}
+    if build_every:
+        from ncnsc_reports.cli_batch import build_every_report
+
+        sys.exit(build_every_report(year_dir or Path("inputs"), options, jobs, pdf, debug))
+    if year_dir is None:
+        raise click.UsageError("cần thư mục năm, ví dụ: ncnsc-report build inputs/hung-yen/2023 "
+                               "(hoặc --all để tạo mọi báo cáo)")
     from ncnsc_reports.pipeline import build as build_report
 
-    result = _run(debug, lambda: build_report(year_dir, out_root, templates, strict, force))
+    result = _run(debug, lambda: build_report(year_dir, **options))
+    _echo_result(result)
+    if pdf:
+        from ncnsc_reports.pdf import convert
+
+        for path in _run(debug, lambda: convert([result.path])):
+            click.echo(f"Đã tạo PDF: {path}")
+
+
+def _echo_result(result) -> None:
     _echo_problems("Cảnh báo", result.warnings)
     for edited, copy in result.kept.items():
         click.echo(f"Tệp “{edited.name}” đã được sửa tay sau lần tạo trước nên được giữ lại "

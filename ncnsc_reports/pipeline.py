@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ncnsc_reports.archive import fixed_time
 from ncnsc_reports.errors import InputError
 from ncnsc_reports.outputs import write_outputs
 from ncnsc_reports.problems import Problem, Severity
@@ -58,11 +59,12 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     target = output_path(year_dir, out_root)
     template, context = find_template(REPORT_TEMPLATE, folders), build_context(report, results)
     warnings.extend(require_renderable(template, context))  # issue 4: never a broken template
-    files[target.name] = render(template, context)
+    when = fixed_time(report.date)  # same inputs, same bytes: dated from the report, not the clock
+    files[target.name] = render(template, context, when)
     if results is not None:
         from ncnsc_reports.workbook import indicator_workbook
 
-        files[INDICATOR_BOOK] = indicator_workbook(results, report.illustrative)
+        files[INDICATOR_BOOK] = indicator_workbook(results, report.illustrative, when)
     written = write_outputs(target.parent, files, force)
     return BuildResult(target, list(warnings), written.kept, written.replaced)
 

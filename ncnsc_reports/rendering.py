@@ -83,16 +83,18 @@ def render(template: Path, context: dict, when: dt.datetime | None = None) -> by
 
     try:
         doc = StrictDocxTemplate(template)
-        doc.render(context, make_environment(), autoescape=True)
-        if when is not None:
-            _date_properties(doc.docx.core_properties, when)
-        buffer = io.BytesIO()
-        doc.save(buffer)
-    except JinjaError as err:
-        raise TemplateError(_explain(template, err)) from err
+        doc.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
         raise TemplateError(f"mẫu “{template}” không phải tệp Word .docx hợp lệ "
                             f"({type(err).__name__})") from err
+    try:
+        doc.render(context, make_environment(), autoescape=True)
+    except JinjaError as err:
+        raise TemplateError(_explain(template, err)) from err
+    if when is not None:
+        _date_properties(doc.docx.core_properties, when)
+    buffer = io.BytesIO()
+    doc.save(buffer)
     data = buffer.getvalue() if when is None else normalise_zip(buffer.getvalue(), when)
     check_docx(data)
     return data
@@ -100,7 +102,6 @@ def render(template: Path, context: dict, when: dt.datetime | None = None) -> by
 
 def _date_properties(props, when: dt.datetime) -> None:
     props.created = props.modified = when
-    props.last_printed = None
     props.revision = 1
     props.last_modified_by = props.author
 

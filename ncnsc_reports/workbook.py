@@ -149,12 +149,21 @@ def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
     if illustrative:
         note.append(["DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"])
         wb.properties.title = "DỮ LIỆU MINH HỌA"
-    if when is not None:
-        wb.properties.created = wb.properties.modified = when
     buffer = io.BytesIO()
-    wb.save(buffer)
     if when is None:
+        wb.save(buffer)
         return buffer.getvalue()
+    _save_dated(wb, buffer, when)
     from ncnsc_reports.archive import normalise_zip
 
     return normalise_zip(buffer.getvalue(), when)
+
+
+def _save_dated(wb, buffer, when) -> None:
+    """Save with the given dates: openpyxl's save() would stamp `modified` with the clock."""
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb.properties.created = wb.properties.modified = when
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 import zipfile
 
 import pytest
@@ -102,3 +103,15 @@ def test_sandbox_refusal_is_worded_for_an_editor(tmp_path):
         render(minimal_template(tmp_path, "{{ year.__class__ }}"), {"year": 2023})
     assert str(caught.value).startswith(
         "mẫu “mau.docx”: thẻ mẫu truy cập phần nội bộ của chương trình, không được phép")
+
+
+def test_same_inputs_give_byte_identical_outputs(tmp_path):
+    from conftest import ROOT
+
+    first = build(ROOT / "inputs" / "an-giang" / "2023", tmp_path / "a")
+    time.sleep(1.1)  # a clock second later: nothing may carry the time of the build
+    second = build(ROOT / "inputs" / "an-giang" / "2023", tmp_path / "b")
+    for name in (first.path.name, "chi-tieu.xlsx"):
+        assert (first.path.parent / name).read_bytes() == (second.path.parent / name).read_bytes()
+    props = Document(str(first.path)).core_properties
+    assert (props.created.year, props.created.month) == (2023, 11)  # the report's date

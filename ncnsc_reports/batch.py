@@ -1,0 +1,70 @@
+"""Regenerating every report at once: `build --all`, in parallel across the machine's cores.
+
+Owns finding every province × year under an inputs folder and building them in worker
+processes. A failed report never stops the others; each outcome is returned for the summary.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from ncnsc_reports.pipeline import BuildResult
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """The outcome of one report: its result, or the lines of its failure."""
+
+    year_dir: Path
+    result: BuildResult | None = None
+    failure: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return f"{self.year_dir.parent.name}/{self.year_dir.name}"
+
+
+def discover(inputs_dir: Path) -> list[Path]:
+    """Return every inputs/<tỉnh>/<năm> folder, by province then year."""
+    return sorted(year for province in Path(inputs_dir).iterdir() if province.is_dir()
+                  for year in province.iterdir() if year.is_dir() and _YEAR.match(year.name))
+
+
+def build_one(year_dir: Path, options: dict) -> BatchItem:
+    """Build one report; turn any failure into lines a clerk can read."""
+    from ncnsc_reports.errors import InputError, NcnscError
+    from ncnsc_reports.pipeline import build
+
+    try:
+        return BatchItem(year_dir, result=build(year_dir, **options))
+    except InputError as err:
+        return BatchItem(year_dir, failure=tuple(f"{p.severity.value}: {p}" for p in err.problems))
+    except NcnscError as err:
+        return BatchItem(year_dir, failure=(f"Lỗi: {err}",))
+    except Exception as err:  # one report's bug must not stop the batch
+        return BatchItem(year_dir, failure=(f"Lỗi không mong đợi: {type(err).__name__}: {err}",))
+
+
+def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
+              on_done: Callable[[BatchItem], None] | None = None) -> list[BatchItem]:
+    """Build every year folder with `jobs` worker processes (default: one per core)."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(year_dirs)))
+    items = []
+    if jobs == 1:
+        for year_dir in year_dirs:
+            items.append(build_one(year_dir, options))
+            on_done and on_done(items[-1])
+        return items
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(build_one, year_dir, options) for year_dir in year_dirs]
+        for future in as_completed(futures):
+            items.append(future.result())
+            on_done and on_done(items[-1])
+    return sorted(items, key=lambda item: item.year_dir)

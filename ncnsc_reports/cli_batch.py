@@ -1,0 +1,69 @@
+"""What `ncnsc-report build --all` shows: a progress bar, then a summary per report.
+
+Kept apart from cli.py so that the single-report command stays short; no build logic here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ncnsc_reports.errors import NcnscError
+
+
+def build_every_report(inputs_dir: Path, options: dict, jobs: int | None, pdf: bool,
+                       debug: bool) -> int:
+    """Build every report under `inputs_dir`; print progress and a summary; return the exit code."""
+    from ncnsc_reports.batch import build_all, discover
+
+    if not Path(inputs_dir).is_dir():
+        click.echo(f"Lỗi: không tìm thấy thư mục dữ liệu “{inputs_dir}”.", err=True)
+        return 1
+    year_dirs = discover(inputs_dir)
+    if not year_dirs:
+        click.echo(f"Lỗi: không có thư mục năm nào (dạng <tỉnh>/<năm>) trong “{inputs_dir}”.",
+                   err=True)
+        return 1
+    with click.progressbar(length=len(year_dirs), label="Đang tạo báo cáo",
+                           file=sys.stderr) as bar:
+        items = build_all(year_dirs, options, jobs, on_done=lambda item: bar.update(1))
+    _summary(items)
+    built = [item.result.path for item in items if item.result]
+    if pdf and built:
+        failed_pdf = _pdfs(built, debug)
+        return 1 if failed_pdf or any(item.failure for item in items) else 0
+    return 1 if any(item.failure for item in items) else 0
+
+
+def _summary(items) -> None:
+    failed = [item for item in items if item.failure]
+    warned = sum(len(item.result.warnings) for item in items if item.result)
+    click.echo(f"Tổng kết: {len(items)} báo cáo — đã tạo {len(items) - len(failed)}, "
+               f"lỗi {len(failed)}, cảnh báo {warned}.")
+    for item in items:
+        if item.result:
+            note = f" ({len(item.result.warnings)} cảnh báo)" if item.result.warnings else ""
+            click.echo(f"  ✓ {item.name}: {item.result.path}{note}")
+            for warning in item.result.warnings:
+                click.echo(f"      Cảnh báo: {warning}", err=True)
+        else:
+            click.echo(f"  ✗ {item.name}: không tạo được", err=True)
+            for line in item.failure:
+                click.echo(f"      {line}", err=True)
+
+
+def _pdfs(documents: list[Path], debug: bool) -> bool:
+    """Convert every built report with one LibreOffice start; return True if that failed."""
+    from ncnsc_reports.pdf import convert
+
+    try:
+        pdfs = convert(documents)
+    except NcnscError as err:
+        if debug:
+            raise
+        click.echo(f"Lỗi PDF: {err}", err=True)
+        return True
+    click.echo(f"Đã tạo {len(pdfs)} tệp PDF (một lần chạy LibreOffice).")
+    return False

@@ -1,0 +1,74 @@
+"""`build --all`: every province × year, in parallel, a failure never stopping the others."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, edit_workbook
+
+from ncnsc_reports import pdf
+from ncnsc_reports.batch import build_all, discover
+from ncnsc_reports.cli import main
+from ncnsc_reports.errors import OutputError
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    target = tmp_path / "inputs"
+    for province in ("hung-yen", "tien-giang"):
+        shutil.copytree(ROOT / "inputs" / province, target / province)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return target
+
+
+def test_discover_lists_every_province_and_year(inputs):
+    assert [f"{p.parent.name}/{p.name}" for p in discover(inputs)] == [
+        "hung-yen/2023", "tien-giang/2021"]
+
+
+def test_one_failure_does_not_stop_the_others(inputs):
+    edit_workbook(inputs / "hung-yen" / "2023" / "bao-cao-2023.xlsx", "Văn bản",
+                  {"D2": "31/4/2023"})
+    result = CliRunner().invoke(main, ["build", "--all", str(inputs), "--jobs", "2"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "Tổng kết: 2 báo cáo — đã tạo 1, lỗi 1, cảnh báo 1." in lines
+    assert "  ✗ hung-yen/2023: không tạo được" in lines
+    assert ("      Lỗi: bao-cao-2023.xlsx › trang “Văn bản” › dòng 2 › cột “Ngày ban hành”: cần "
+            "một ngày dạng ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “31/4/2023”") in lines
+    built = inputs.parent / "outputs" / "tien-giang" / "2021" / "bao-cao-tien-giang-2021.docx"
+    assert f"  ✓ tien-giang/2021: {built} (1 cảnh báo)" in lines
+    assert built.is_file()
+    assert not (inputs.parent / "outputs" / "hung-yen").exists()
+
+
+def test_parallel_and_serial_batches_write_the_same_bytes(inputs, tmp_path):
+    options = {"out_root": None, "templates": None, "strict": False, "force": False}
+    serial = build_all(discover(inputs), dict(options, out_root=tmp_path / "a"), jobs=1)
+    parallel = build_all(discover(inputs), dict(options, out_root=tmp_path / "b"), jobs=2)
+    for one, two in zip(serial, parallel, strict=True):
+        assert one.result.path.read_bytes() == two.result.path.read_bytes()
+
+
+def test_pdf_of_every_report_from_one_libreoffice_run(inputs):
+    result = CliRunner().invoke(main, ["build", "--all", str(inputs), "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert "Đã tạo 2 tệp PDF (một lần chạy LibreOffice)." in result.output
+    pdfs = sorted((inputs.parent / "outputs").glob("*/*/*.pdf"))
+    assert [p.name for p in pdfs] == ["bao-cao-hung-yen-2023.pdf", "bao-cao-tien-giang-2021.pdf"]
+    assert all(p.read_bytes()[:5] == b"%PDF-" for p in pdfs)
+
+
+def test_missing_libreoffice_is_said_plainly(monkeypatch):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    with pytest.raises(OutputError) as caught:
+        pdf.find_soffice()
+    assert str(caught.value).startswith("không tìm thấy LibreOffice (lệnh “soffice”) để tạo PDF.")
+
+
+def test_build_without_a_folder_asks_for_one():
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 2
+    assert "cần thư mục năm, ví dụ: ncnsc-report build inputs/hung-yen/2023" in result.output
