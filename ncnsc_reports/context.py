@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ncnsc_reports.formatting import date_parts, place_date_line, two_digits
-from ncnsc_reports.indicators import Results, completion
 from ncnsc_reports.model import Document, Report
+
+if TYPE_CHECKING:  # pandas stays unloaded for a province without indicators
+    from ncnsc_reports.indicators import Results
 
 # QĐ 1322/QĐ-TTg, Điều 1, mục III: the six groups of tasks and solutions, in its order and words.
 TASK_GROUPS = (
@@ -106,6 +109,8 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
 
 
 def _budget(results: Results, plan) -> BudgetSummary | None:
+    from ncnsc_reports.indicators import completion
+
     years = tuple(BudgetLine(b.year, b.planned, b.spent) for b in results.budget)
     if not plan.budget:
         return None

@@ -46,7 +46,6 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     report and its indicator workbook are then written together or not at all. A file
     edited by hand since it was written is kept under another name, unless `force`.
     """
-    from ncnsc_reports.checking import require_renderable
     from ncnsc_reports.context import build_context
     from ncnsc_reports.rendering import REPORT_TEMPLATE, find_template, render, search_path
 
@@ -58,7 +57,7 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     files = {}
     target = output_path(year_dir, out_root)
     template, context = find_template(REPORT_TEMPLATE, folders), build_context(report, results)
-    warnings.extend(require_renderable(template, context))  # issue 4: never a broken template
+    warnings.extend(_checked(template, context, target.parent.parent.parent))
     when = fixed_time(report.date)  # same inputs, same bytes: dated from the report, not the clock
     files[target.name] = render(template, context, when)
     if results is not None:
@@ -69,16 +68,40 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     return BuildResult(target, list(warnings), written.kept, written.replaced)
 
 
+def _checked(template: Path, context: dict, out_root: Path) -> list:
+    """Check the template before use (a broken template never yields a document); remember a
+    template that passed without remarks, so an unchanged one is not re-checked every build."""
+    import hashlib
+
+    from ncnsc_reports import __version__
+    from ncnsc_reports.checking import require_renderable
+
+    key = hashlib.sha256(template.read_bytes() + f"{__version__}{sorted(context)}".encode())
+    marker = out_root / ".ncnsc-cache" / f"mau-da-kiem-tra-{key.hexdigest()[:32]}"
+    if marker.exists():
+        return []
+    warnings = require_renderable(template, context)
+    if not warnings:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # only a cache: the next build checks again
+    return warnings
+
+
 def _gather(year_dir: Path, strict: bool):
     """Validate the inputs, compute the indicators and check the records against the plan."""
-    from ncnsc_reports.checks import check_records
-    from ncnsc_reports.indicators import compute
     from ncnsc_reports.validation import validate
 
     report, warnings = validate(year_dir)
-    plan = report.plan_in_force
-    results = compute(plan, report.history, report.year) if plan else None
-    warnings.extend(check_records(report))
+    plan, results = report.plan_in_force, None
+    if plan is not None:  # pandas is loaded only for a province that sets indicators
+        from ncnsc_reports.checks import check_records
+        from ncnsc_reports.indicators import compute
+
+        results = compute(plan, report.history, report.year)
+        warnings.extend(check_records(report))
     if strict and warnings:
         raise InputError([Problem(p.where, p.message, Severity.ERROR) for p in warnings])
     return report, results, warnings

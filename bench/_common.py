@@ -1,0 +1,60 @@
+"""Shared helpers of the benchmark scripts: timing, machine description, sample context."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                if line.startswith("model name")), platform.processor())
+    mem = next(int(line.split()[1]) // 1024 for line in open("/proc/meminfo")
+               if line.startswith("MemTotal"))
+    return (f"{os.cpu_count()} cores ({cpu}), {mem // 1024} GiB RAM, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+
+
+def wall(command: list[str], runs: int = 5, **kwargs) -> float:
+    """Median wall time of a command, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, **kwargs)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def sample_context(year_dir: Path):
+    """The template and context a build of `year_dir` renders (imports included)."""
+    from ncnsc_reports.context import build_context
+    from ncnsc_reports.pipeline import _gather
+
+    report, results, _ = _gather(year_dir, strict=False)
+    return ROOT / "templates" / "bao-cao-nam.docx", build_context(report, results)
+
+
+def raw_docxtpl(template: Path, context: dict) -> bytes:
+    """What a plain docxtpl user would do: autoescape, our filters, nothing else."""
+    import io
+
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment
+
+    from ncnsc_reports.formatting import FILTERS
+
+    env = Environment(autoescape=True)
+    env.filters.update(FILTERS)
+    doc = DocxTemplate(template)
+    doc.render(context, env, autoescape=True)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
