@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import edit_workbook, year_book
@@ -115,3 +116,12 @@ def test_same_inputs_give_byte_identical_outputs(tmp_path):
         assert (first.path.parent / name).read_bytes() == (second.path.parent / name).read_bytes()
     props = Document(str(first.path)).core_properties
     assert (props.created.year, props.created.month) == (2023, 11)  # the report's date
+
+
+def test_a_changed_template_is_checked_again(province_copy):
+    build(province_copy / "2023")  # the intact template passes and is remembered
+    broken = Path(__file__).parent / "data" / "templates" / "unknown-field.docx"
+    shutil.copyfile(broken, province_copy.parent.parent / "templates" / "bao-cao-nam.docx")
+    with pytest.raises(TemplateError) as caught:
+        build(province_copy / "2023")
+    assert "ncnsc-report check-template" in str(caught.value)
