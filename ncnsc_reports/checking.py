@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ncnsc_reports.errors import TemplateError
-from ncnsc_reports.problems import Severity
+from ncnsc_reports.problems import Problem, Severity
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -59,20 +59,8 @@ class Place:
         return f"{text} «{self.excerpt}»" if self.excerpt else text
 
 
-@dataclass(frozen=True)
-class TemplateProblem:
-    """One problem of a template (parallel to problems.Problem, whose place is a workbook's)."""
-
-    where: Place
-    message: str
-    severity: Severity = Severity.ERROR
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
+# A template's problem is a Problem whose place is a Place of the template, not a workbook cell.
+TemplateProblem = Problem
 
 
 @dataclass

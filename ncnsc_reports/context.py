@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ncnsc_reports.formatting import date_parts, place_date_line, two_digits
-from ncnsc_reports.model import Document, Report
+from ncnsc_reports.model import BudgetLine, Document, Report
 
 if TYPE_CHECKING:  # pandas stays unloaded for a province without indicators
     from ncnsc_reports.indicators import Results
@@ -35,30 +35,6 @@ BLANK_NUMBER = " " * 6
 
 
 ILLUSTRATIVE_NOTE = "DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"
-
-
-@dataclass(frozen=True)
-class IndicatorLine:
-    """One indicator as the report prints it (a sentence in II.1, a row of Phụ lục I)."""
-
-    code: str
-    name: str
-    unit: str
-    verb: str
-    noun: str
-    period_target: int | None
-    year_target: int | None
-    year_result: int
-    cumulative: int
-    completion: Decimal | None
-    source: Document
-
-
-@dataclass(frozen=True)
-class BudgetLine:
-    year: int
-    planned: int | None
-    spent: int
 
 
 @dataclass(frozen=True)
@@ -93,10 +69,7 @@ def build_context(report: Report, results: Results | None = None) -> dict:
 
 def _indicator_fields(report: Report, results: Results | None) -> dict:
     plan = report.plan_in_force
-    lines = [IndicatorLine(r.indicator.code, r.indicator.name, r.indicator.unit,
-                           r.indicator.verb, r.indicator.noun, r.period_target, r.year_target,
-                           r.year_result, r.cumulative, r.completion, r.source)
-             for r in (results.indicators if results else ())]
+    lines = list(results.indicators) if results else []
     return {
         "has_indicators": results is not None,
         "period_start": plan.period[0] if plan else report.year,
@@ -111,7 +84,7 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
 def _budget(results: Results, plan) -> BudgetSummary | None:
     from ncnsc_reports.indicators import completion
 
-    years = tuple(BudgetLine(b.year, b.planned, b.spent) for b in results.budget)
+    years = results.budget
     if not plan.budget:
         return None
     planned = [b.planned for b in years if b.planned is not None]

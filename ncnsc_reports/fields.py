@@ -15,9 +15,9 @@ import typing
 from dataclasses import dataclass
 from pathlib import Path
 
-from ncnsc_reports.context import BudgetLine, BudgetSummary, IndicatorLine, SupportLine
+from ncnsc_reports.context import BudgetSummary, SupportLine
 from ncnsc_reports.formatting import FILTERS, short_date
-from ncnsc_reports.model import Agency, Document, Paragraph
+from ncnsc_reports.model import Agency, BudgetLine, Document, IndicatorLine, Paragraph
 from ncnsc_reports.schema import AGENCY_SETTINGS, LINE_KINDS, PROFILE_PLAN
 
 SAMPLE_YEAR = Path(__file__).resolve().parent.parent / "inputs" / "hung-yen" / "2023"

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from ncnsc_reports.model import Document, Indicator, PlanInForce, YearRecords
+from ncnsc_reports.model import BudgetLine, IndicatorLine, PlanInForce, YearRecords
 from ncnsc_reports.schema import (
     MEASURES,
     RECORD_SHEETS,
@@ -30,27 +30,9 @@ SYSTEM, TOOL, BARCODE, TRACE, CERT, AWARD = (
 
 
 @dataclass(frozen=True)
-class IndicatorResult:
-    indicator: Indicator
-    period_target: int | None
-    year_target: int | None
-    year_result: int
-    cumulative: int
-    completion: Decimal | None
-    source: Document
-
-
-@dataclass(frozen=True)
-class BudgetYear:
-    year: int
-    planned: int | None
-    spent: int
-
-
-@dataclass(frozen=True)
 class Results:
-    indicators: tuple[IndicatorResult, ...]
-    budget: tuple[BudgetYear, ...]
+    indicators: tuple[IndicatorLine, ...]
+    budget: tuple[BudgetLine, ...]
     first_year: int
     year: int
 
@@ -130,8 +112,9 @@ def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int) -> Re
         per_year = _MEASURE_RULES[ind.measure](f).reindex(years, fill_value=0).astype(int)
         cumulative = int(per_year.sum())
         target = plan.period_targets.get(ind.code)
-        results.append(IndicatorResult(
-            ind, target, plan.year_targets.get(ind.code), int(per_year[year]), cumulative,
+        results.append(IndicatorLine(
+            ind.code, ind.name, ind.unit, ind.verb, ind.noun, target,
+            plan.year_targets.get(ind.code), int(per_year[year]), cumulative,
             completion(cumulative, target), plan.targets_source))
     stated = {y: r.stated_spent for y, r in history.items() if r.stated_spent is not None}
     return Results(tuple(results), _budget(plan, f, years, stated), first, year)
@@ -144,9 +127,9 @@ def spent_by_year(f: dict[str, pd.DataFrame]) -> pd.Series:
 
 
 def _budget(plan: PlanInForce, f, years: list[int],
-            stated: dict[int, int]) -> tuple[BudgetYear, ...]:
+            stated: dict[int, int]) -> tuple[BudgetLine, ...]:
     """Planned and spent per year; spent is the stated total when given (it may include costs
     no record carries, e.g. conferences), else the sum of the records."""
     recorded = spent_by_year(f).reindex(years, fill_value=0).astype(int)
-    return tuple(BudgetYear(y, plan.budget.get(y), stated.get(y, int(recorded[y])))
+    return tuple(BudgetLine(y, plan.budget.get(y), stated.get(y, int(recorded[y])))
                  for y in years)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,30 @@ class PlanInForce:
     caps_source: Document
     budget: dict[int, int]
     budget_source: Document
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator's results, as the report prints it (a sentence in II.1, a row of Phụ lục I)."""
+
+    code: str
+    name: str
+    unit: str
+    verb: str
+    noun: str
+    period_target: int | None
+    year_target: int | None
+    year_result: int
+    cumulative: int
+    completion: Decimal | None  # percent, one decimal, half up; None without a target
+    source: Document
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    year: int
+    planned: int | None
+    spent: int
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,9 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
-    where: Location
+    """What is wrong and where: a `Location` in the inputs, or a `checking.Place` in a template."""
+
+    where: Location | object
     message: str
     severity: Severity = Severity.ERROR
 

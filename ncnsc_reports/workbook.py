@@ -139,7 +139,7 @@ def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
         cell.font = Font(bold=True)
     for r in results.indicators:
         rate = float(r.completion) if r.completion is not None else None
-        ws.append([r.indicator.code, r.indicator.name, r.indicator.unit, r.period_target,
+        ws.append([r.code, r.name, r.unit, r.period_target,
                    r.year_result, r.cumulative, rate])
     for letter, width in zip("ABCDEFG", (10, 60, 14, 18, 14, 12, 14), strict=True):
         ws.column_dimensions[letter].width = width

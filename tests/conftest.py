@@ -63,3 +63,25 @@ def append_row(path: Path, sheet: str, values: tuple) -> int:
     wb[sheet].append(list(values))
     wb.save(path)
     return wb[sheet].max_row
+
+
+def pdf_of(docx: Path, tmp_path: Path) -> tuple[Path, int, str]:
+    """Convert a copy of `docx` with LibreOffice; return the PDF, its page count and its text.
+
+    LibreOffice exits 0 even when it fails: the PDF itself (and pdfinfo reading it) is the
+    evidence, checked here independently of the product's converter.
+    """
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is required (bash tools/install-test-deps.sh)"
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+                   capture_output=True, timeout=180)
+    pdf = tmp_path / (docx.stem + ".pdf")
+    assert pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-", "LibreOffice wrote no PDF"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(info.split("Pages:")[1].split()[0])
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True).stdout
+    return pdf, pages, text

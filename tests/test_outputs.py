@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_YEAR, edit_workbook, year_book
+from conftest import SAMPLE_YEAR, edit_workbook, pdf_of, year_book
 from docx_text import docx_lines
 
 from ncnsc_reports import outputs
@@ -234,18 +233,7 @@ def test_a_report_from_awkward_inputs_is_valid_and_converts_to_pdf(province_copy
     assert AWKWARD["C2"] in lines
     assert unicodedata.normalize("NFC", AWKWARD["C3"]) in lines
     assert "Báo cáo có ký tự điều khiển" in lines
-    pdf = convert_to_pdf(report, tmp_path)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    _, _, text = pdf_of(report, tmp_path)
     assert "R&D <ISO 9001>" in text and "Hội đồng đánh giá, nghiệm thu" in text
 
 
-def convert_to_pdf(docx, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is required (bash tools/install-test-deps.sh)"
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(docx)], capture_output=True, timeout=180,
-                   env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
-    pdf = tmp_path / (docx.stem + ".pdf")
-    # LibreOffice exits 0 even when it fails: the PDF itself is the evidence.
-    assert pdf.is_file() and pdf.stat().st_size > 10_000
-    return pdf

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import edit_workbook, year_book
+from conftest import edit_workbook, pdf_of, year_book
 from docx import Document
 from docx_text import docx_lines
 
@@ -82,20 +81,8 @@ def test_failed_build_leaves_the_previous_report_untouched(province_copy):
 
 
 def test_libreoffice_converts_the_report_to_pdf(sample_report, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is required (apt-get install libreoffice-writer-nogui)"
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(sample_report)], capture_output=True, timeout=180,
-                   env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
-    pdf = tmp_path / (sample_report.stem + ".pdf")
-    # LibreOffice exits 0 even when it fails: the PDF itself is the evidence.
-    assert pdf.is_file() and pdf.stat().st_size > 10_000
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines()
-                     if line.startswith("Pages:")))
+    _, pages, text = pdf_of(sample_report, tmp_path)
     assert pages >= 5
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True).stdout
     assert "BÁO CÁO" in text and "Nguyễn Thái Kiều Ngân" in text
 
 
