@@ -68,9 +68,12 @@ def _caps(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
 
 def _per_year(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
     """Không quá 01 hệ thống (công cụ)/doanh nghiệp/năm (An Giang 573/KH-UBND §V.3.a–b)."""
+    limits: dict[str, object] = {}
     for cap in report.plan_in_force.caps or ():
-        if cap.per_year is None:
-            continue
+        if cap.per_year is not None and (cap.kind not in limits
+                                         or cap.per_year < limits[cap.kind].per_year):
+            limits[cap.kind] = cap  # one check per kind, at the smallest limit written
+    for cap in limits.values():
         of_kind = rows[rows["kind"] == cap.kind].drop_duplicates(["enterprise", "detail_key"])
         for _, group in of_kind.groupby("enterprise"):
             for _, row in group.iloc[cap.per_year:].iterrows():

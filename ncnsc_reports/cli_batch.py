@@ -47,11 +47,16 @@ def _summary(items) -> None:
             note = f" ({len(item.result.warnings)} cảnh báo)" if item.result.warnings else ""
             click.echo(f"  ✓ {item.name}: {item.result.path}{note}")
             for warning in item.result.warnings:
-                click.echo(f"      Cảnh báo: {warning}", err=True)
-        else:
-            click.echo(f"  ✗ {item.name}: không tạo được", err=True)
+                click.echo(f"      Cảnh báo: {warning}")
+            for edited, copy in item.result.kept.items():
+                click.echo(f"      Tệp “{edited.name}” đã được sửa tay nên được giữ lại thành: "
+                           f"{copy}")
+            for edited in item.result.replaced:
+                click.echo(f"      Đã thay tệp đã sửa tay (do --force): {edited}")
+        else:  # the summary goes to one stream, so a saved log keeps the failures too
+            click.echo(f"  ✗ {item.name}: không tạo được")
             for line in item.failure:
-                click.echo(f"      {line}", err=True)
+                click.echo(f"      {line}")
 
 
 def _pdfs(documents: list[Path], debug: bool) -> bool:

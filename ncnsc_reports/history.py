@@ -55,7 +55,7 @@ def _load_year(folder: Path, year: int, problems: Problems) -> YearRecords:
     if book is None:
         return YearRecords(year, "", no_data=True)
     sheets = read_workbook(book, RECORD_SHEETS + (YEAR_GENERAL,), problems,
-                           (HELP_SHEET, LISTS_SHEET) + _OTHER_SHEETS)
+                           (HELP_SHEET, LISTS_SHEET) + _OTHER_SHEETS, f"{year}/{book.name}")
     spent_setting = tuple(s for s in YEAR_SETTINGS if s.key == "spent")
     spent = [value for _, value, _ in read_settings(
         [r for r in sheets[YEAR_GENERAL.name] if r["label"] == spent_setting[0].label],

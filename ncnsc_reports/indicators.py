@@ -52,9 +52,11 @@ def frames(history: dict[int, YearRecords]) -> dict[str, pd.DataFrame]:
 
 
 def _distinct(kinds: set[str], keys: list[str]):
+    """Count each system (enterprise + standard) or enterprise once in the phase, in the year
+    it was first supported: consulting in 2023 and certification in 2024 are one system."""
     def count(f: dict[str, pd.DataFrame]) -> pd.Series:
         s = f[YEAR_SUPPORT.name]
-        s = s[s["kind"].isin(kinds)].drop_duplicates(["year", *keys])
+        s = s[s["kind"].isin(kinds)].sort_values("year", kind="stable").drop_duplicates(keys)
         return s.groupby("year").size()
     return count
 

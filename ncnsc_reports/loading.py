@@ -44,18 +44,18 @@ class Unusable:
     message: str | None = None
 
 
-def open_workbook(path: Path, problems: Problems):
+def open_workbook(path: Path, problems: Problems, label: str | None = None):
     """Open an .xlsx with cached formula values; on failure record why and return None."""
     import openpyxl  # deferred: heavy, and not needed for `--help`
 
     reason = xlsx.unreadable_reason(path)
     if reason:
-        problems.error(Location(path.name), reason)
+        problems.error(Location(label or path.name), reason)
         return None
     try:
         return openpyxl.load_workbook(path, data_only=True)
     except Exception as err:  # openpyxl raises many kinds for a damaged file
-        problems.error(Location(path.name), f"sổ Excel bị hỏng, không đọc được "
+        problems.error(Location(label or path.name), f"sổ Excel bị hỏng, không đọc được "
                        f"({type(err).__name__}); hãy mở bằng Excel, lưu lại rồi chạy lại")
         return None
 
@@ -188,10 +188,16 @@ def read_settings(rows: list[Row], settings: tuple[Setting, ...],
                   problems: Problems) -> list[tuple[Setting, Any, Row]]:
     """Type the “Giá trị” of key/value rows (“Mục” | “Giá trị”) by the kind of their “Mục”."""
     by_label = {s.label: s for s in settings}
+    sheet = (rows[0].where.file, rows[0].where.sheet) if rows else None
+    reported = {p.where.row for p in problems.errors
+                if (getattr(p.where, "file", None), getattr(p.where, "sheet", None)) == sheet}
     typed = []
     for row in rows:
         setting = by_label.get(row["label"])
         if setting is None:  # an unknown label was already reported by the choice parser
+            continue
+        if row["value"] is None and row.where.row in reported:
+            typed.append((setting, None, row))  # its cell was reported when it was read
             continue
         cell = row.where.at(column="Giá trị")
         typed.append((setting, parse_cell(row["value"], setting, cell, problems), row))
@@ -199,17 +205,20 @@ def read_settings(rows: list[Row], settings: tuple[Setting, ...],
 
 
 def read_workbook(path: Path, specs: tuple[SheetSpec, ...], problems: Problems,
-                  ignored: tuple[str, ...] = ()) -> dict[str, list[Row]]:
-    """Return {sheet name: rows} for every spec; unknown sheets are warnings."""
-    wb = open_workbook(path, problems)
+                  ignored: tuple[str, ...] = (), label: str | None = None
+                  ) -> dict[str, list[Row]]:
+    """Return {sheet name: rows} for every spec; unknown sheets are warnings. `label` names
+    the file in messages (default: its name; an earlier year's is “2022/<name>”)."""
+    label = label or path.name
+    wb = open_workbook(path, problems, label)
     if wb is None:
         return {spec.name: [] for spec in specs}
     known = {spec.name for spec in specs} | set(ignored)
     for name in wb.sheetnames:
         if name not in known:
-            problems.warning(Location(path.name, name), "trang không dùng đến, bỏ qua")
+            problems.warning(Location(label, name), "trang không dùng đến, bỏ qua")
     formulas = xlsx.uncalculated_formulas(path)
-    return {spec.name: read_sheet(wb, spec, path.name, problems, formulas.get(spec.name))
+    return {spec.name: read_sheet(wb, spec, label, problems, formulas.get(spec.name))
             for spec in specs}
 
 

@@ -17,6 +17,7 @@ from ncnsc_reports.loading import Row, find_year_workbook, read_settings, read_w
 from ncnsc_reports.model import Agency, Document, Paragraph, Report
 from ncnsc_reports.plans import read_plan
 from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.records import check_record_rows
 from ncnsc_reports.schema import (
     AGENCY_SETTINGS,
     HELP_SHEET,
@@ -73,6 +74,8 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     if plan_in_force is not None:
         history = load_history(year_dir, plan_in_force.period[0], profile, problems)
         history[year] = records_of(year, book.name, sheets, general.get("spent"))
+        check_record_rows(history, plan_in_force, problems)
+    sections = _sections(sheets[YEAR_CONTENT.name], problems)
     if problems.errors or not cited:
         return None
     return Report(
@@ -86,7 +89,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         recipients=_recipients(profile[PROFILE_RECIPIENTS.name],
                                sheets[YEAR_RECIPIENTS.name], year),
         documents=_documents(sheets[YEAR_DOCUMENTS.name]),
-        sections=_sections(sheets[YEAR_CONTENT.name], problems),
+        sections=sections,
         empty_group=general.get("empty_group") or "",
     )
 
@@ -150,7 +153,7 @@ def _agency(rows: list[Row], overrides: dict, year: int, problems: Problems) -> 
     values.update({k: v for k, v in overrides.items() if v is not None})
     file = PROFILE_FILE
     for setting in AGENCY_SETTINGS:
-        if setting.required and not values.get(setting.key):
+        if setting.required and setting.key not in in_force and not values.get(setting.key):
             problems.error(Location(file, PROFILE_AGENCY.name), f"thiếu mục “{setting.label}” "
                            f"áp dụng cho năm {year} (ví dụ: {setting.example})")
     if problems.errors:

@@ -76,6 +76,8 @@ def _data_sheet(ws, spec: SheetSpec, rows: list[tuple], lists) -> None:
     for i, col in enumerate(spec.columns, start=1):
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = col.width
+        if col.key == "tax_code":  # as Text: Excel would drop a tax code's leading 0
+            ws.column_dimensions[letter].number_format = "@"
         for cell in ws[letter][1:]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         if col.kind == CHOICE:

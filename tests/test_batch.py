@@ -72,3 +72,13 @@ def test_build_without_a_folder_asks_for_one():
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 2
     assert "cần thư mục năm, ví dụ: ncnsc-report build inputs/hung-yen/2023" in result.output
+
+
+def test_batch_says_which_hand_edited_report_it_kept(inputs):
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--all", str(inputs), "--jobs", "1"]).exit_code == 0
+    report = inputs.parent / "outputs" / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx"
+    report.write_bytes(report.read_bytes() + b"\0")  # stands for an edit saved in Word
+    result = runner.invoke(main, ["build", "--all", str(inputs), "--jobs", "1"])
+    kept = [line for line in result.output.splitlines() if "được giữ lại thành" in line]
+    assert len(kept) == 1 and "bao-cao-hung-yen-2023.docx" in kept[0]

@@ -69,9 +69,10 @@ def test_one_enterprise_supported_twice_across_years(an_giang_copy):
     assert [str(w) for w in result.warnings] == [
         f"bao-cao-2023.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng {row} › cột “Mã số thuế”: "
         "doanh nghiệp “Công ty Cổ phần Minh Họa 14” đã được hỗ trợ “Mã số mã vạch” năm 2022 "
-        "(bao-cao-2022.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng 15); kiểm tra lại để không "
-        "hỗ trợ hai lần"]
-    assert indicator_rows(result)["MSMV"][1] == 7  # still counted in 2023's result
+        "(2022/bao-cao-2022.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng 15); kiểm tra lại để "
+        "không hỗ trợ hai lần"]
+    # an enterprise counts once in the phase, in the year it was first supported
+    assert indicator_rows(result)["MSMV"][1:3] == (6, 14)
 
 
 def test_second_system_for_one_enterprise_in_a_year(an_giang_copy):
@@ -145,3 +146,48 @@ def test_next_phase_targets_default_to_110_percent_rounded_up(tmp_path):
     rows = indicator_rows(build(province / "2026"))
     # 224/KH-UBND §I.2.b: at least 110% of 2021-2025 (10, 20, 30) → 11, 22, 33
     assert {code: r[0] for code, r in rows.items()} == {"LTH": 11, "DNAD": 22, "DNCN": 33}
+
+
+def test_a_system_across_two_years_counts_once(an_giang_copy):
+    # consulting for ISO 22000 in 2023 (rows 2–3); its certification paid again in 2024
+    append_row(book(an_giang_copy, 2024), SUPPORT, (
+        "Công ty TNHH Minh Họa 24", "9999000024", "Thoại Sơn", "Hệ thống quản lý", "ISO 22000",
+        "Đánh giá chứng nhận lần đầu", 30_000_000, "Ngân sách tỉnh"))
+    rows = indicator_rows(build(an_giang_copy / "2024"))
+    assert rows["HTQL"][1:3] == (3, 11)  # 2024's three systems; 1 + 4 + 3 + 3 since 2021
+
+
+@pytest.mark.parametrize("cell, value, column, expected", [
+    ("E3", None, "Tiêu chuẩn, công cụ", "cần tiêu chuẩn hoặc công cụ (ví dụ ISO 9001, 5S): tư "
+     "vấn và chứng nhận cùng một hệ thống được đếm là một nhờ cột này, nhưng gặp ô trống"),
+    ("B2", 999000024, "Mã số thuế", "cần mã số thuế 10 chữ số (đơn vị phụ thuộc: 10 chữ số-3 "
+     "chữ số); nếu mã bắt đầu bằng 0, định dạng ô là Text (Văn bản) để Excel không bỏ số 0, "
+     "nhưng gặp “999000024”"),
+])
+def test_rows_that_would_count_wrong_are_errors(an_giang_copy, cell, value, column, expected):
+    edit_workbook(book(an_giang_copy, 2022), SUPPORT, {cell: value})
+    with pytest.raises(InputError) as caught:
+        build(an_giang_copy / "2023")  # an earlier year's row, named with its year folder
+    row = cell[1:]
+    assert [str(p) for p in caught.value.problems if p.is_error] == [
+        f"2022/bao-cao-2022.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng {row} › cột “{column}”: "
+        + expected]
+
+
+def test_class_without_breakdown_is_an_error_when_the_plan_counts_it(an_giang_copy):
+    edit_workbook(book(an_giang_copy, 2023), "Tập huấn", {"E2": None, "F2": None})
+    with pytest.raises(InputError) as caught:
+        build(an_giang_copy / "2023")
+    assert [str(p) for p in caught.value.problems if p.is_error] == [
+        "bao-cao-2023.xlsx › trang “Tập huấn” › dòng 2 › cột “Trong đó cán bộ, công chức, viên "
+        "chức”: cần số cán bộ, công chức và/hoặc số quản lý doanh nghiệp trong lớp (chỉ tiêu "
+        "của Kế hoạch đếm số này; ghi 0 nếu không có), nhưng gặp ô trống"]
+
+
+def test_one_limit_warning_per_kind(an_giang_copy):
+    edit_workbook(an_giang_copy / "ho-so-tinh.xlsx", "Định mức hỗ trợ", {"F3": 1})
+    row = append_row(book(an_giang_copy, 2023), SUPPORT, (
+        "Công ty TNHH Minh Họa 24", "9999000024", "Thoại Sơn", "Hệ thống quản lý", "ISO 9001",
+        "Tư vấn áp dụng", 50_000_000, "Ngân sách tỉnh"))
+    warnings = [str(w) for w in build(an_giang_copy / "2023").warnings]
+    assert len([w for w in warnings if f"dòng {row}" in w]) == 1

@@ -74,3 +74,24 @@ def test_every_problem_is_reported_at_once(province_copy):
     assert sorted(line.split("›")[1].strip() + " " + line.split("›")[2].strip()
                   for line in found) == [
         "trang “Thông tin chung” dòng 5", "trang “Văn bản” dòng 2", "trang “Văn bản” dòng 3"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    (None, "cần nội dung (không được để trống), nhưng gặp ô trống"),
+    ("NguyÔn V¨n Hïng", None),  # legacy TCVN3: its own message, and nothing more
+])
+def test_a_bad_profile_value_is_reported_once(province_copy, value, expected):
+    edit_workbook(province_copy / "ho-so-tinh.xlsx", "Cơ quan", {"C8": value})
+    found = problems_of(province_copy / "2023")
+    assert len(found) == 1, found
+    assert found[0].startswith("Lỗi: ho-so-tinh.xlsx › trang “Cơ quan” › dòng 8 › cột “Giá trị”:")
+    if expected:
+        assert found[0].endswith(expected)
+
+
+def test_errors_of_different_sheets_come_together(province_copy):
+    edit_workbook(year_book(province_copy), "Văn bản", {"D2": "hôm qua"})
+    edit_workbook(year_book(province_copy), "Nội dung", {"B2": "Nhóm giải pháp (2.1, 2.2…)"})
+    found = problems_of(province_copy / "2023")
+    assert [line.split("›")[1].strip() for line in found] == [
+        "trang “Văn bản”", "trang “Nội dung”"]
