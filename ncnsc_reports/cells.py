@@ -17,7 +17,7 @@ from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.schema import CHOICE, DATE, INT, TEXT, YEAR, Column, Setting
 
 # XML 1.0 forbids these characters; Word cannot hold them (they come from pasted text).
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Excel's limit for one cell: a longer text did not come from Excel, and Excel would cut it
 # on the next save, so the report would no longer match the workbook.
 MAX_TEXT = 32_767
@@ -55,7 +55,7 @@ def clean_text(raw: Any, where: Location, problems: Problems) -> str:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = str(raw)
-    cleaned = _XML_ILLEGAL.sub("", text)  # before NFC: a removed character may split a pair
+    cleaned = XML_ILLEGAL.sub("", text)  # before NFC: a removed character may split a pair
     if cleaned != text:
         problems.warning(where, "đã bỏ ký tự điều khiển không in được (thường do dán từ nơi khác)")
     cleaned = unicodedata.normalize("NFC", cleaned)

@@ -100,9 +100,14 @@ def _enterprises(report: Report) -> list[SupportLine]:
                         r["item"], r["amount"], r["funding"]) for r in rows]
 
 
+def _number_text(report: Report) -> str:
+    """“05”, or a blank the records office fills in when it registers the report."""
+    return two_digits(report.number) if report.number else BLANK_NUMBER
+
+
 def _appendix_note(report: Report) -> str:
     """NĐ 30/2020, Phụ lục I, III.1.c: number, date and issuer of the report under a Phụ lục."""
-    number = two_digits(report.number) if report.number else BLANK_NUMBER
+    number = _number_text(report)
     when = date_parts(report.day, report.month, report.sign_year)
     issuer = f" của {report.agency.agency_name}" if report.agency.agency_name else ""
     return f"(Kèm theo Báo cáo số {number}/{report.agency.symbol} {when}{issuer})"
@@ -118,7 +123,7 @@ def _text_fields(report: Report) -> dict:
         "amendments": report.amendments,
         "illustrative": report.illustrative,
         "illustrative_note": ILLUSTRATIVE_NOTE,
-        "number_text": two_digits(report.number) if report.number else BLANK_NUMBER,
+        "number_text": _number_text(report),
         "place_date": place_date_line(report.agency.place, report.day, report.month,
                                       report.sign_year),
         "opening": s["Mở đầu"],

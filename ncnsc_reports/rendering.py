@@ -17,11 +17,11 @@ import zipfile
 from pathlib import Path
 
 from ncnsc_reports.archive import normalise_zip
+from ncnsc_reports.cells import XML_ILLEGAL
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.formatting import FILTERS
 
 REPORT_TEMPLATE = "bao-cao-nam.docx"
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -45,7 +45,8 @@ def _finalize(value):
         return value  # already XML (a macro's paragraphs, a RichText)
     if value is None:
         raise TemplateError("mẫu in ra một giá trị rỗng (None); đây là lỗi của chương trình")
-    return _XML_ILLEGAL.sub("", unicodedata.normalize("NFC", str(value)))
+    # the characters the loader already removed from cells (with a warning): a safety net
+    return XML_ILLEGAL.sub("", unicodedata.normalize("NFC", str(value)))
 
 
 @functools.cache
