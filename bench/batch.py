@@ -33,7 +33,7 @@ def marginal(year: str, out: Path) -> tuple[float, float, float]:
     import datetime as dt
 
     from ncnsc_reports.pipeline import build
-    from ncnsc_reports.rendering import render
+    from ncnsc_reports.render.docx import render
 
     year_dir = ROOT / "inputs" / year
     ours = median_time(lambda: build(year_dir, out))
@@ -67,7 +67,7 @@ def main() -> None:
     inputs = batch_inputs(tmp / "batch")
     one = wall([cli, "build", "--all", str(inputs), "--jobs", "1"], runs=3)
     two = wall([cli, "build", "--all", str(inputs), "--jobs", "2"], runs=3)
-    print(f"\n| `build --all`, 16 reports | --jobs 1 | --jobs 2 | speed-up | goal |")
+    print("\n| `build --all`, 16 reports | --jobs 1 | --jobs 2 | speed-up | goal |")
     print("|---|---|---|---|---|")
     print(f"| median of 3 | {one:.2f} s | {two:.2f} s | {one / two:.2f}× | ≥ 1.8× |")
 

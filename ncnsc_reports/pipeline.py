@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ncnsc_reports.archive import fixed_time
 from ncnsc_reports.errors import InputError
-from ncnsc_reports.outputs import write_outputs
+from ncnsc_reports.outputs.write import write_outputs
 from ncnsc_reports.problems import Problem, Severity
+from ncnsc_reports.reproducible import fixed_time
 
 INDICATOR_BOOK = "chi-tieu.xlsx"
 
@@ -46,8 +46,8 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     report and its indicator workbook are then written together or not at all. A file
     edited by hand since it was written is kept under another name, unless `force`.
     """
-    from ncnsc_reports.context import build_context
-    from ncnsc_reports.rendering import REPORT_TEMPLATE, find_template, render, search_path
+    from ncnsc_reports.render.context import build_context
+    from ncnsc_reports.render.docx import REPORT_TEMPLATE, find_template, render, search_path
 
     year_dir = Path(year_dir)
     report, results, warnings = _gather(year_dir, strict)
@@ -61,7 +61,7 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     when = fixed_time(report.date)  # same inputs, same bytes: dated from the report, not the clock
     files[target.name] = render(template, context, when)
     if results is not None:
-        from ncnsc_reports.workbook import indicator_workbook
+        from ncnsc_reports.inputs.blank import indicator_workbook
 
         files[INDICATOR_BOOK] = indicator_workbook(results, report.illustrative, when)
     written = write_outputs(target.parent, files, force)
@@ -74,7 +74,7 @@ def _checked(template: Path, context: dict, out_root: Path) -> list:
     import hashlib
 
     from ncnsc_reports import __version__
-    from ncnsc_reports.checking import require_renderable
+    from ncnsc_reports.template_check.check import require_renderable
 
     key = hashlib.sha256(template.read_bytes() + f"{__version__}{sorted(context)}".encode())
     marker = out_root / ".ncnsc-cache" / f"mau-da-kiem-tra-{key.hexdigest()[:32]}"
@@ -92,13 +92,13 @@ def _checked(template: Path, context: dict, out_root: Path) -> list:
 
 def _gather(year_dir: Path, strict: bool):
     """Validate the inputs, compute the indicators and check the records against the plan."""
-    from ncnsc_reports.validation import validate
+    from ncnsc_reports.report.validation import validate
 
     report, warnings = validate(year_dir)
     plan, results = report.plan_in_force, None
     if plan is not None:  # pandas is loaded only for a province that sets indicators
-        from ncnsc_reports.checks import check_records
-        from ncnsc_reports.indicators import compute
+        from ncnsc_reports.compute.indicators import compute
+        from ncnsc_reports.compute.record_warnings import check_records
 
         results = compute(plan, report.history, report.year)
         warnings.extend(check_records(report))

@@ -20,12 +20,12 @@ import pytest
 from conftest import ROOT, SAMPLE_PROVINCE, edit_workbook, year_book
 from docx_text import docx_lines
 
-from ncnsc_reports.cells import legacy_encoding, parse_cell
 from ncnsc_reports.errors import InputError
+from ncnsc_reports.inputs.cells import legacy_encoding, parse_cell
+from ncnsc_reports.inputs.schema import YEAR_DOCUMENTS, YEAR_SUPPORT
+from ncnsc_reports.inputs.xlsx import sheet_parts, unescape
 from ncnsc_reports.pipeline import build
 from ncnsc_reports.problems import Location, Problems
-from ncnsc_reports.schema import YEAR_DOCUMENTS, YEAR_SUPPORT
-from ncnsc_reports.xlsx import sheet_parts, unescape
 
 FIXTURES = ROOT / "tests" / "data" / "bad-inputs"
 BOOK = "bao-cao-2023.xlsx"

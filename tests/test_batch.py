@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, edit_workbook
 
-from ncnsc_reports import pdf
 from ncnsc_reports.batch import build_all, discover
 from ncnsc_reports.cli import main
 from ncnsc_reports.errors import OutputError
+from ncnsc_reports.outputs import pdf
 
 
 @pytest.fixture

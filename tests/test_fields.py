@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from ncnsc_reports.cli import main
-from ncnsc_reports.fields import (
+from ncnsc_reports.formatting import FILTERS
+from ncnsc_reports.template_check.reference import (
     ATTRIBUTES,
     DOCS_FILE,
     FILTER_MEANINGS,
@@ -20,7 +21,6 @@ from ncnsc_reports.fields import (
     reference_markdown,
     sample_context,
 )
-from ncnsc_reports.formatting import FILTERS
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def test_every_filter_has_a_meaning_and_an_example():
 
 
 def test_loop_attributes_are_jinjas():
-    from ncnsc_reports.rendering import make_environment
+    from ncnsc_reports.render.docx import make_environment
 
     env = make_environment()
     for name in LOOP_ATTRIBUTES:

@@ -14,8 +14,8 @@ import pytest
 from conftest import ROOT, append_row, edit_workbook
 from docx_text import docx_lines
 
+from ncnsc_reports.compute.indicators import completion
 from ncnsc_reports.errors import InputError
-from ncnsc_reports.indicators import completion
 from ncnsc_reports.pipeline import build
 
 SUPPORT = "Hỗ trợ doanh nghiệp"
@@ -140,7 +140,7 @@ def test_next_phase_targets_default_to_110_percent_rounded_up(tmp_path):
     province = tmp_path / "inputs" / "tien-giang"
     shutil.copytree(ROOT / "inputs" / "tien-giang", province)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    from ncnsc_reports.workbook import write_blank_year_workbook
+    from ncnsc_reports.inputs.blank import write_blank_year_workbook
 
     write_blank_year_workbook(province / "2026")
     rows = indicator_rows(build(province / "2026"))

@@ -22,12 +22,12 @@ from click.testing import CliRunner
 from conftest import SAMPLE_YEAR, edit_workbook, pdf_of, year_book
 from docx_text import docx_lines
 
-from ncnsc_reports import outputs
 from ncnsc_reports.cli import main
 from ncnsc_reports.errors import OutputError
-from ncnsc_reports.outputs import manifest_path, write_outputs
+from ncnsc_reports.outputs import write as outputs
+from ncnsc_reports.outputs.write import manifest_path, write_outputs
 from ncnsc_reports.pipeline import build
-from ncnsc_reports.rendering import check_docx
+from ncnsc_reports.render.docx import check_docx
 
 EDITED_AT = time.mktime((2024, 1, 15, 9, 30, 12, 0, 0, -1))  # local time, as the name shows
 
@@ -146,7 +146,7 @@ def test_a_staging_folder_left_by_a_killed_build_is_removed_later(folder):
 KILLED = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from ncnsc_reports import outputs
+    from ncnsc_reports.outputs import write as outputs
     real_move, calls = outputs._move, []
 
     def slow_move(staged, target):

@@ -23,10 +23,10 @@ from docx_text import docx_lines
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ncnsc_reports.cells import legacy_encoding
 from ncnsc_reports.errors import InputError
+from ncnsc_reports.inputs.cells import legacy_encoding
 from ncnsc_reports.pipeline import build
-from ncnsc_reports.rendering import check_docx
+from ncnsc_reports.render.docx import check_docx
 
 ROWS = (2, 3, 4)
 CELL = "bao-cao-2023.xlsx › trang “Nội dung” › dòng {} › cột “Nội dung”"

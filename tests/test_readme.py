@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-from ncnsc_reports.schema import PROFILE_SHEETS, YEAR_SHEETS
+from ncnsc_reports.inputs.schema import PROFILE_SHEETS, YEAR_SHEETS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

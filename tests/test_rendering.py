@@ -13,10 +13,10 @@ from docx import Document
 from docx_text import docx_lines
 
 from ncnsc_reports.errors import InputError, TemplateError
-from ncnsc_reports.loading import clean_text
+from ncnsc_reports.inputs.sheets import clean_text
 from ncnsc_reports.pipeline import build
 from ncnsc_reports.problems import Location, Problems
-from ncnsc_reports.rendering import render
+from ncnsc_reports.render.docx import render
 
 
 def test_markup_characters_tabs_and_line_breaks_reach_the_report(province_copy):

@@ -67,7 +67,7 @@ def ours(path: Path, context: dict) -> list[tuple[str, int, str]]:
     A message that sends the editor to a second paragraph — "(đoạn 89)", where the block a
     misspelt `endfi` should close was opened — counts for that paragraph too.
     """
-    from ncnsc_reports.checking import check_template
+    from ncnsc_reports.template_check.check import check_template
 
     found = []
     for problem in check_template(path, context):
@@ -83,7 +83,7 @@ def intact_tags() -> set[str]:
     """Return the text of every tag of the intact template."""
     import zipfile
 
-    from ncnsc_reports.checking import read_parts, scan
+    from ncnsc_reports.template_check.check import read_parts, scan
 
     with zipfile.ZipFile(TEMPLATE) as z:
         return {tag.raw for part in read_parts(z) for tag in scan(part, [])}
@@ -107,8 +107,8 @@ def sort(issues: list[dict], baseline: set, tags: set, mine: list) -> dict[str, 
 
 
 def main() -> int:
-    from ncnsc_reports.checking import check_template
-    from ncnsc_reports.fields import sample_context
+    from ncnsc_reports.template_check.check import check_template
+    from ncnsc_reports.template_check.reference import sample_context
 
     context = sample_context()
     files = [TEMPLATE, *sorted(CORPUS.glob("*.docx"))]

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ncnsc_reports import schema as s  # noqa: E402
-from ncnsc_reports.workbook import write_workbook  # noqa: E402
+from ncnsc_reports.inputs import schema as s  # noqa: E402
+from ncnsc_reports.inputs.blank import write_workbook  # noqa: E402
 
 NOTE = "DỮ LIỆU MINH HỌA: kế hoạch, chỉ tiêu là thật; mọi số liệu thực hiện là giả định."
 MH = "(minh họa)"

@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ncnsc_reports.schema import (  # noqa: E402
+from ncnsc_reports.inputs.blank import write_workbook  # noqa: E402
+from ncnsc_reports.inputs.schema import (  # noqa: E402
     PROFILE_AGENCY,
     PROFILE_PLAN,
     PROFILE_RECIPIENTS,
@@ -26,7 +27,6 @@ from ncnsc_reports.schema import (  # noqa: E402
     YEAR_GENERAL,
     YEAR_SHEETS,
 )
-from ncnsc_reports.workbook import write_workbook  # noqa: E402
 
 SEED = "004_790641b6cac8c49d.txt"
 FIXES = (("Hung Yên", "Hưng Yên"), ("SKH-CN-", "SKHCN-"), ("SLĐT BXH", "SLĐTBXH"))

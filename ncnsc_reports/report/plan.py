@@ -11,10 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ncnsc_reports.loading import Row
-from ncnsc_reports.model import Cap, Document, Indicator, PlanInForce
-from ncnsc_reports.problems import Location, Problems, expected_found
-from ncnsc_reports.schema import (
+from ncnsc_reports.inputs.schema import (
     PROFILE_BUDGET,
     PROFILE_CAPS,
     PROFILE_FILE,
@@ -22,6 +19,9 @@ from ncnsc_reports.schema import (
     PROFILE_PLAN,
     PROFILE_TARGETS,
 )
+from ncnsc_reports.inputs.sheets import Row
+from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.report.model import Cap, Document, Indicator, PlanInForce
 
 PARTS = ("Chỉ tiêu", "Định mức", "Kinh phí")
 # QĐ 1322/QĐ-TTg runs 2021-2030 in two phases; plans set targets per phase.

@@ -81,7 +81,7 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
     """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023."""
     options = {"out_root": out_root, "templates": templates, "strict": strict, "force": force}
     if build_every:
-        from ncnsc_reports.cli_batch import build_every_report
+        from ncnsc_reports.cli.batch import build_every_report
 
         sys.exit(build_every_report(year_dir or Path("inputs"), options, jobs, pdf, debug))
     if year_dir is None:
@@ -92,7 +92,7 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
     result = _run(debug, lambda: build_report(year_dir, **options))
     _echo_result(result)
     if pdf:
-        from ncnsc_reports.pdf import convert
+        from ncnsc_reports.outputs.pdf import convert
 
         for path in _run(debug, lambda: convert([result.path])):
             click.echo(f"Đã tạo PDF: {path}")
@@ -113,7 +113,7 @@ def _echo_result(result) -> None:
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
 def new_year(year_dir: Path, debug: bool) -> None:
     """Tạo sổ Excel trống (có hướng dẫn, danh sách chọn) cho thư mục năm YEAR_DIR."""
-    from ncnsc_reports.workbook import write_blank_year_workbook
+    from ncnsc_reports.inputs.blank import write_blank_year_workbook
 
     path = _run(debug, lambda: write_blank_year_workbook(year_dir))
     click.echo(f"Đã tạo sổ Excel trống: {path}")
@@ -127,7 +127,7 @@ def new_year(year_dir: Path, debug: bool) -> None:
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
 def check_template(path: Path, fix: bool, debug: bool) -> None:
     """Kiểm tra mẫu Word PATH: báo mọi lỗi thẻ một lần, kèm chỗ tìm thấy trong Word."""
-    from ncnsc_reports.checking import check_template as check
+    from ncnsc_reports.template_check.check import check_template as check
 
     problems = _run(debug, lambda: check(path))
     if fix and problems:
@@ -143,8 +143,8 @@ def check_template(path: Path, fix: bool, debug: bool) -> None:
 
 def _fix_template(path: Path, debug: bool):
     """Write the repaired copy, say what changed; return the copy and its problems."""
-    from ncnsc_reports.checking import check_template as check
-    from ncnsc_reports.checking import fix_template
+    from ncnsc_reports.template_check.check import check_template as check
+    from ncnsc_reports.template_check.check import fix_template
 
     target = path.with_name(f"{path.stem}.da-sua.docx")
     changes = _run(debug, lambda: fix_template(path, target))
@@ -162,7 +162,11 @@ def _fix_template(path: Path, debug: bool):
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
 def fields(markdown: bool, debug: bool) -> None:
     """Liệt kê mọi trường, vòng lặp và bộ lọc dùng được trong mẫu, kèm ý nghĩa và ví dụ."""
-    from ncnsc_reports.fields import reference_markdown, reference_text, sample_context
+    from ncnsc_reports.template_check.reference import (
+        reference_markdown,
+        reference_text,
+        sample_context,
+    )
 
     render = reference_markdown if markdown else reference_text
     click.echo(_run(debug, lambda: render(sample_context())), nl=False)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
-from ncnsc_reports.problems import Location, Problems
-from ncnsc_reports.schema import (
+from ncnsc_reports.inputs.schema import (
     CHOICE,
     HELP_SHEET,
     LISTS_SHEET,
@@ -20,6 +19,7 @@ from ncnsc_reports.schema import (
     YEAR_SHEETS,
     SheetSpec,
 )
+from ncnsc_reports.problems import Location, Problems
 
 
 def write_workbook(path: Path, specs: tuple[SheetSpec, ...], rows: dict[str, list[tuple]],
@@ -156,7 +156,7 @@ def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
         wb.save(buffer)
         return buffer.getvalue()
     _save_dated(wb, buffer, when)
-    from ncnsc_reports.archive import normalise_zip
+    from ncnsc_reports.reproducible import normalise_zip
 
     return normalise_zip(buffer.getvalue(), when)
 

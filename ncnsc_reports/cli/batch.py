@@ -61,7 +61,7 @@ def _summary(items) -> None:
 
 def _pdfs(documents: list[Path], debug: bool) -> bool:
     """Convert every built report with one LibreOffice start; return True if that failed."""
-    from ncnsc_reports.pdf import convert
+    from ncnsc_reports.outputs.pdf import convert
 
     try:
         pdfs = convert(documents)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import ChainMap
 
-from ncnsc_reports.checking import Part, Tag, did_you_mean, problem_at, said
-from ncnsc_reports.checking_rules import CELL_TAGS, jinja_source, jinja_words
-from ncnsc_reports.fields import LOOP, merge
+from ncnsc_reports.template_check.check import Part, Tag, did_you_mean, problem_at, said
+from ncnsc_reports.template_check.reference import LOOP, merge
+from ncnsc_reports.template_check.rules import CELL_TAGS, jinja_source, jinja_words
 
 _LIST_FILTERS = ("sort", "reverse", "list", "unique", "selectattr", "rejectattr")
 

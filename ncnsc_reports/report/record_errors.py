@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ncnsc_reports.model import PlanInForce, YearRecords
+from ncnsc_reports.inputs.schema import MEASURES, SUPPORT_KINDS, YEAR_SUPPORT, YEAR_TRAINING
 from ncnsc_reports.problems import Problems, expected_found
-from ncnsc_reports.schema import MEASURES, SUPPORT_KINDS, YEAR_SUPPORT, YEAR_TRAINING
+from ncnsc_reports.report.model import PlanInForce, YearRecords
 
 _TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
 _COUNTED_BY_STANDARD = set(SUPPORT_KINDS[:2])  # systems and tools: one per enterprise+standard

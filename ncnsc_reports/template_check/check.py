@@ -273,9 +273,9 @@ def problem_at(para: Para, message: str, severity=Severity.ERROR) -> TemplatePro
 def check_template(path: Path, context: dict | None = None,
                    render_trial: bool = True) -> list[TemplateProblem]:
     """Return every problem of the template at `path` for `context` (default: the sample)."""
-    from ncnsc_reports.checking_rules import check_part
-    from ncnsc_reports.fields import context_shapes, sample_context
-    from ncnsc_reports.rendering import make_environment
+    from ncnsc_reports.render.docx import make_environment
+    from ncnsc_reports.template_check.reference import context_shapes, sample_context
+    from ncnsc_reports.template_check.rules import check_part
 
     context = sample_context() if context is None else context
     shapes, env = context_shapes(context), make_environment()
@@ -307,7 +307,7 @@ def _open_parts(path: Path) -> list[Part]:
 
 def _trial_render(path: Path, context: dict) -> list[TemplateProblem]:
     """Render with the sample data: what no static check sees (e.g. a filter on a wrong value)."""
-    from ncnsc_reports.rendering import render
+    from ncnsc_reports.render.docx import render
 
     try:
         render(path, context)
@@ -338,7 +338,7 @@ def fix_template(path: Path, target: Path) -> list[str]:
     docxtpl gives the printed value). Everything else needs the editor's judgement. Nothing is
     written when there is nothing to repair.
     """
-    from ncnsc_reports.checking_rules import repair_tag
+    from ncnsc_reports.template_check.rules import repair_tag
 
     changes, repaired = [], {}
     with zipfile.ZipFile(_readable(path)) as z:
@@ -358,7 +358,7 @@ def _write_repaired(z: zipfile.ZipFile, target: Path, roots: dict) -> None:
     """Copy every entry of `z` to `target`, with the repaired parts in place of the old."""
     from lxml import etree
 
-    from ncnsc_reports.checking_rules import repair_properties
+    from ncnsc_reports.template_check.rules import repair_properties
 
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for info in z.infolist():

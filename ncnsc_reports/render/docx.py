@@ -16,10 +16,10 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from ncnsc_reports.archive import normalise_zip
-from ncnsc_reports.cells import XML_ILLEGAL
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.formatting import FILTERS
+from ncnsc_reports.inputs.cells import XML_ILLEGAL
+from ncnsc_reports.reproducible import normalise_zip
 
 REPORT_TEMPLATE = "bao-cao-nam.docx"
 _TAGS = re.compile(r"<[^>]+>")
@@ -80,7 +80,7 @@ def render(template: Path, context: dict, when: dt.datetime | None = None) -> by
     """
     from jinja2 import TemplateError as JinjaError
 
-    from ncnsc_reports.engine import StrictDocxTemplate
+    from ncnsc_reports.render.docxtpl_engine import StrictDocxTemplate
 
     try:
         doc = StrictDocxTemplate(template)

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ncnsc_reports.compute.indicators import frames, spent_by_year
 from ncnsc_reports.formatting import cite_short, format_number
-from ncnsc_reports.indicators import frames, spent_by_year
-from ncnsc_reports.model import Report
-from ncnsc_reports.problems import Location, Problems
-from ncnsc_reports.schema import (
+from ncnsc_reports.inputs.schema import (
     PROFILE_CAPS,
     PROFILE_FILE,
     YEAR_GENERAL,
     YEAR_SUPPORT,
     YEAR_TRAINING,
 )
+from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.report.model import Report
 
 
 def check_records(report: Report) -> Problems:

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from typing import Any
 
+from ncnsc_reports.inputs.schema import CHOICE, DATE, INT, TEXT, YEAR, Column, Setting
 from ncnsc_reports.problems import Location, Problems, expected_found
-from ncnsc_reports.schema import CHOICE, DATE, INT, TEXT, YEAR, Column, Setting
 
 # XML 1.0 forbids these characters; Word cannot hold them (they come from pasted text).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

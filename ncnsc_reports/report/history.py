@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ncnsc_reports.loading import Row, find_year_workbook, read_settings, read_workbook
-from ncnsc_reports.model import YearRecords
-from ncnsc_reports.problems import Location, Problems
-from ncnsc_reports.schema import (
+from ncnsc_reports.inputs.schema import (
     HELP_SHEET,
     LISTS_SHEET,
     PROFILE_NO_DATA,
@@ -21,6 +18,9 @@ from ncnsc_reports.schema import (
     YEAR_SETTINGS,
     YEAR_SHEETS,
 )
+from ncnsc_reports.inputs.sheets import Row, find_year_workbook, read_settings, read_workbook
+from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.report.model import YearRecords
 
 _OTHER_SHEETS = tuple(s.name for s in YEAR_SHEETS if s not in RECORD_SHEETS)
 

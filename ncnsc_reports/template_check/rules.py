@@ -11,7 +11,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from ncnsc_reports.checking import (
+from ncnsc_reports.problems import Severity
+from ncnsc_reports.template_check.check import (
     OPEN,
     PROPERTIES,
     SMART_QUOTES,
@@ -26,7 +27,6 @@ from ncnsc_reports.checking import (
     problem_at,
     said,
 )
-from ncnsc_reports.problems import Severity
 
 BLOCKS = ("if", "for", "macro", "call", "filter", "with", "set_block", "autoescape")
 MIDDLE = {"elif": ("if",), "else": ("if", "for")}
@@ -290,7 +290,7 @@ def check_part(part: Part, tags: list[Tag], shapes: dict, env, problems: list) -
 
     Names are checked only once the syntax is sound: a broken block would make them noise.
     """
-    from ncnsc_reports.checking_names import check_names
+    from ncnsc_reports.template_check.names import check_names
 
     for tag in tags:
         check_tag(tag, part, problems)

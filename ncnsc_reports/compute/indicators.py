@@ -13,8 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from ncnsc_reports.model import BudgetLine, IndicatorLine, PlanInForce, YearRecords
-from ncnsc_reports.schema import (
+from ncnsc_reports.inputs.schema import (
     MEASURES,
     RECORD_SHEETS,
     YEAR_EXPERTS,
@@ -23,6 +22,7 @@ from ncnsc_reports.schema import (
     YEAR_SURVEYS,
     YEAR_TRAINING,
 )
+from ncnsc_reports.report.model import BudgetLine, IndicatorLine, PlanInForce, YearRecords
 
 SYSTEM, TOOL, BARCODE, TRACE, CERT, AWARD = (
     "Hệ thống quản lý", "Công cụ năng suất", "Mã số mã vạch", "Truy xuất nguồn gốc",

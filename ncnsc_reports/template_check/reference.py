@@ -15,13 +15,13 @@ import typing
 from dataclasses import dataclass
 from pathlib import Path
 
-from ncnsc_reports.context import BudgetSummary, SupportLine
 from ncnsc_reports.formatting import FILTERS, short_date
-from ncnsc_reports.model import Agency, BudgetLine, Document, IndicatorLine, Paragraph
-from ncnsc_reports.schema import AGENCY_SETTINGS, LINE_KINDS, PROFILE_PLAN
+from ncnsc_reports.inputs.schema import AGENCY_SETTINGS, LINE_KINDS, PROFILE_PLAN
+from ncnsc_reports.render.context import BudgetSummary, SupportLine
+from ncnsc_reports.report.model import Agency, BudgetLine, Document, IndicatorLine, Paragraph
 
-SAMPLE_YEAR = Path(__file__).resolve().parent.parent / "inputs" / "hung-yen" / "2023"
-DOCS_FILE = Path(__file__).resolve().parent.parent / "docs" / "truong-du-lieu.md"
+SAMPLE_YEAR = Path(__file__).resolve().parents[2] / "inputs" / "hung-yen" / "2023"
+DOCS_FILE = Path(__file__).resolve().parents[2] / "docs" / "truong-du-lieu.md"
 REGENERATE = "ncnsc-report fields --markdown > docs/truong-du-lieu.md"
 
 
@@ -162,8 +162,8 @@ LOOP = Shape("loop", tuple((name, None) for name in LOOP_ATTRIBUTES))
 
 def sample_context() -> dict:
     """Return the context `build` gives the template for the sample year (Hưng Yên 2023)."""
-    from ncnsc_reports.context import build_context
     from ncnsc_reports.pipeline import _gather  # the same inputs as a build, not a copy of them
+    from ncnsc_reports.render.context import build_context
 
     report, results, _ = _gather(SAMPLE_YEAR, strict=False)
     return build_context(report, results)
@@ -303,7 +303,7 @@ def reference(context: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]
 
 
 def _filter_rows(context: dict) -> list[tuple[str, str, str, str]]:
-    from ncnsc_reports.rendering import make_environment
+    from ncnsc_reports.render.docx import make_environment
 
     env = make_environment()
     rows = []

@@ -12,13 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
-from ncnsc_reports.history import load_history, records_of
-from ncnsc_reports.loading import Row, find_year_workbook, read_settings, read_workbook
-from ncnsc_reports.model import Agency, Document, Paragraph, Report
-from ncnsc_reports.plans import read_plan
-from ncnsc_reports.problems import Location, Problems, expected_found
-from ncnsc_reports.records import check_record_rows
-from ncnsc_reports.schema import (
+from ncnsc_reports.inputs.schema import (
     AGENCY_SETTINGS,
     HELP_SHEET,
     LINE_KINDS,
@@ -37,6 +31,12 @@ from ncnsc_reports.schema import (
     YEAR_SHEETS,
     Setting,
 )
+from ncnsc_reports.inputs.sheets import Row, find_year_workbook, read_settings, read_workbook
+from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.report.history import load_history, records_of
+from ncnsc_reports.report.model import Agency, Document, Paragraph, Report
+from ncnsc_reports.report.plan import read_plan
+from ncnsc_reports.report.record_errors import check_record_rows
 
 # NĐ 30/2020, Phụ lục I, II.6.e (điểm): the points of a khoản follow the Vietnamese alphabet.
 VIETNAMESE_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ncnsc_reports import xlsx
-from ncnsc_reports.cells import blank as _blank
-from ncnsc_reports.cells import clean_text as clean_text
-from ncnsc_reports.cells import normalise as normalise
-from ncnsc_reports.cells import parse_cell as parse_cell
+from ncnsc_reports.inputs import xlsx
+from ncnsc_reports.inputs.cells import blank as _blank
+from ncnsc_reports.inputs.cells import clean_text as clean_text
+from ncnsc_reports.inputs.cells import normalise as normalise
+from ncnsc_reports.inputs.cells import parse_cell as parse_cell
+from ncnsc_reports.inputs.schema import Setting, SheetSpec
 from ncnsc_reports.problems import Location, Problems
-from ncnsc_reports.schema import Setting, SheetSpec
 
 
 @dataclass

@@ -11,10 +11,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ncnsc_reports.formatting import date_parts, place_date_line, two_digits
-from ncnsc_reports.model import BudgetLine, Document, Report
+from ncnsc_reports.report.model import BudgetLine, Document, Report
 
 if TYPE_CHECKING:  # pandas stays unloaded for a province without indicators
-    from ncnsc_reports.indicators import Results
+    from ncnsc_reports.compute.indicators import Results
 
 # QĐ 1322/QĐ-TTg, Điều 1, mục III: the six groups of tasks and solutions, in its order and words.
 TASK_GROUPS = (
@@ -82,7 +82,7 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
 
 
 def _budget(results: Results, plan) -> BudgetSummary | None:
-    from ncnsc_reports.indicators import completion
+    from ncnsc_reports.compute.indicators import completion
 
     years = results.budget
     if not plan.budget:

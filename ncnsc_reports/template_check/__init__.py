@@ -1,0 +1,1 @@
+"""Beside `render`: checking a Word template before use, and the reference of its fields."""
