@@ -1,6 +1,7 @@
 """Write the Hưng Yên sample inputs from seed 004, the real 2023 report (reviewable record).
 
-Run once: `python tools/transcribe_hung_yen_2023.py [path/to/shared/seeds]`. It writes
+Run once: `python tools/transcribe_hung_yen_2023.py [path/to/seeds]` (default: tests/data/seeds,
+the repository's copy of the seed). It writes
 inputs/hung-yen/ho-so-tinh.xlsx and inputs/hung-yen/2023/bao-cao-2023.xlsx. Only conversion
 artefacts of the seed are fixed (domain.md §2): markdown markers, "Hung Yên", "SKH-CN",
 "SLĐT BXH", page breaks inside paragraphs. Typos of the original document are kept.
@@ -108,7 +109,7 @@ def document_rows(L) -> list[tuple]:
 
 
 def main() -> int:
-    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds"
+    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "data" / "seeds"
     L = lines(seeds)
     province = ROOT / "inputs" / "hung-yen"
     agency = [
