@@ -126,7 +126,8 @@ def test_a_failure_while_moving_puts_every_previous_file_back(folder, monkeypatc
         write_outputs(folder, {"bao-cao.docx": b"v2", "chi-tieu.xlsx": b"x2"})
     assert str(caught.value) == (f"không ghi được “{folder / 'chi-tieu.xlsx'}”: Permission "
                                  "denied. Nếu tệp đang mở trong Word hoặc Excel, hãy đóng lại "
-                                 "rồi chạy lại.")
+                                 "rồi chạy lại. Bản đã sửa tay vẫn nguyên ở "
+                                 f"“{folder / 'bao-cao.docx'}”.")
     assert (folder / "bao-cao.docx").read_bytes() == b"v1 sua tay"
     assert (folder / "chi-tieu.xlsx").read_bytes() == b"x1"
     assert listing(folder) == ["bao-cao.docx", "chi-tieu.xlsx"]  # no copy left behind

@@ -13,6 +13,7 @@ place — unless `force`, which replaces it and says so.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -52,23 +53,49 @@ def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) ->
     hand-edited files replaced without a copy.
     """
     stage = _make_stage(folder)
+    edits: dict[Path, str] = {}  # hand-edited file -> hash of its edited content
+    kept: dict[Path, Path] = {}
     try:
-        for name, data in files.items():
-            _write_synced(stage / name, data)
+        recorded = _read_manifest(folder)
+        edits = {folder / n: h for n in files
+                 if (h := _edited_hash(folder / n, recorded.get(n, ()))) is not None}
         for name in files:
             _check_replaceable(folder / name)
-        recorded = _read_manifest(folder)
-        edited = [folder / n for n in files if _edited(folder / n, recorded.get(n, ()))]
-        kept = {} if force else {path: _keep(path, stage) for path in edited}
-        try:
-            paths = _commit(stage, folder, files, recorded)
-        except OutputError:
-            for copy in kept.values():  # the edited file itself is back in place
-                copy.unlink(missing_ok=True)
-            raise
-        return Written(paths, kept, edited if force else [])
+        for name, data in files.items():
+            _write_synced(stage / name, data)
+        for path in [] if force else edits:
+            kept[path] = _keep(path, stage)
+        paths = _commit(stage, folder, files, recorded)
+        return Written(paths, kept, list(edits) if force else [])
+    except OutputError as err:
+        raise OutputError(f"{err}{_where_edits_are(edits, kept)}") from err
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _where_edits_are(edits: dict[Path, str], kept: dict[Path, Path]) -> str:
+    """After a failure, drop kept copies whose original is intact; say where each edit is.
+
+    Whatever step failed, a hand edit is on disk under its own name or its kept name: a copy
+    is removed only once the original is seen, unchanged, in its place.
+    """
+    lines = []
+    for path, edited_hash in edits.items():
+        copy = kept.get(path)
+        if _hash_of(path) == edited_hash:
+            if copy is not None:
+                copy.unlink(missing_ok=True)
+            lines.append(f" Bản đã sửa tay vẫn nguyên ở “{path}”.")
+        elif copy is not None and _hash_of(copy) == edited_hash:
+            lines.append(f" Bản đã sửa tay “{path.name}” được giữ lại ở “{copy}”.")
+    return "".join(lines)
+
+
+def _hash_of(path: Path) -> str | None:
+    try:
+        return _sha256(path.read_bytes())
+    except OSError:
+        return None
 
 
 def _commit(stage: Path, folder: Path, files: dict[str, bytes],
@@ -80,7 +107,9 @@ def _commit(stage: Path, folder: Path, files: dict[str, bytes],
     both = {n: sorted({*recorded.get(n, ()), *new.get(n, ())}) for n in {*recorded, *new}}
     _write_manifest(folder, both, stage)
     paths = _move_all(stage, folder, list(files))
-    _write_manifest(folder, {**recorded, **new}, stage)
+    # only a clean-up: the manifest above already records the files now in place
+    with contextlib.suppress(OutputError):
+        _write_manifest(folder, {**recorded, **new}, stage)
     return paths
 
 
@@ -100,10 +129,12 @@ def _move_all(stage: Path, folder: Path, names: list[str]) -> list[Path]:
             moved.append(_move(stage / name, folder / name))
     except OutputError:
         for path in moved:
-            if path.name in backups:
-                os.replace(backups[path.name], path)
-            else:
-                path.unlink(missing_ok=True)
+            # a hand-edited file that cannot be put back is still in its kept copy
+            with contextlib.suppress(OSError):
+                if path.name in backups:
+                    os.replace(backups[path.name], path)
+                else:
+                    path.unlink(missing_ok=True)
         raise
     return moved
 
@@ -139,11 +170,13 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _edited(path: Path, recorded_hashes) -> bool:
-    """Return whether `path` exists with content no build wrote (edited, or origin unknown)."""
+def _edited_hash(path: Path, recorded_hashes) -> str | None:
+    """Return the hash of `path` if it exists with content no build wrote (edited, or origin
+    unknown), else None."""
     if not path.is_file():
-        return False
-    return _sha256(path.read_bytes()) not in recorded_hashes
+        return None
+    digest = _hash_of(path)
+    return None if digest in recorded_hashes else digest
 
 
 def _read_manifest(folder: Path) -> dict[str, list[str]]:
