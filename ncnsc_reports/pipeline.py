@@ -9,12 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ncnsc_reports.errors import InputError
 from ncnsc_reports.outputs.write import write_outputs
-from ncnsc_reports.problems import Problem, Severity
+from ncnsc_reports.problems import Problem
 from ncnsc_reports.reproducible import fixed_time
-
-INDICATOR_BOOK = "chi-tieu.xlsx"
 
 
 @dataclass(frozen=True)
@@ -46,11 +43,14 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     report and its indicator workbook are then written together or not at all. A file
     edited by hand since it was written is kept under another name, unless `force`.
     """
+    from ncnsc_reports.compute.gather import gather
+    from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workbook
     from ncnsc_reports.render.context import build_context
-    from ncnsc_reports.render.docx import REPORT_TEMPLATE, find_template, render, search_path
+    from ncnsc_reports.render.docx import render
+    from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, search_path
 
     year_dir = Path(year_dir)
-    report, results, warnings = _gather(year_dir, strict)
+    report, results, warnings = gather(year_dir, strict)
     folders = search_path(year_dir.resolve().parent, project_root(year_dir))
     if templates is not None:
         folders.insert(0, Path(templates))
@@ -61,8 +61,6 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     when = fixed_time(report.date)  # same inputs, same bytes: dated from the report, not the clock
     files[target.name] = render(template, context, when)
     if results is not None:
-        from ncnsc_reports.inputs.blank import indicator_workbook
-
         files[INDICATOR_BOOK] = indicator_workbook(results, report.illustrative, when)
     written = write_outputs(target.parent, files, force)
     return BuildResult(target, list(warnings), written.kept, written.replaced)
@@ -88,20 +86,3 @@ def _checked(template: Path, context: dict, out_root: Path) -> list:
         except OSError:
             pass  # only a cache: the next build checks again
     return warnings
-
-
-def _gather(year_dir: Path, strict: bool):
-    """Validate the inputs, compute the indicators and check the records against the plan."""
-    from ncnsc_reports.report.validation import validate
-
-    report, warnings = validate(year_dir)
-    plan, results = report.plan_in_force, None
-    if plan is not None:  # pandas is loaded only for a province that sets indicators
-        from ncnsc_reports.compute.indicators import compute
-        from ncnsc_reports.compute.record_warnings import check_records
-
-        results = compute(plan, report.history, report.year)
-        warnings.extend(check_records(report))
-    if strict and warnings:
-        raise InputError([Problem(p.where, p.message, Severity.ERROR) for p in warnings])
-    return report, results, warnings

@@ -21,9 +21,11 @@ from conftest import ROOT
 from ncnsc_reports.cli import main
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.pipeline import build
-from ncnsc_reports.render.docx import find_template, render, search_path
-from ncnsc_reports.template_check.check import check_template, fix_template
-from ncnsc_reports.template_check.reference import sample_context
+from ncnsc_reports.render.docx import render
+from ncnsc_reports.render.templates import find_template, search_path
+from ncnsc_reports.template_check.check import check_template
+from ncnsc_reports.template_check.repair import fix_template
+from ncnsc_reports.template_check.sample import sample_context
 
 CORPUS = Path(__file__).parent / "data" / "templates"
 TEMPLATE = ROOT / "templates" / "bao-cao-nam.docx"

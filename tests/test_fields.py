@@ -9,18 +9,16 @@ from click.testing import CliRunner
 
 from ncnsc_reports.cli import main
 from ncnsc_reports.formatting import FILTERS
-from ncnsc_reports.template_check.reference import (
+from ncnsc_reports.template_check.meanings import (
     ATTRIBUTES,
-    DOCS_FILE,
     FILTER_MEANINGS,
     ITEM_KEYS,
     LOOP_ATTRIBUTES,
-    REGENERATE,
     TOP_LEVEL,
-    context_shapes,
-    reference_markdown,
-    sample_context,
 )
+from ncnsc_reports.template_check.reference import DOCS_FILE, REGENERATE, reference_markdown
+from ncnsc_reports.template_check.sample import sample_context
+from ncnsc_reports.template_check.shapes import context_shapes
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +71,7 @@ def test_every_filter_has_a_meaning_and_an_example():
 
 
 def test_loop_attributes_are_jinjas():
-    from ncnsc_reports.render.docx import make_environment
+    from ncnsc_reports.render.environment import make_environment
 
     env = make_environment()
     for name in LOOP_ATTRIBUTES:

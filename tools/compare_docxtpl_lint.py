@@ -83,7 +83,8 @@ def intact_tags() -> set[str]:
     """Return the text of every tag of the intact template."""
     import zipfile
 
-    from ncnsc_reports.template_check.check import read_parts, scan
+    from ncnsc_reports.template_check.parts import read_parts
+    from ncnsc_reports.template_check.tags import scan
 
     with zipfile.ZipFile(TEMPLATE) as z:
         return {tag.raw for part in read_parts(z) for tag in scan(part, [])}
@@ -108,7 +109,7 @@ def sort(issues: list[dict], baseline: set, tags: set, mine: list) -> dict[str, 
 
 def main() -> int:
     from ncnsc_reports.template_check.check import check_template
-    from ncnsc_reports.template_check.reference import sample_context
+    from ncnsc_reports.template_check.sample import sample_context
 
     context = sample_context()
     files = [TEMPLATE, *sorted(CORPUS.glob("*.docx"))]

@@ -144,7 +144,7 @@ def check_template(path: Path, fix: bool, debug: bool) -> None:
 def _fix_template(path: Path, debug: bool):
     """Write the repaired copy, say what changed; return the copy and its problems."""
     from ncnsc_reports.template_check.check import check_template as check
-    from ncnsc_reports.template_check.check import fix_template
+    from ncnsc_reports.template_check.repair import fix_template
 
     target = path.with_name(f"{path.stem}.da-sua.docx")
     changes = _run(debug, lambda: fix_template(path, target))
@@ -162,11 +162,8 @@ def _fix_template(path: Path, debug: bool):
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
 def fields(markdown: bool, debug: bool) -> None:
     """Liệt kê mọi trường, vòng lặp và bộ lọc dùng được trong mẫu, kèm ý nghĩa và ví dụ."""
-    from ncnsc_reports.template_check.reference import (
-        reference_markdown,
-        reference_text,
-        sample_context,
-    )
+    from ncnsc_reports.template_check.reference import reference_markdown, reference_text
+    from ncnsc_reports.template_check.sample import sample_context
 
     render = reference_markdown if markdown else reference_text
     click.echo(_run(debug, lambda: render(sample_context())), nl=False)

@@ -1,76 +1,23 @@
-"""Finding Word templates and rendering them with docxtpl, strictly and safely.
+"""Rendering a Word template with docxtpl, strictly and safely.
 
-Owns the one Jinja environment (sandboxed, StrictUndefined, autoescaped, our filters), the
-template search path, the translation of template failures into editor-readable Vietnamese,
-and the check that every XML part of the result parses.
+Owns rendering in the one environment (`environment`), the translation of template failures
+into editor-readable Vietnamese, dating a reproducible document, and the check that every XML
+part of the result parses.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
 import io
 import re
-import unicodedata
 import zipfile
 from pathlib import Path
 
 from ncnsc_reports.errors import TemplateError
-from ncnsc_reports.formatting import FILTERS
-from ncnsc_reports.inputs.cells import XML_ILLEGAL
+from ncnsc_reports.render.environment import make_environment
 from ncnsc_reports.reproducible import normalise_zip
 
-REPORT_TEMPLATE = "bao-cao-nam.docx"
 _TAGS = re.compile(r"<[^>]+>")
-
-
-def search_path(province_dir: Path, project_root: Path) -> list[Path]:
-    """Return the template folders in the order they are searched: province first."""
-    return [province_dir / "templates", project_root / "templates"]
-
-
-def find_template(name: str, folders: list[Path]) -> Path:
-    """Return the first `name` found in `folders`; the error lists every place searched."""
-    for folder in folders:
-        if (folder / name).is_file():
-            return folder / name
-    places = "; ".join(str(f / name) for f in folders)
-    raise TemplateError(f"không tìm thấy mẫu báo cáo “{name}”. Đã tìm ở: {places}")
-
-
-def _finalize(value):
-    """Make every printed value safe: no None, NFC text, no XML-illegal characters."""
-    if hasattr(value, "__html__"):
-        return value  # already XML (a macro's paragraphs, a RichText)
-    if value is None:
-        raise TemplateError("mẫu in ra một giá trị rỗng (None); đây là lỗi của chương trình")
-    # the characters the loader already removed from cells (with a warning): a safety net
-    return XML_ILLEGAL.sub("", unicodedata.normalize("NFC", str(value)))
-
-
-@functools.cache
-def _is_own_record(cls: type) -> bool:
-    """Whether a type is one of this package's dataclasses (fields only, no callables)."""
-    return cls.__module__.startswith("ncnsc_reports.") and dataclasses.is_dataclass(cls)
-
-
-def make_environment():
-    """Return the Jinja environment every template is rendered in."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    class ReportSandbox(SandboxedEnvironment):
-        """The sandbox, with a quick yes for public fields of our own frozen dataclasses."""
-
-        def is_safe_attribute(self, obj, attr, value):
-            if _is_own_record(type(obj)) and not attr.startswith("_"):
-                return True
-            return super().is_safe_attribute(obj, attr, value)
-
-    env = ReportSandbox(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
-    env.filters.update(FILTERS)
-    return env
 
 
 def render(template: Path, context: dict, when: dt.datetime | None = None) -> bytes:

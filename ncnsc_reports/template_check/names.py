@@ -1,6 +1,6 @@
 """Unknown fields, attributes, filters and tests in a template, found in its Jinja syntax tree.
 
-Owns `NameCheck`, which walks the tree of one part with the shapes of `fields`: loop variables
+Owns `NameCheck`, which walks the tree of one part with the context's `shapes`: loop variables
 and macro parameters get the shape of what they stand for (the items of the list looped over,
 the arguments the macro is called with), so `item.txt` inside `{%p macro paras(items) %}` is
 caught as well as `agency.signer` is. Each finding says what exists instead ("có phải …?").
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import ChainMap
 
-from ncnsc_reports.template_check.check import Part, Tag, did_you_mean, problem_at, said
-from ncnsc_reports.template_check.reference import LOOP, merge
-from ncnsc_reports.template_check.rules import CELL_TAGS, jinja_source, jinja_words
+from ncnsc_reports.template_check.parts import Part, Tag, did_you_mean, problem_at, said
+from ncnsc_reports.template_check.shapes import LOOP, merge
+from ncnsc_reports.template_check.tags import CELL_TAGS, jinja_source, jinja_words
 
 _LIST_FILTERS = ("sort", "reverse", "list", "unique", "selectattr", "rejectattr")
 

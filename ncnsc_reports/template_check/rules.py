@@ -1,9 +1,9 @@
-"""The rules `checking` applies to the tags of one part of a Word template.
+"""The rules `check` applies to the tags of one part of a Word template.
 
 Owns what is wrong with a tag and how it is worded for an editor: smart quotes, formatting
 split inside a tag, docxtpl's `{%p`/`{%tr`/`{%tc` tags out of place, tracked deletions holding
 tags, blocks not closed or closed twice, syntax, and — from the Jinja syntax tree — unknown
-fields, attributes, filters and tests, checked against the shapes of `fields`.
+fields, attributes, filters and tests (`names`), checked against the `shapes` of the context.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import difflib
 import re
 
 from ncnsc_reports.problems import Severity
-from ncnsc_reports.template_check.check import (
+from ncnsc_reports.template_check.names import check_names
+from ncnsc_reports.template_check.parts import (
     OPEN,
-    PROPERTIES,
     SMART_QUOTES,
     UNIT,
     Part,
@@ -27,26 +27,15 @@ from ncnsc_reports.template_check.check import (
     problem_at,
     said,
 )
+from ncnsc_reports.template_check.tags import CELL_TAGS, jinja_source, jinja_words
 
 BLOCKS = ("if", "for", "macro", "call", "filter", "with", "set_block", "autoescape")
 MIDDLE = {"elif": ("if",), "else": ("if", "for")}
-CELL_TAGS = ("cellbg", "colspan", "vm", "hm")  # docxtpl's own, rewritten before Jinja runs
 KNOWN = (*BLOCKS, *MIDDLE, *CELL_TAGS, "set", "include", "import", "from", "raw", "endraw",
          *(f"end{b}".replace("_block", "") for b in BLOCKS))
 OPENERS = {"if": "{% if true %}", "for": "{% for _ in () %}", "macro": "{% macro _m() %}",
            "call": "{% call _m() %}", "filter": "{% filter upper %}", "with": "{% with %}",
            "set_block": "{% set _s %}", "autoescape": "{% autoescape true %}"}
-JINJA_WORDS = [  # Jinja's syntax messages, in Vietnamese
-    (r"unexpected end of template.*", "thẻ dừng giữa chừng, thiếu phần sau"),
-    (r"unexpected char (.+?) at \d+", r"ký tự \1 không dùng được ở đây"),
-    (r"expected token '(.+?)', got '(.+?)'", r"cần “\1”, nhưng gặp “\2”"),
-    (r"Expected an expression, got '(.+?)'", r"cần một giá trị (tên trường, số, chữ), nhưng "
-                                             r"gặp “\1”"),
-    (r"unexpected '(.+?)'", r"gặp “\1” không đúng chỗ"),
-    (r"Encountered unknown tag '(.+?)'.*", r"không có lệnh “\1”"),
-]
-TOKENS = {"end of print statement": "}}", "end of statement block": "%}", "name": "một tên",
-          "end of template": "hết thẻ", "in": "in"}
 MOVE_TO = {"p": "đoạn riêng", "tr": "hàng khác", "tc": "ô khác"}
 _COMMENT = re.compile(r"\{#.*?#\}", re.S)
 # w:lang and w:noProof only steer the spell checker: they do not change how a run looks.
@@ -229,22 +218,6 @@ def _pair(opened: Tag, closing: Tag, problems: list) -> None:
 
 # --- Syntax -----------------------------------------------------------------------------------
 
-def jinja_words(message: str) -> str:
-    """Return Jinja's syntax message in Vietnamese (the original when it is not known)."""
-    for pattern, words in JINJA_WORDS:
-        if re.fullmatch(pattern, message, re.S):
-            text = re.sub(pattern, words, message, flags=re.S)
-            for token, shown in TOKENS.items():
-                text = text.replace(f"“{token}”", f"“{shown}”")
-            return text
-    return f"Jinja báo: {message}"
-
-
-def jinja_source(tag: Tag) -> str:
-    """Return the tag's body as Jinja parses it; smart quotes are reported on their own."""
-    return tag.body.translate(SMART_QUOTES)
-
-
 def check_syntax(tags: list[Tag], keywords: list[str], part: Part, env, problems: list) -> None:
     """Parse every tag on its own, inside a stand-in block: every syntax error, not the first."""
     from jinja2 import TemplateSyntaxError
@@ -290,8 +263,6 @@ def check_part(part: Part, tags: list[Tag], shapes: dict, env, problems: list) -
 
     Names are checked only once the syntax is sound: a broken block would make them noise.
     """
-    from ncnsc_reports.template_check.names import check_names
-
     for tag in tags:
         check_tag(tag, part, problems)
     check_deletions(part, problems)
@@ -301,44 +272,3 @@ def check_part(part: Part, tags: list[Tag], shapes: dict, env, problems: list) -
         check_names(part, tags, shapes, env, problems)
     if part.root is not None and not any(p.is_error for p in problems):
         check_as_docxtpl(part, env, problems)
-
-
-# --- Safe repairs (check-template --fix) ----------------------------------------------------
-
-def repair_tag(tag: Tag) -> str:
-    """Repair one tag in place (its w:t elements); return what was done, or ""."""
-    straight = tag.raw.translate(SMART_QUOTES) if tag.kind != "{#" else tag.raw
-    split = len(looks(tag)) > 1
-    if straight == tag.raw and not split or "\n" in tag.raw:
-        return ""
-    done = ["đổi nháy cong thành nháy thẳng"] if straight != tag.raw else []
-    done += ["viết cả thẻ bằng định dạng của phần đầu"] if split else []
-    if not tag.para.pieces:  # a file property: rewritten whole by repair_properties
-        return f"{', '.join(done)} trong thẻ «{excerpt(tag.raw)}»"
-    end = tag.start + len(tag.raw)
-    hit = [(t, o) for t, o in tag.para.pieces if o < end and o + len(t.text or "") > tag.start]
-    (first, at), (last, at_last) = hit[0], hit[-1]
-    tail = (last.text or "")[end - at_last:]
-    first.text = (first.text or "")[:tag.start - at] + straight + (tail if last is first else "")
-    for t, _ in hit[1:]:
-        t.text = tail if t is last else ""
-    for t, _ in hit:
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        run = t.getparent()
-        if not t.text and t is not first:  # an emptied run goes, so Word shows no trace
-            run.remove(t)
-            if all(child.tag == W + "rPr" for child in run):
-                run.getparent().remove(run)
-    return f"{', '.join(done)} trong thẻ «{excerpt(tag.raw)}»"
-
-
-def repair_properties(xml: bytes) -> bytes:
-    """Return core.xml with straight quotes inside the tags of the rendered properties."""
-    from lxml import etree
-
-    root = etree.fromstring(xml)
-    for el in root:
-        if etree.QName(el).localname in PROPERTIES and el.text:
-            el.text = re.sub(r"\{[{%].*?[}%]\}", lambda m: m.group().translate(SMART_QUOTES),
-                             el.text, flags=re.S)
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)

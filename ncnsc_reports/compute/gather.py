@@ -1,0 +1,28 @@
+"""Everything a report is made of, gathered before anything is rendered or written.
+
+Owns `gather`: the validated report, its indicators computed and its records checked against
+the plan, with every warning; under `strict` the warnings stop the build as errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ncnsc_reports.errors import InputError
+from ncnsc_reports.problems import Problem, Severity
+from ncnsc_reports.report.validation import validate
+
+
+def gather(year_dir: Path, strict: bool):
+    """Validate the inputs, compute the indicators and check the records against the plan."""
+    report, warnings = validate(year_dir)
+    plan, results = report.plan_in_force, None
+    if plan is not None:  # pandas is loaded only for a province that sets indicators
+        from ncnsc_reports.compute.indicators import compute
+        from ncnsc_reports.compute.record_warnings import check_records
+
+        results = compute(plan, report.history, report.year)
+        warnings.extend(check_records(report))
+    if strict and warnings:
+        raise InputError([Problem(p.where, p.message, Severity.ERROR) for p in warnings])
+    return report, results, warnings

@@ -1,0 +1,58 @@
+"""The output workbook chi-tieu.xlsx: the indicators' numbers, beside the report.
+
+Owns its layout (one row per indicator, numbers stored as numbers, a note sheet) and saving it
+with fixed dates, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ncnsc_reports.reproducible import normalise_zip
+
+INDICATOR_BOOK = "chi-tieu.xlsx"
+INDICATOR_HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giai đoạn", "Kết quả năm",
+                    "Lũy kế", "Tỷ lệ đạt (%)")
+
+
+def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
+    """Return chi-tieu.xlsx: one row per indicator, numbers stored as numbers.
+
+    With `when` (a datetime), its dates and zip entries carry it: the file is reproducible.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Chỉ tiêu"
+    ws.append(INDICATOR_HEADER)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for r in results.indicators:
+        rate = float(r.completion) if r.completion is not None else None
+        ws.append([r.code, r.name, r.unit, r.period_target,
+                   r.year_result, r.cumulative, rate])
+    for letter, width in zip("ABCDEFG", (10, 60, 14, 18, 14, 12, 14), strict=True):
+        ws.column_dimensions[letter].width = width
+    note = wb.create_sheet("Ghi chú")
+    note.append([f"Kết quả năm {results.year}; lũy kế từ năm {results.first_year} đến hết năm "
+                 f"{results.year}; tỷ lệ đạt = lũy kế / chỉ tiêu giai đoạn."])
+    if illustrative:
+        note.append(["DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"])
+        wb.properties.title = "DỮ LIỆU MINH HỌA"
+    buffer = io.BytesIO()
+    if when is None:
+        wb.save(buffer)
+        return buffer.getvalue()
+    _save_dated(wb, buffer, when)
+    return normalise_zip(buffer.getvalue(), when)
+
+
+def _save_dated(wb, buffer, when) -> None:
+    """Save with the given dates: openpyxl's save() would stamp `modified` with the clock."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb.properties.created = wb.properties.modified = when
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()

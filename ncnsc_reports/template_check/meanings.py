@@ -1,0 +1,135 @@
+"""What every name a report template may use means, in Vietnamese, for the template's editor.
+
+Owns the meaning of every name `context.build_context` returns, of the attributes of the
+model's dataclasses, of a loop's `loop.*` and of every filter in `formatting.FILTERS`. Tests
+fail when a meaning is missing, so the reference (`ncnsc-report fields`,
+docs/truong-du-lieu.md) cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from ncnsc_reports.inputs.schema import AGENCY_SETTINGS, LINE_KINDS, PROFILE_PLAN
+from ncnsc_reports.render.context import BudgetSummary, SupportLine
+from ncnsc_reports.report.model import Agency, BudgetLine, Document, IndicatorLine, Paragraph
+
+
+@dataclass(frozen=True)
+class Meaning:
+    text: str
+    of: type | None = None  # a list's element type, or the type of a value that may be None
+
+
+_SECTION = "Các đoạn của mục {} (trang “Nội dung”); in bằng {{{{p paras({}) }}}}."
+TOP_LEVEL: dict[str, Meaning] = {
+    "year": Meaning("Năm báo cáo."),
+    "province": Meaning("Tên thư mục tỉnh, ví dụ hung-yen (không in trong báo cáo)."),
+    "agency": Meaning("Cơ quan ban hành và người ký (hồ sơ tỉnh, trang “Cơ quan”)."),
+    "plan": Meaning("Kế hoạch của tỉnh thực hiện Chương trình 1322 (hồ sơ tỉnh, trang "
+                    "“Kế hoạch”)."),
+    "number_text": Meaning("Số của báo cáo, hai chữ số; để trống cho văn thư ghi tay."),
+    "place_date": Meaning("Dòng địa danh, ngày tháng năm ký."),
+    "opening": Meaning(_SECTION.format("Mở đầu", "opening"), Paragraph),
+    "plans_intro": Meaning(_SECTION.format("I.1.a", "plans_intro"), Paragraph),
+    "plans_documents": Meaning("Văn bản của mục I.1.a (trang “Văn bản”).", Document),
+    "rules_intro": Meaning(_SECTION.format("I.1.b", "rules_intro"), Paragraph),
+    "rules_documents": Meaning("Văn bản của mục I.1.b (trang “Văn bản”).", Document),
+    "integration": Meaning(_SECTION.format("I.1.c", "integration"), Paragraph),
+    "task_groups": Meaning("Sáu nhóm nhiệm vụ, giải pháp của QĐ 1322 (mục I.2), theo thứ tự.",
+                           dict),
+    "evaluation": Meaning(_SECTION.format("II.1", "evaluation"), Paragraph),
+    "shortcomings": Meaning(_SECTION.format("II.2", "shortcomings"), Paragraph),
+    "causes": Meaning(_SECTION.format("II.3", "causes"), Paragraph),
+    "direction": Meaning(_SECTION.format("III.1", "direction"), Paragraph),
+    "solutions": Meaning(_SECTION.format("III.2", "solutions"), Paragraph),
+    "recommendations": Meaning(_SECTION.format("IV", "recommendations"), Paragraph),
+    "empty_group": Meaning("Câu in khi một mục không có nội dung (trang “Thông tin chung”); "
+                           "trống thì mẫu tự đặt câu."),
+    "recipients": Meaning("Các nơi nhận, mỗi phần tử một dòng (chưa có “- ” và “;”).", str),
+    "document_title": Meaning("Tiêu đề ghi vào thuộc tính của tệp Word."),
+    "document_comment": Meaning("Ghi chú ghi vào thuộc tính của tệp Word."),
+    "amendments": Meaning("Các văn bản sửa đổi, bổ sung kế hoạch của tỉnh.", Document),
+    "illustrative": Meaning("Đúng khi số liệu chỉ tiêu là dữ liệu minh họa, không phải thật."),
+    "illustrative_note": Meaning("Dòng ghi chú in khi số liệu là dữ liệu minh họa."),
+    "has_indicators": Meaning("Đúng khi có kế hoạch dạng dữ liệu và số liệu chỉ tiêu (sổ "
+                              "chi-tieu.xlsx); sai thì bỏ các phần chỉ tiêu."),
+    "period_start": Meaning("Năm đầu của giai đoạn kế hoạch."),
+    "period": Meaning("Giai đoạn của kế hoạch, ví dụ 2021-2025; trống khi không có kế hoạch."),
+    "indicators": Meaning("Các chỉ tiêu của kế hoạch với kết quả năm và lũy kế.", IndicatorLine),
+    "budget": Meaning("Kinh phí kế hoạch và đã chi; trống khi kế hoạch không giao kinh phí.",
+                      BudgetSummary),
+    "enterprises": Meaning("Doanh nghiệp được hỗ trợ trong năm (Phụ lục II).", SupportLine),
+    "appendix_note": Meaning("Dòng “(Kèm theo Báo cáo số … ngày …)” dưới tên phụ lục."),
+}
+
+# Keys of each element of a list of dicts, e.g. `group.title` in `{%p for group in task_groups %}`.
+ITEM_KEYS: dict[str, dict[str, str]] = {
+    "task_groups": {
+        "number": "Số thứ tự của nhóm, ví dụ 2.1.",
+        "title": "Tên nhóm theo QĐ 1322.",
+        "paragraphs": "Các đoạn của nhóm (như opening); in bằng {{p paras(group.paragraphs) }}.",
+    },
+}
+
+_KINDS = ", ".join(f"{v} ({k})" for k, v in LINE_KINDS.items())
+ATTRIBUTES: dict[type, dict[str, str]] = {
+    Agency: {**{s.key: f"{s.label}. {s.help}".strip() for s in AGENCY_SETTINGS},
+             "agency_name": "Tên cơ quan viết thường, dùng trong câu (trống: không ghi)."},
+    Document: {c.key: c.header + "." for c in PROFILE_PLAN.columns
+               if c.key in {f.name for f in dataclasses.fields(Document)}},
+    Paragraph: {"kind": f"Kiểu dòng: {_KINDS}.", "text": "Nội dung của đoạn.",
+                "label": "Số hoặc chữ đầu đoạn do phần mềm đánh, ví dụ a) hoặc 2.1."},
+    IndicatorLine: {
+        "code": "Mã chỉ tiêu trong kế hoạch.", "name": "Tên chỉ tiêu.", "unit": "Đơn vị tính.",
+        "verb": "Động từ dùng trong câu, ví dụ “hỗ trợ”.",
+        "noun": "Danh từ dùng trong câu, ví dụ “doanh nghiệp”.",
+        "period_target": "Chỉ tiêu cả giai đoạn (trống nếu không giao).",
+        "year_target": "Chỉ tiêu của năm báo cáo (trống nếu không giao).",
+        "year_result": "Kết quả trong năm báo cáo.", "cumulative": "Lũy kế từ đầu giai đoạn.",
+        "completion": "Tỷ lệ hoàn thành chỉ tiêu giai đoạn, % (trống nếu không tính được); "
+                      "in bằng bộ lọc percent.",
+        "source": "Văn bản giao chỉ tiêu (như plan)."},
+    BudgetSummary: {
+        "years": "Kinh phí từng năm của giai đoạn đến năm báo cáo.",
+        "planned_year": "Kinh phí kế hoạch của năm báo cáo, đồng.",
+        "spent_year": "Kinh phí đã chi trong năm báo cáo, đồng.",
+        "planned_to_date": "Kinh phí kế hoạch lũy kế, đồng.",
+        "spent_to_date": "Kinh phí đã chi lũy kế, đồng.",
+        "completion": "Tỷ lệ đã chi so với kế hoạch lũy kế, %.",
+        "source": "Văn bản giao kinh phí (như plan)."},
+    BudgetLine: {"year": "Năm.", "planned": "Kinh phí kế hoạch của năm, đồng.",
+                 "spent": "Kinh phí đã chi trong năm, đồng."},
+    SupportLine: {
+        "name": "Tên doanh nghiệp.", "tax_code": "Mã số thuế.", "locality": "Huyện, thị xã.",
+        "kind": "Loại hỗ trợ.", "detail": "Nội dung chi tiết.", "item": "Hạng mục hỗ trợ.",
+        "amount": "Số tiền hỗ trợ, đồng; in bằng bộ lọc number hoặc amount.",
+        "funding": "Nguồn kinh phí."},
+}
+
+LOOP_ATTRIBUTES: dict[str, str] = {
+    "index": "Số thứ tự của lượt lặp, từ 1.", "index0": "Số thứ tự của lượt lặp, từ 0.",
+    "first": "Đúng ở lượt đầu tiên.", "last": "Đúng ở lượt cuối cùng.",
+    "length": "Số phần tử của danh sách.", "revindex": "Số lượt còn lại, kể cả lượt này.",
+    "revindex0": "Số lượt còn lại, không kể lượt này.", "previtem": "Phần tử của lượt trước.",
+    "nextitem": "Phần tử của lượt sau.", "cycle": "Luân phiên giữa các giá trị đưa vào.",
+    "depth": "Độ sâu (vòng lặp đệ quy), từ 1.", "depth0": "Độ sâu, từ 0.",
+    "changed": "Đúng khi giá trị khác lượt trước.",
+}
+
+# Each filter: its meaning and an example tag whose output is computed from the sample.
+FILTER_MEANINGS: dict[str, tuple[str, str]] = {
+    "short_date": ("Ngày dạng ngắn dùng khi trích dẫn (NĐ 30/2020).", "plan.issued|short_date"),
+    "long_date": ("Ngày dạng “ngày … tháng … năm …”.", "plan.issued|long_date"),
+    "number": ("Số có dấu chấm ngăn nghìn, dấu phẩy thập phân; số chữ số thập phân đặt trong "
+               "ngoặc.", "1234567.891|number(2)"),
+    "percent": ("Tỷ lệ phần trăm, một chữ số thập phân (hoặc số đặt trong ngoặc).",
+                "66.666|percent"),
+    "two_digits": ("Số đếm từ 1 đến 9 viết hai chữ số.", "plans_documents|length|two_digits"),
+    "words": ("Số viết bằng chữ.", "year|words"),
+    "amount_words": ("Số tiền bằng chữ, viết hoa chữ đầu, kèm “đồng”.", "3260800000|amount_words"),
+    "amount": ("Số tiền bằng số rồi bằng chữ trong ngoặc.", "3260800000|amount"),
+    "cite": ("Trích dẫn đầy đủ một văn bản (lần đầu nhắc đến).", "plan|cite"),
+    "cite_short": ("Trích dẫn ngắn một văn bản (những lần sau).", "plan|cite_short"),
+}
