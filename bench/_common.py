@@ -35,10 +35,10 @@ def wall(command: list[str], runs: int = 5, **kwargs) -> float:
 
 def sample_context(year_dir: Path):
     """The template and context a build of `year_dir` renders (imports included)."""
-    from ncnsc_reports.pipeline import _gather
+    from ncnsc_reports.compute.gather import gather
     from ncnsc_reports.render.context import build_context
 
-    report, results, _ = _gather(year_dir, strict=False)
+    report, results, _ = gather(year_dir)
     return ROOT / "templates" / "bao-cao-nam.docx", build_context(report, results)
 
 

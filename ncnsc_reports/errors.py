@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ncnsc_reports.problems import Problem
 
 
@@ -18,11 +20,15 @@ class NcnscError(Exception):
 class InputError(NcnscError):
     """Raised when the inputs (folders, profile, year workbook) have one or more errors.
 
-    Carries every problem found, so the clerk can fix them all in one pass.
+    Carries every problem found, so the clerk can fix them all in one pass; `strict` when they
+    are warnings that `--strict` made errors, `template` the Word template some of them are in
+    (the CLI words the next step from these).
     """
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], *, strict: bool = False,
+                 template: Path | None = None):
         self.problems = list(problems)
+        self.strict, self.template = strict, template
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

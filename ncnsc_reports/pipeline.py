@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ncnsc_reports.errors import InputError
 from ncnsc_reports.outputs.write import write_outputs
-from ncnsc_reports.problems import Problem
+from ncnsc_reports.problems import Problem, Severity
 from ncnsc_reports.reproducible import fixed_time
 
 
@@ -50,14 +51,19 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, search_path
 
     year_dir = Path(year_dir)
-    report, results, warnings = gather(year_dir, strict)
+    report, results, warnings = gather(year_dir)
     folders = search_path(year_dir.resolve().parent, project_root(year_dir))
     if templates is not None:
         folders.insert(0, Path(templates))
     files = {}
     target = output_path(year_dir, out_root)
     template, context = find_template(REPORT_TEMPLATE, folders), build_context(report, results)
-    warnings.extend(_checked(template, context, target.parent.parent.parent))
+    template_warnings, marker = _checked(template, context, target.parent.parent.parent)
+    warnings.extend(template_warnings)
+    if strict and warnings:  # after the template check: --strict covers every warning
+        raise InputError([Problem(p.where, p.message, Severity.ERROR) for p in warnings],
+                         strict=True, template=template)
+    _remember(marker)
     when = fixed_time(report.date)  # same inputs, same bytes: dated from the report, not the clock
     files[target.name] = render(template, context, when)
     if results is not None:
@@ -66,9 +72,10 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     return BuildResult(target, list(warnings), written.kept, written.replaced)
 
 
-def _checked(template: Path, context: dict, out_root: Path) -> list:
-    """Check the template before use (a broken template never yields a document); remember a
-    template that passed without remarks, so an unchanged one is not re-checked every build."""
+def _checked(template: Path, context: dict, out_root: Path) -> tuple[list, Path | None]:
+    """Check the template before use (a broken template never yields a document). Return its
+    warnings and, when it passed without remarks, the marker to write once the build goes on,
+    so an unchanged template is not re-checked every build."""
     import hashlib
 
     from ncnsc_reports import __version__
@@ -77,12 +84,16 @@ def _checked(template: Path, context: dict, out_root: Path) -> list:
     key = hashlib.sha256(template.read_bytes() + f"{__version__}{sorted(context)}".encode())
     marker = out_root / ".ncnsc-cache" / f"mau-da-kiem-tra-{key.hexdigest()[:32]}"
     if marker.exists():
-        return []
+        return [], None
     warnings = require_renderable(template, context)
-    if not warnings:
-        try:
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
-        except OSError:
-            pass  # only a cache: the next build checks again
-    return warnings
+    return warnings, None if warnings else marker
+
+
+def _remember(marker: Path | None) -> None:
+    if marker is None:
+        return
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # only a cache: the next build checks again

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from ncnsc_reports.errors import InputError, NcnscError
+from ncnsc_reports.problems import Location
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -23,26 +24,51 @@ def _echo_problems(title: str, problems) -> None:
             click.echo(f"  - {p}", err=True)
 
 
-def _report_failure(err: NcnscError) -> None:
+NO_REPORT = "Chưa tạo báo cáo nào."
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
+def _report_failure(err: NcnscError, nothing_done: str) -> None:
     if isinstance(err, InputError):
         errors = [p for p in err.problems if p.is_error]
         _echo_problems("Lỗi", errors)
         _echo_problems("Cảnh báo", [p for p in err.problems if not p.is_error])
-        click.echo("Chưa tạo báo cáo nào. Hãy sửa các lỗi trên trong sổ Excel rồi chạy lại.",
-                   err=True)
+        click.echo(f"{nothing_done} {_next_step(err)}".strip(), err=True)
     else:
         click.echo(f"Lỗi: {err}", err=True)
-        click.echo("Chưa tạo báo cáo nào.", err=True)
+        if nothing_done:
+            click.echo(nothing_done, err=True)
 
 
-def _run(debug: bool, action):
-    """Run `action`; turn our errors (and, without --debug, any error) into a message."""
+def _next_step(err: InputError) -> str:
+    """The action that fits what is wrong: the workbook, the folders, or the Word template."""
+    places = [p.where for p in err.problems if p.is_error]
+    cells = [w for w in places if isinstance(w, Location)]
+    steps = []
+    if any(w.sheet is not None or w.file.endswith(WORKBOOK_SUFFIXES) for w in cells):
+        steps.append("sửa các lỗi trên trong sổ Excel")
+    if any(w.sheet is None and not w.file.endswith(WORKBOOK_SUFFIXES) for w in cells):
+        steps.append("sửa thư mục, tệp theo hướng dẫn ở từng lỗi")
+    if len(cells) < len(places):
+        steps.append(f"sửa mẫu Word “{err.template}” (xem lại bằng: ncnsc-report "
+                     f"check-template “{err.template}”; thêm --fix để tự sửa nháy cong, thẻ "
+                     "bị tách định dạng)")
+    text = f"Hãy {', '.join(steps)} rồi chạy lại." if steps else ""
+    if err.strict:
+        text += (" (Các cảnh báo trên được coi là lỗi do --strict; bỏ --strict thì báo cáo "
+                 "vẫn được tạo, kèm cảnh báo.)")
+    return text
+
+
+def _run(debug: bool, action, nothing_done: str = NO_REPORT):
+    """Run `action`; turn our errors (and, without --debug, any error) into a message that
+    ends with what was not done and what to do next."""
     try:
         return action()
     except NcnscError as err:
         if debug:
             raise
-        _report_failure(err)
+        _report_failure(err, nothing_done)
     except Exception as err:
         if debug:
             raise
@@ -70,7 +96,8 @@ def main() -> None:
 @click.option("--templates", type=click.Path(path_type=Path),
               help="Thư mục mẫu Word tìm trước tiên.")
 @click.option("--strict", is_flag=True,
-              help="Coi mọi cảnh báo (vượt định mức, hỗ trợ trùng…) là lỗi: không tạo báo cáo.")
+              help="Coi mọi cảnh báo (vượt định mức, hỗ trợ trùng, cảnh báo của mẫu Word…) là "
+                   "lỗi: không tạo báo cáo.")
 @click.option("--force", is_flag=True,
               help="Thay cả báo cáo đã sửa tay trong Word, không giữ bản sao (mặc định: giữ "
                    "bản đã sửa với tên có “-sua-tay-”).")
@@ -94,7 +121,7 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
     if pdf:
         from ncnsc_reports.outputs.pdf import convert
 
-        for path in _run(debug, lambda: convert([result.path])):
+        for path in _run(debug, lambda: convert([result.path]), "Chưa tạo PDF nào."):
             click.echo(f"Đã tạo PDF: {path}")
 
 
@@ -115,7 +142,7 @@ def new_year(year_dir: Path, debug: bool) -> None:
     """Tạo sổ Excel trống (có hướng dẫn, danh sách chọn) cho thư mục năm YEAR_DIR."""
     from ncnsc_reports.inputs.blank import write_blank_year_workbook
 
-    path = _run(debug, lambda: write_blank_year_workbook(year_dir))
+    path = _run(debug, lambda: write_blank_year_workbook(year_dir), "Chưa tạo sổ Excel nào.")
     click.echo(f"Đã tạo sổ Excel trống: {path}")
 
 
@@ -129,7 +156,7 @@ def check_template(path: Path, fix: bool, debug: bool) -> None:
     """Kiểm tra mẫu Word PATH: báo mọi lỗi thẻ một lần, kèm chỗ tìm thấy trong Word."""
     from ncnsc_reports.template_check.check import check_template as check
 
-    problems = _run(debug, lambda: check(path))
+    problems = _run(debug, lambda: check(path), "")
     if fix and problems:
         path, problems = _fix_template(path, debug)
     _echo_problems("Lỗi", [p for p in problems if p.is_error])
@@ -147,14 +174,14 @@ def _fix_template(path: Path, debug: bool):
     from ncnsc_reports.template_check.repair import fix_template
 
     target = path.with_name(f"{path.stem}.da-sua.docx")
-    changes = _run(debug, lambda: fix_template(path, target))
+    changes = _run(debug, lambda: fix_template(path, target), "Chưa ghi bản sửa nào.")
     if not changes:
         click.echo("Không có chỗ nào sửa tự động được; mẫu gốc giữ nguyên.")
-        return path, _run(debug, lambda: check(path))
+        return path, _run(debug, lambda: check(path), "")
     click.echo(f"Đã sửa ({len(changes)}) và ghi vào “{target}”:")
     for change in changes:
         click.echo(f"  - {change}")
-    return target, _run(debug, lambda: check(target))
+    return target, _run(debug, lambda: check(target), "")
 
 
 @main.command()
@@ -166,4 +193,4 @@ def fields(markdown: bool, debug: bool) -> None:
     from ncnsc_reports.template_check.sample import sample_context
 
     render = reference_markdown if markdown else reference_text
-    click.echo(_run(debug, lambda: render(sample_context())), nl=False)
+    click.echo(_run(debug, lambda: render(sample_context()), ""), nl=False)

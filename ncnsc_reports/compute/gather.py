@@ -1,19 +1,18 @@
 """Everything a report is made of, gathered before anything is rendered or written.
 
 Owns `gather`: the validated report, its indicators computed and its records checked against
-the plan, with every warning; under `strict` the warnings stop the build as errors.
+the plan, with every warning (`--strict` is applied by the pipeline, once the template's own
+warnings are known too).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ncnsc_reports.errors import InputError
-from ncnsc_reports.problems import Problem, Severity
 from ncnsc_reports.report.validation import validate
 
 
-def gather(year_dir: Path, strict: bool):
+def gather(year_dir: Path):
     """Validate the inputs, compute the indicators and check the records against the plan."""
     report, warnings = validate(year_dir)
     plan, results = report.plan_in_force, None
@@ -23,6 +22,4 @@ def gather(year_dir: Path, strict: bool):
 
         results = compute(plan, report.history, report.year)
         warnings.extend(check_records(report))
-    if strict and warnings:
-        raise InputError([Problem(p.where, p.message, Severity.ERROR) for p in warnings])
     return report, results, warnings

@@ -13,13 +13,15 @@ from ncnsc_reports.inputs.schema import (
     CHOICE,
     HELP_SHEET,
     LISTS_SHEET,
+    OTHER_WORKBOOKS,
     PROFILE_FILE,
+    PROGRAMME_YEARS,
     YEAR_GENERAL,
     YEAR_SETTINGS,
     YEAR_SHEETS,
     SheetSpec,
 )
-from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.problems import Location, Problems, expected_found
 
 
 def write_workbook(path: Path, specs: tuple[SheetSpec, ...], rows: dict[str, list[tuple]],
@@ -103,14 +105,23 @@ def write_blank_year_workbook(year_dir: Path) -> Path:
     """Create inputs/<tỉnh>/<năm>/bao-cao-<năm>.xlsx, empty but for the “Mục” labels."""
     year_dir = Path(year_dir)
     problems = Problems()
+    first, last = PROGRAMME_YEARS
     if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
         problems.error(Location(str(year_dir)), "tên thư mục năm phải là một năm, ví dụ "
                        "inputs/hung-yen/2024")
+    elif not first <= int(year_dir.name) <= last:
+        problems.error(Location(str(year_dir)), expected_found(
+            f"một năm của Chương trình 1322 ({first}–{last}, theo QĐ 1322/QĐ-TTg)",
+            year_dir.name))
     elif not (year_dir.parent / PROFILE_FILE).is_file():
         problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}”; "
                        "chép từ một tỉnh có sẵn (ví dụ inputs/hung-yen) rồi sửa")
     elif any(year_dir.glob("*.xlsx")):
         problems.error(Location(str(year_dir)), "thư mục năm đã có sổ Excel; không ghi đè")
+    elif other := sorted(p.name for pattern in OTHER_WORKBOOKS for p in year_dir.glob(pattern)):
+        problems.error(Location(str(year_dir)), f"thư mục năm đã có sổ “{other[0]}”; không tạo "
+                       "sổ trống bên cạnh: hãy mở sổ đó bằng Excel, chọn Tệp › Lưu thành › "
+                       "“Excel Workbook (*.xlsx)”, rồi chuyển bản cũ ra khỏi thư mục")
     if problems:
         raise InputError(problems)
     general = [(s.label, year_dir.name if s.key == "year" else None) for s in YEAR_SETTINGS]

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 PROFILE_FILE = "ho-so-tinh.xlsx"
+# QĐ 1322/QĐ-TTg: the programme runs 2021-2030; a year folder outside it has nothing to report.
+PROGRAMME_YEARS = (2021, 2030)
+# Excel files the loader does not read (macro-enabled, old binary): named, never ignored silently.
+OTHER_WORKBOOKS = ("*.xlsm", "*.xls", "*.xlsb")
 
 # Kinds of cell values the loader knows how to read (see loading.parse_cell).
 TEXT, INT, DATE, YEAR, CHOICE = "text", "int", "date", "year", "choice"

@@ -19,7 +19,7 @@ from ncnsc_reports.inputs.cells import blank as _blank
 from ncnsc_reports.inputs.cells import clean_text as clean_text
 from ncnsc_reports.inputs.cells import normalise as normalise
 from ncnsc_reports.inputs.cells import parse_cell as parse_cell
-from ncnsc_reports.inputs.schema import Setting, SheetSpec
+from ncnsc_reports.inputs.schema import OTHER_WORKBOOKS, Setting, SheetSpec
 from ncnsc_reports.problems import Location, Problems
 
 
@@ -223,8 +223,14 @@ def read_workbook(path: Path, specs: tuple[SheetSpec, ...], problems: Problems,
 
 
 def find_year_workbook(year_dir: Path, problems: Problems) -> Path | None:
-    """Return the one .xlsx of a year folder (Excel's “~$” lock files aside), or record why not."""
+    """Return the one .xlsx of a year folder (Excel's “~$” lock files aside), or record why not.
+
+    Other Excel files (.xlsm, .xls) are never read; they are named, so a clerk who saved the
+    year's data in one of them is not left wondering why the report is empty.
+    """
     books = sorted(p for p in year_dir.glob("*.xlsx") if not p.name.startswith("~$"))
+    if not _other_workbooks(year_dir, bool(books), problems):
+        return None
     if len(books) == 1:
         return books[0]
     if not books:
@@ -235,3 +241,17 @@ def find_year_workbook(year_dir: Path, problems: Problems) -> Path | None:
         problems.error(Location(str(year_dir)), f"cần đúng một sổ Excel, nhưng có {len(books)}: "
                        f"{names}; hãy chuyển các bản cũ ra khỏi thư mục")
     return None
+
+
+def _other_workbooks(year_dir: Path, has_xlsx: bool, problems: Problems) -> bool:
+    """Name the first .xlsm/.xls of a year folder: a warning beside an .xlsx, else an error.
+    Return False when that is an error."""
+    others = sorted(p.name for pattern in OTHER_WORKBOOKS for p in year_dir.glob(pattern)
+                    if not p.name.startswith("~$"))
+    if not others:
+        return True
+    message = (f"sổ “{others[0]}” không được đọc (chương trình chỉ đọc sổ .xlsx): nếu số liệu "
+               "của năm nằm trong sổ đó, hãy mở bằng Excel, chọn Tệp › Lưu thành › “Excel "
+               "Workbook (*.xlsx)”, rồi chuyển bản cũ ra khỏi thư mục")
+    (problems.warning if has_xlsx else problems.error)(Location(str(year_dir)), message)
+    return has_xlsx

@@ -15,5 +15,5 @@ SAMPLE_YEAR = Path(__file__).resolve().parents[2] / "inputs" / "hung-yen" / "202
 
 def sample_context() -> dict:
     """Return the context `build` gives the template for the sample year (Hưng Yên 2023)."""
-    report, results, _ = gather(SAMPLE_YEAR, strict=False)  # the same inputs as a build
+    report, results, _ = gather(SAMPLE_YEAR)  # the same inputs as a build
     return build_context(report, results)
