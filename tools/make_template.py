@@ -318,7 +318,10 @@ def body_evaluation(doc) -> None:
     section(doc, "solutions")
     para(doc, "IV. Đề xuất, kiến nghị", "Heading 1")
     section(doc, "recommendations")
-    para(doc, "{{ agency.closing }}")
+    closing = para(doc, "{{ agency.closing }}")
+    # NĐ 30/2020, Phụ lục I, II.7–II.9: the signature block follows the text on the same page;
+    # with widow control, at least the closing paragraph's last two lines go with it.
+    closing.paragraph_format.keep_with_next = True
 
 
 def evaluation(doc) -> None:
@@ -357,9 +360,11 @@ def illustrative_banner(doc) -> None:
 
 def signature_block(doc) -> None:
     """Ô 7 and 9b of Mẫu 1.4: Nơi nhận on the left, level with the signer's authority."""
-    para(doc, "")  # one blank line between the closing sentence and the signature block
+    gap = para(doc, "")  # one blank line between the closing sentence and the signature block
+    gap.paragraph_format.keep_with_next = True
     t = borderless_table(doc, [LEFT_COL, RIGHT_COL])
     t._tbl.remove(t.rows[1]._tr)
+    _keep_whole(t.rows[0])
     left, right = t.rows[0].cells
     para(left, "Nơi nhận:", "Nơi nhận")
     para(left, "{%p for r in recipients %}", "Danh sách nơi nhận")
@@ -373,6 +378,11 @@ def signature_block(doc) -> None:
     for _ in range(4):  # room for the signature and the seal
         para(right, "", "Họ tên người ký")
     para(right, "{{ agency.signer_name }}", "Họ tên người ký")
+
+
+def _keep_whole(row) -> None:
+    """A row that never breaks across pages (w:cantSplit): Nơi nhận and the signer together."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def page_setup(doc) -> None:
