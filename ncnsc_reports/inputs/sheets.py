@@ -73,38 +73,86 @@ def read_sheet(wb, spec: SheetSpec, file: str, problems: Problems,
         problems.warning(where, "trang đang bị ẩn trong Excel nhưng vẫn được đọc và đưa vào báo "
                                 "cáo; nếu không cần, hãy xóa nội dung của trang")
     grid = _grid(ws, formulas or {})
-    if not grid:
+    if not grid.get(1):
         if spec.required:
             problems.error(where, "trang trống, cần dòng tiêu đề ở dòng 1")
         return []
-    _report_merged(ws, grid[0], where, problems)
-    columns = _match_headers([None if isinstance(h, Unusable) else h for h in grid[0]],
+    header = [grid[1].get(c) for c in range(1, max(grid[1]) + 1)]
+    _report_merged(ws, header, where, problems)
+    columns = _match_headers([None if isinstance(h, Unusable) else h for h in header],
                              spec, where, problems)
     if columns is None:
         return []
-    rows = [_read_row(cells, number, columns, where, problems)
-            for number, cells in enumerate(grid[1:], start=2)
-            if not all(_nothing(c) for c in cells)]
+    _report_unheaded(grid, header, where, problems)
+    rows = [_read_row(grid[number], number, columns, where, problems)
+            for number in sorted(grid) if number > 1
+            and not all(_nothing(c) for c in grid[number].values())]
     _report_hidden_rows(ws, rows, where, problems)
     if not any(c.key == "label" for c in spec.columns):  # key/value sheets: see validation
         _report_repeated_rows(rows, problems)
     return rows
 
 
-def _grid(ws, formulas: dict[tuple[int, int], str]) -> list[list]:
-    """Return the sheet's values row by row, as Excel shows them; unusable cells marked."""
-    covered = {cell for r in ws.merged_cells.ranges for cell in r.cells} - {
-        (r.min_row, r.min_col) for r in ws.merged_cells.ranges}
-    return [[_cell_value(c, covered, formulas) for c in row] for row in ws.iter_rows()]
+def _grid(ws, formulas: dict[tuple[int, int], str]) -> dict[int, dict[int, Any]]:
+    """Return {row: {column: value}} of the cells that hold something, as Excel shows them.
+
+    Only the cells stored with a value (or a formula) are visited, whatever the sheet's declared
+    size: a cell formatted at XFD1048576 (a whole column or row formatted) costs nothing.
+    """
+    covered = _covered(ws)
+    grid: dict[int, dict[int, Any]] = {}
+    for at, cell in ws._cells.items():  # openpyxl's store of the cells the file holds
+        if cell.value is not None or at in formulas:
+            grid.setdefault(at[0], {})[at[1]] = _cell_value(cell, covered, formulas)
+    for row, col in _covered_cells(ws, grid):  # a covered cell is part of a reported range
+        grid[row][col] = Unusable()
+    return grid
+
+
+def _covered(ws):
+    """Return whether a (row, column) lies in a merged range, other than its top-left cell."""
+    bounds = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+    return lambda at: any(r0 <= at[0] <= r1 and c0 <= at[1] <= c1 and at != (r0, c0)
+                          for r0, c0, r1, c1 in bounds)
+
+
+def _covered_cells(ws, grid: dict):
+    """Yield the covered cells of merged ranges in rows that hold something (a range as big as
+    the sheet costs no more than its filled rows)."""
+    for r in ws.merged_cells.ranges:
+        for row in (n for n in grid if r.min_row <= n <= r.max_row):
+            for col in range(r.min_col, min(r.max_col, 16384) + 1):
+                if (row, col) != (r.min_row, r.min_col) and grid[row].get(col) is None:
+                    yield row, col
+
+
+def _report_unheaded(grid: dict, header: list, where: Location, problems: Problems) -> None:
+    """Record every filled cell in a column with no header: its content would be dropped."""
+    from openpyxl.utils import get_column_letter
+
+    for number in sorted(n for n in grid if n > 1):
+        for col, value in sorted(grid[number].items()):
+            if _nothing(value) or (col <= len(header) and not _blank(header[col - 1])):
+                continue
+            letter = get_column_letter(col)
+            problems.error(where.at(number, letter), f"ô {letter}{number} có nội dung "
+                           f"“{_short(value)}” nhưng cột {letter} không có tiêu đề ở dòng 1 nên "
+                           "nội dung sẽ bị bỏ sót; hãy chuyển nội dung sang đúng cột, hoặc xóa "
+                           "nếu không cần")
+
+
+def _short(value: Any) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _nothing(value: Any) -> bool:
     return _blank(value) or value == Unusable()
 
 
-def _cell_value(cell, covered: set, formulas: dict[tuple[int, int], str]) -> Any:
+def _cell_value(cell, covered, formulas: dict[tuple[int, int], str]) -> Any:
     at = (cell.row, cell.column)
-    if at in covered:
+    if covered(at):
         return Unusable()
     if at in formulas:
         return Unusable(f"cần giá trị của công thức “{formulas[at]}”, nhưng ô chưa được tính "
@@ -170,10 +218,11 @@ def _match_headers(header, spec: SheetSpec, where: Location, problems: Problems)
     return None if missing else columns
 
 
-def _read_row(cells, number: int, columns: dict, where: Location, problems: Problems) -> Row:
+def _read_row(cells: dict[int, Any], number: int, columns: dict, where: Location,
+              problems: Problems) -> Row:
     values = {}
     for col, index in columns.items():
-        raw = cells[index] if index < len(cells) else None
+        raw = cells.get(index + 1)
         cell = where.at(number, col.header)
         if isinstance(raw, Unusable):
             if raw.message:

@@ -8,8 +8,10 @@ formulas Excel never calculated (openpyxl reads them as empty cells); and decodi
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -29,6 +31,12 @@ ENCRYPTED = ("sổ Excel được đặt mật khẩu mở tệp nên chương t
 TRUNCATED = ("sổ Excel bị cắt cụt hoặc hỏng (thường do chép hay tải về chưa xong); hãy chép lại "
              "tệp từ bản gốc, mở thử bằng Excel rồi chạy lại")
 EMPTY = "tệp rỗng (0 byte); hãy chép lại tệp từ bản gốc"
+NOT_A_FILE = ("không phải một tệp thông thường (có thể là liên kết tới thiết bị, ống dẫn hay "
+              "thư mục); hãy thay bằng sổ Excel thật")
+# A year's workbook is well under 10 MB unpacked; beyond these its parts are padding (or a
+# "zip bomb") that would take gigabytes of memory to read.
+MAX_UNPACKED = 100 * 1024 * 1024
+MAX_RATIO, RATIO_FROM = 200, 10 * 1024 * 1024
 
 # ECMA-376 Part 1, 22.9.2.19 (ST_Xstring): a character XML cannot hold is written _xHHHH_,
 # and a literal "_x" that would read as an escape is written _x005F_x….
@@ -40,6 +48,8 @@ _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 def unreadable_reason(path: Path) -> str | None:
     """Return why `path` cannot be read as an .xlsx workbook (in Vietnamese), or None."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or /dev/zero would never end
+            return NOT_A_FILE
         with open(path, "rb") as f:
             head = f.read(8)
     except OSError as err:
@@ -52,10 +62,34 @@ def unreadable_reason(path: Path) -> str | None:
         return TRUNCATED if head.startswith(ZIP_MAGIC) else NOT_XLSX
     try:
         with zipfile.ZipFile(path) as z:
-            names = z.namelist()
+            infos = z.infolist()
     except (zipfile.BadZipFile, OSError):
         return TRUNCATED
-    return None if any(n.startswith("xl/") for n in names) else NOT_XLSX
+    if not any(i.filename.startswith("xl/") for i in infos):
+        return NOT_XLSX
+    return oversized(infos)
+
+
+def oversized(infos: list[zipfile.ZipInfo]) -> str | None:
+    """Return why a package unpacks too big to read safely, or None.
+
+    The sizes are those the zip declares; Python's zipfile never inflates a part beyond its
+    declared size (a lie ends in a CRC error), so checking them bounds the reading.
+    """
+    total = sum(i.file_size for i in infos)
+    inflated = [i for i in infos if i.file_size > RATIO_FROM
+                and i.file_size > MAX_RATIO * max(i.compress_size, 1)]
+    if total <= MAX_UNPACKED and not inflated:
+        return None
+    part = inflated[0] if inflated else max(infos, key=lambda i: i.file_size)
+    return (f"tệp khi giải nén lớn bất thường ({_mb(total)} MB, giới hạn {_mb(MAX_UNPACKED)} MB; "
+            f"phần “{part.filename}” nén {_mb(part.compress_size, 1)} MB thành "
+            f"{_mb(part.file_size)} MB) — thường do hàng triệu ô, khoảng trắng hay định dạng "
+            "thừa; hãy mở bằng Excel, xóa các dòng, cột thừa ở cuối trang, lưu lại rồi chạy lại")
+
+
+def _mb(size: int, digits: int = 0) -> str:
+    return f"{size / (1024 * 1024):.{digits}f}".replace(".", ",")
 
 
 def unescape(text: str) -> str:

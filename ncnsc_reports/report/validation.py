@@ -54,7 +54,7 @@ def validate(year_dir: Path) -> tuple[Report, Problems]:
 def _build(year_dir: Path, problems: Problems) -> Report | None:
     year = _folder_year(year_dir, problems)
     profile_path = year_dir.parent / PROFILE_FILE
-    if not profile_path.is_file():
+    if not profile_path.exists():
         problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}” "
                        "(tên cơ quan, kế hoạch, người ký, nơi nhận) trong thư mục tỉnh")
     book = find_year_workbook(year_dir, problems) if year_dir.is_dir() else None
