@@ -99,7 +99,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 def test_new_year_workbook_builds_a_report_with_standard_sentences(province_copy):
     year_dir = province_copy / "2024"
-    result = run("new-year", str(year_dir))
+    result = run("new-year", "--trong", str(year_dir))
     assert result.exit_code == 0, result.output
     assert (year_dir / "bao-cao-2024.xlsx").is_file()
     assert run("new-year", str(year_dir)).exit_code == 1  # never overwrites

@@ -356,6 +356,9 @@ def illustrative_banner(doc) -> None:
     para(doc, "{%p if illustrative %}")
     para(doc, "{{ illustrative_note }}", "Ghi chú minh họa")
     para(doc, "{%p endif %}")
+    para(doc, "{%p if draft_note %}")  # a book only carried from last year (new-year)
+    para(doc, "{{ draft_note }}", "Ghi chú minh họa")
+    para(doc, "{%p endif %}")
 
 
 def signature_block(doc) -> None:

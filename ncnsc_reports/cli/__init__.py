@@ -137,13 +137,25 @@ def _echo_result(result) -> None:
 
 @main.command("new-year")
 @click.argument("year_dir", type=click.Path(path_type=Path))
+@click.option("--trong", "blank", is_flag=True,
+              help="Tạo sổ trống, không chép gì từ năm trước.")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
-def new_year(year_dir: Path, debug: bool) -> None:
-    """Tạo sổ Excel trống (có hướng dẫn, danh sách chọn) cho thư mục năm YEAR_DIR."""
-    from ncnsc_reports.inputs.blank import write_blank_year_workbook
+def new_year(year_dir: Path, blank: bool, debug: bool) -> None:
+    """Tạo sổ Excel cho thư mục năm YEAR_DIR, bắt đầu từ sổ của năm trước gần nhất.
 
-    path = _run(debug, lambda: write_blank_year_workbook(year_dir), "Chưa tạo sổ Excel nào.")
-    click.echo(f"Đã tạo sổ Excel trống: {path}")
+    Chép sang phần đứng yên (Mở đầu, văn bản I.1.a còn hiệu lực, III, IV, nơi nhận riêng), mỗi
+    dòng đánh dấu “Chưa xem lại”; số liệu của năm để trống. --trong: sổ trống.
+    """
+    from ncnsc_reports.new_year import start_year
+
+    done = _run(debug, lambda: start_year(year_dir, blank), "Chưa tạo sổ Excel nào.")
+    if done.source is None:
+        click.echo(f"Đã tạo sổ Excel trống: {done.path}")
+        return
+    click.echo(f"Đã tạo sổ Excel: {done.path}, bắt đầu từ {done.source}")
+    for sheet, count in done.carried.items():
+        click.echo(f"  - trang “{sheet}”: chép {count} dòng, đánh dấu “Chưa xem lại”")
+    click.echo("Hãy đọc từng dòng “Chưa xem lại”, sửa cho đúng năm mới rồi chọn “Đã xem lại”.")
 
 
 @main.command("check-template")

@@ -101,9 +101,8 @@ def _list_range(lists, choices: tuple[str, ...]) -> str:
     return f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(choices)}"
 
 
-def write_blank_year_workbook(year_dir: Path) -> Path:
-    """Create inputs/<tỉnh>/<năm>/bao-cao-<năm>.xlsx, empty but for the “Mục” labels."""
-    year_dir = Path(year_dir)
+def check_new_year_dir(year_dir: Path) -> None:
+    """Raise InputError unless `year_dir` is a new year folder of a province with a profile."""
     problems = Problems()
     first, last = PROGRAMME_YEARS
     if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
@@ -124,7 +123,15 @@ def write_blank_year_workbook(year_dir: Path) -> Path:
                        "“Excel Workbook (*.xlsx)”, rồi chuyển bản cũ ra khỏi thư mục")
     if problems:
         raise InputError(problems)
+
+
+def write_blank_year_workbook(year_dir: Path, rows: dict[str, list[tuple]] | None = None,
+                              notes: tuple[str, ...] = ()) -> Path:
+    """Create inputs/<tỉnh>/<năm>/bao-cao-<năm>.xlsx: the “Mục” labels, and `rows` if given
+    (what `new-year` carries from the previous year)."""
+    year_dir = Path(year_dir)
+    check_new_year_dir(year_dir)
     general = [(s.label, year_dir.name if s.key == "year" else None) for s in YEAR_SETTINGS]
     return write_workbook(year_dir / f"bao-cao-{year_dir.name}.xlsx", YEAR_SHEETS,
-                          {YEAR_GENERAL.name: general},
-                          f"Số liệu báo cáo năm {year_dir.name} – Chương trình 1322")
+                          {YEAR_GENERAL.name: general, **(rows or {})},
+                          f"Số liệu báo cáo năm {year_dir.name} – Chương trình 1322", notes)

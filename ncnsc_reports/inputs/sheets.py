@@ -209,10 +209,10 @@ def _match_headers(header, spec: SheetSpec, where: Location, problems: Problems)
     columns, missing = {}, []
     for col in spec.columns:
         index = found.get(normalise(col.header))
-        if index is None:
+        if index is None and not col.may_be_absent:
             missing.append(col.header)
         columns[col] = index
-    wanted = ", ".join(f"“{c.header}”" for c in spec.columns)
+    wanted = ", ".join(f"“{c.header}”" for c in spec.columns if not c.may_be_absent)
     for name in missing:
         problems.error(where.at(1), f"thiếu cột “{name}” ở dòng tiêu đề; các cột cần có: {wanted}")
     return None if missing else columns
@@ -222,7 +222,7 @@ def _read_row(cells: dict[int, Any], number: int, columns: dict, where: Location
               problems: Problems) -> Row:
     values = {}
     for col, index in columns.items():
-        raw = cells.get(index + 1)
+        raw = cells.get(index + 1) if index is not None else None
         cell = where.at(number, col.header)
         if isinstance(raw, Unusable):
             if raw.message:

@@ -35,6 +35,8 @@ BLANK_NUMBER = " " * 6
 
 
 ILLUSTRATIVE_NOTE = "DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"
+DRAFT_NOTE = ("BẢN NHÁP – nội dung chép từ sổ năm trước, chưa được xem lại, chưa có số liệu "
+              "năm {year}: không dùng để trình ký")
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ def _text_fields(report: Report) -> dict:
         "amendments": report.amendments,
         "illustrative": report.illustrative,
         "illustrative_note": ILLUSTRATIVE_NOTE,
+        "draft_note": DRAFT_NOTE.format(year=report.year) if report.untouched else "",
         "number_text": _number_text(report),
         "place_date": place_date_line(report.agency.place, report.day, report.month,
                                       report.sign_year),

@@ -66,6 +66,7 @@ class Report:
     localities: tuple[str, ...] = ()
     illustrative: bool = False
     date: dt.date | None = None  # the signing date, blanks read as late as possible
+    untouched: bool = False  # only rows carried from last year, none reviewed, nothing added
 
 
 # --- Plans as data and the records of each year (issue: indicators against the plan) -----

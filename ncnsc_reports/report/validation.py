@@ -33,6 +33,7 @@ from ncnsc_reports.inputs.schema import (
 )
 from ncnsc_reports.inputs.sheets import Row, find_year_workbook, read_settings, read_workbook
 from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
 from ncnsc_reports.report.history import load_history, records_of
 from ncnsc_reports.report.model import Agency, Document, Paragraph, Report
 from ncnsc_reports.report.plan import read_plan
@@ -76,6 +77,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         history[year] = records_of(year, book.name, sheets, general.get("spent"))
         check_record_rows(history, plan_in_force, problems)
     sections = _sections(sheets[YEAR_CONTENT.name], problems)
+    untouched = _untouched(sheets, book.name, year, problems)
     if problems.errors or not cited:
         return None
     return Report(
@@ -91,7 +93,22 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         documents=_documents(sheets[YEAR_DOCUMENTS.name]),
         sections=sections,
         empty_group=general.get("empty_group") or "",
+        untouched=untouched,
     )
+
+
+def _untouched(sheets: dict[str, list[Row]], file: str, year: int, problems: Problems) -> bool:
+    """Warn about rows carried from last year and not reviewed; return True (and warn) when
+    the book holds nothing else: a report built from it is last year's text, not this year's."""
+    own = unreviewed_rows(sheets, file, year, problems)
+    carried = any(r["review"] for spec in (YEAR_CONTENT, YEAR_DOCUMENTS, YEAR_RECIPIENTS)
+                  for r in sheets[spec.name])
+    if not carried or own or has_records(sheets):
+        return False
+    problems.warning(Location(file), f"sổ chỉ có nội dung chép từ năm trước: chưa dòng nào được "
+                     f"xem lại và chưa thêm gì cho năm {year}; báo cáo tạo ra ghi rõ là bản nháp "
+                     "chưa xem lại")
+    return True
 
 
 def _folder_year(year_dir: Path, problems: Problems) -> int | None:

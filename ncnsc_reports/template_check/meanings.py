@@ -53,6 +53,8 @@ TOP_LEVEL: dict[str, Meaning] = {
     "amendments": Meaning("Các văn bản sửa đổi, bổ sung kế hoạch của tỉnh.", Document),
     "illustrative": Meaning("Đúng khi số liệu chỉ tiêu là dữ liệu minh họa, không phải thật."),
     "illustrative_note": Meaning("Dòng ghi chú in khi số liệu là dữ liệu minh họa."),
+    "draft_note": Meaning("Dòng “BẢN NHÁP …” khi sổ của năm chỉ có nội dung chép từ năm "
+                          "trước, chưa xem lại dòng nào; trống khi không phải bản nháp."),
     "has_indicators": Meaning("Đúng khi có kế hoạch dạng dữ liệu và số liệu chỉ tiêu (sổ "
                               "chi-tieu.xlsx); sai thì bỏ các phần chỉ tiêu."),
     "period_start": Meaning("Năm đầu của giai đoạn kế hoạch."),
