@@ -62,13 +62,10 @@ def in_force_until(row: Row) -> int:
 
 def carried_rows(sheets: dict[str, list[Row]], year: int) -> dict[str, list[tuple]]:
     """Return, by sheet, the rows of last year's `sheets` that start the `year` workbook."""
-    general = [(s.label, year if s.key == "year" else None) for s in YEAR_SETTINGS]
     kept = {r["label"]: r["value"] for r in sheets.get(YEAR_GENERAL.name, [])
             if r["value"] is not None}
-    for i, (label, value) in enumerate(general):
-        setting = YEAR_SETTINGS[i]
-        if setting.key in CARRIED_SETTINGS and label in kept:
-            general[i] = (label, kept[label])
+    general = [(s.label, year if s.key == "year" else
+                kept.get(s.label) if s.key in CARRIED_SETTINGS else None) for s in YEAR_SETTINGS]
     content = [r for r in sheets.get(YEAR_CONTENT.name, [])
                if r["section"] in CARRIED_SECTIONS and r["text"]]
     documents = [r for r in sheets.get(YEAR_DOCUMENTS.name, [])
