@@ -64,7 +64,7 @@ def assert_closing_keeps_with_text(pdf: Path, closing_end: str, signer: str, aut
 def varied(tmp_path_factory):
     """The An Giang 2021 report with 0…69 one-line paragraphs in IV, converted to PDF."""
     tmp = tmp_path_factory.mktemp("varied")
-    report, results, _ = gather(ROOT / "inputs" / "an-giang" / "2021", False)
+    report, results, _ = gather(ROOT / "inputs" / "an-giang" / "2021")
     context = build_context(report, results)
     docs = []
     for n in VARIANTS:
@@ -91,6 +91,6 @@ def test_closing_block_keeps_with_text_in_every_sample(tmp_path):
     pdfs = convert([b.path for b in built], tmp_path)
     assert len(pdfs) >= 7
     for year_dir, result in zip(SAMPLES, built, strict=True):
-        report, _, _ = gather(year_dir, False)
+        report, _, _ = gather(year_dir)
         assert_closing_keeps_with_text(pdfs[result.path], report.agency.closing[-12:],
                                        report.agency.signer_name, report.agency.authority)
