@@ -54,17 +54,37 @@ def build_one(year_dir: Path, options: dict) -> BatchItem:
 
 def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
               on_done: Callable[[BatchItem], None] | None = None) -> list[BatchItem]:
-    """Build every year folder with `jobs` worker processes (default: one per core)."""
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(year_dirs)))
-    items = []
+    """Build every year folder with `jobs` worker processes (default: one per core).
+
+    Reports whose inputs did not change are found here first (a few file stats each), so a
+    batch with nothing to do starts no worker.
+    """
+    items, stale = _up_to_date(year_dirs, options, on_done)
+    options = dict(options, rebuild=True)  # known to be out of date: no second check
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale)))
     if jobs == 1:
-        for year_dir in year_dirs:
+        for year_dir in stale:
             items.append(build_one(year_dir, options))
             on_done and on_done(items[-1])
-        return items
+        return sorted(items, key=lambda item: item.year_dir)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_one, year_dir, options) for year_dir in year_dirs]
+        futures = [pool.submit(build_one, year_dir, options) for year_dir in stale]
         for future in as_completed(futures):
             items.append(future.result())
             on_done and on_done(items[-1])
     return sorted(items, key=lambda item: item.year_dir)
+
+
+def _up_to_date(year_dirs: list[Path], options: dict, on_done) -> tuple[list, list[Path]]:
+    """Split the year folders into up-to-date reports (as items) and those to build."""
+    from ncnsc_reports.pipeline import up_to_date
+
+    items, stale = [], []
+    for year_dir in year_dirs:
+        result = None if options.get("rebuild") else up_to_date(year_dir, **options)
+        if result is None:
+            stale.append(year_dir)
+        else:
+            items.append(BatchItem(year_dir, result=result))
+            on_done and on_done(items[-1])
+    return items, stale

@@ -21,6 +21,7 @@ class BuildResult:
     warnings: list[Problem]
     kept: dict[Path, Path] = field(default_factory=dict)  # hand-edited report -> copy kept
     replaced: list[Path] = field(default_factory=list)  # hand-edited, replaced (force)
+    up_to_date: bool = False  # nothing it depends on changed: not rebuilt
 
 
 def project_root(year_dir: Path) -> Path:
@@ -37,27 +38,28 @@ def output_path(year_dir: Path, out_root: Path | None = None) -> Path:
 
 
 def build(year_dir: Path, out_root: Path | None = None, templates: Path | None = None,
-          strict: bool = False, force: bool = False) -> BuildResult:
+          strict: bool = False, force: bool = False, rebuild: bool = False) -> BuildResult:
     """Build the annual report of one year folder and return where it was written.
 
-    Gather first, write last: everything is validated, computed and rendered in memory; the
-    report and its indicator workbook are then written together or not at all. A file
-    edited by hand since it was written is kept under another name, unless `force`.
+    Nothing is done when nothing the report depends on changed since it was built (and its
+    outputs are as written), unless `rebuild`. Gather first, write last: everything is
+    validated, computed and rendered in memory; the report and its indicator workbook are
+    then written together or not at all. A file edited by hand since it was written is kept
+    under another name, unless `force`.
     """
     from ncnsc_reports.compute.gather import gather
     from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workbook
     from ncnsc_reports.render.context import build_context
     from ncnsc_reports.render.docx import render
-    from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, search_path
 
     year_dir = Path(year_dir)
-    report, results, warnings = gather(year_dir)
-    folders = search_path(year_dir.resolve().parent, project_root(year_dir))
-    if templates is not None:
-        folders.insert(0, Path(templates))
-    files = {}
     target = output_path(year_dir, out_root)
-    template, context = find_template(REPORT_TEMPLATE, folders), build_context(report, results)
+    fresh, before = _freshness(year_dir, templates, target.parent, strict, rebuild)
+    if fresh is not None:
+        return BuildResult(target, fresh.problems(), up_to_date=True)
+    report, results, warnings = gather(year_dir)
+    files = {}
+    template, context = report_template(year_dir, templates), build_context(report, results)
     template_warnings, marker = _checked(template, context, target.parent.parent.parent)
     warnings.extend(template_warnings)
     if strict and warnings:  # after the template check: --strict covers every warning
@@ -69,7 +71,57 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     if results is not None:
         files[INDICATOR_BOOK] = indicator_workbook(results, report.illustrative, when)
     written = write_outputs(target.parent, files, force)
+    _record(before, year_dir, report, target.parent, files, warnings)
     return BuildResult(target, list(warnings), written.kept, written.replaced)
+
+
+def up_to_date(year_dir: Path, out_root: Path | None = None, templates: Path | None = None,
+               strict: bool = False, force: bool = False, rebuild: bool = False
+               ) -> BuildResult | None:
+    """Return the result of a build that would change nothing (its outputs are up to date),
+    or None when `build` has work to do. Takes `build`'s options; costs a few file stats."""
+    target = output_path(Path(year_dir), out_root)
+    fresh, _ = _freshness(Path(year_dir), templates, target.parent, strict, rebuild, False)
+    return None if fresh is None else BuildResult(target, fresh.problems(), up_to_date=True)
+
+
+def report_template(year_dir: Path, templates: Path | None = None) -> Path:
+    """Return the template a report of `year_dir` uses: `templates`, the province's, ours."""
+    from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, search_path
+
+    folders = search_path(Path(year_dir).resolve().parent, project_root(year_dir))
+    if templates is not None:
+        folders.insert(0, Path(templates))
+    return find_template(REPORT_TEMPLATE, folders)
+
+
+def _freshness(year_dir: Path, templates: Path | None, out_folder: Path, strict: bool,
+               rebuild: bool, fingerprint: bool = True):
+    """Return (the record of up-to-date outputs, None) or (None, the inputs fingerprinted
+    before reading them); (None, None) when the inputs are unusable: the build says why."""
+    from ncnsc_reports.errors import NcnscError
+    from ncnsc_reports.incremental import current_sources, snapshot
+
+    try:
+        template = report_template(year_dir, templates)
+        if not rebuild and (fresh := current_sources(out_folder, template, strict)):
+            return fresh, None
+        return None, snapshot(year_dir, template, out_folder) if fingerprint else None
+    except (NcnscError, OSError, ValueError):
+        return None, None
+
+
+def _record(before, year_dir: Path, report, out_folder: Path, files: dict[str, bytes],
+            warnings) -> None:
+    """Record what the outputs were built from; failing costs only a rebuild next time."""
+    import contextlib
+
+    from ncnsc_reports.errors import OutputError
+    from ncnsc_reports.incremental import record
+
+    if before is not None:
+        with contextlib.suppress(OutputError, OSError):
+            record(before, year_dir, report.history, out_folder, files, warnings)
 
 
 def _checked(template: Path, context: dict, out_root: Path) -> tuple[list, Path | None]:

@@ -34,7 +34,7 @@ def test_one_failure_does_not_stop_the_others(inputs):
     result = CliRunner().invoke(main, ["build", "--all", str(inputs), "--jobs", "2"])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert "Tổng kết: 2 báo cáo — đã tạo 1, lỗi 1, cảnh báo 1." in lines
+    assert "Tổng kết: 2 báo cáo — đã tạo 1, không đổi 0, lỗi 1, cảnh báo 1." in lines
     assert "  ✗ hung-yen/2023: không tạo được" in lines
     assert ("      Lỗi: bao-cao-2023.xlsx › trang “Văn bản” › dòng 2 › cột “Ngày ban hành”: cần "
             "một ngày dạng ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “31/4/2023”") in lines

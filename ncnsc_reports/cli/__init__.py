@@ -101,12 +101,16 @@ def main() -> None:
 @click.option("--force", is_flag=True,
               help="Thay cả báo cáo đã sửa tay trong Word, không giữ bản sao (mặc định: giữ "
                    "bản đã sửa với tên có “-sua-tay-”).")
+@click.option("--rebuild", is_flag=True,
+              help="Tạo lại cả báo cáo có dữ liệu, mẫu không đổi từ lần tạo trước (mặc định: "
+                   "giữ nguyên những báo cáo đó).")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
 def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
           out_root: Path | None, templates: Path | None, strict: bool, force: bool,
-          debug: bool) -> None:
+          rebuild: bool, debug: bool) -> None:
     """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023."""
-    options = {"out_root": out_root, "templates": templates, "strict": strict, "force": force}
+    options = {"out_root": out_root, "templates": templates, "strict": strict, "force": force,
+               "rebuild": rebuild}
     if build_every:
         from ncnsc_reports.cli.batch import build_every_report
 
@@ -119,8 +123,12 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
     result = _run(debug, lambda: build_report(year_dir, **options))
     _echo_result(result)
     if pdf:
+        from ncnsc_reports.incremental import pdf_is_current
         from ncnsc_reports.outputs.pdf import convert
 
+        if result.up_to_date and pdf_is_current(result.path):
+            click.echo(f"PDF không đổi: {result.path.with_suffix('.pdf')}")
+            return
         for path in _run(debug, lambda: convert([result.path]), "Chưa tạo PDF nào."):
             click.echo(f"Đã tạo PDF: {path}")
 
@@ -132,7 +140,11 @@ def _echo_result(result) -> None:
                    f"thành: {copy}")
     for edited in result.replaced:
         click.echo(f"Đã thay tệp đã sửa tay (do --force), không giữ bản sao: {edited}")
-    click.echo(f"Đã tạo báo cáo: {result.path}")
+    if result.up_to_date:
+        click.echo(f"Báo cáo không đổi (dữ liệu, mẫu như lần tạo trước), giữ nguyên: "
+                   f"{result.path}. Muốn tạo lại: thêm --rebuild.")
+    else:
+        click.echo(f"Đã tạo báo cáo: {result.path}")
 
 
 @main.command("new-year")

@@ -30,7 +30,7 @@ def build_every_report(inputs_dir: Path, options: dict, jobs: int | None, pdf: b
                            file=sys.stderr) as bar:
         items = build_all(year_dirs, options, jobs, on_done=lambda item: bar.update(1))
     _summary(items)
-    built = [item.result.path for item in items if item.result]
+    built = [item.result for item in items if item.result]
     if pdf and built:
         failed_pdf = _pdfs(built, debug)
         return 1 if failed_pdf or any(item.failure for item in items) else 0
@@ -39,13 +39,15 @@ def build_every_report(inputs_dir: Path, options: dict, jobs: int | None, pdf: b
 
 def _summary(items) -> None:
     failed = [item for item in items if item.failure]
+    same = sum(1 for item in items if item.result and item.result.up_to_date)
     warned = sum(len(item.result.warnings) for item in items if item.result)
-    click.echo(f"Tổng kết: {len(items)} báo cáo — đã tạo {len(items) - len(failed)}, "
-               f"lỗi {len(failed)}, cảnh báo {warned}.")
+    click.echo(f"Tổng kết: {len(items)} báo cáo — đã tạo {len(items) - len(failed) - same}, "
+               f"không đổi {same}, lỗi {len(failed)}, cảnh báo {warned}.")
     for item in items:
         if item.result:
             note = f" ({len(item.result.warnings)} cảnh báo)" if item.result.warnings else ""
-            click.echo(f"  ✓ {item.name}: {item.result.path}{note}")
+            mark = "=" if item.result.up_to_date else "✓"
+            click.echo(f"  {mark} {item.name}: {item.result.path}{note}")
             for warning in item.result.warnings:
                 click.echo(f"      Cảnh báo: {warning}")
             for edited, copy in item.result.kept.items():
@@ -57,12 +59,22 @@ def _summary(items) -> None:
             click.echo(f"  ✗ {item.name}: không tạo được")
             for line in item.failure:
                 click.echo(f"      {line}")
+    if same:
+        click.echo(f"({same} báo cáo đánh dấu “=” không đổi vì dữ liệu, mẫu như lần tạo trước; "
+                   "muốn tạo lại: thêm --rebuild.)")
 
 
-def _pdfs(documents: list[Path], debug: bool) -> bool:
-    """Convert every built report with one LibreOffice start; return True if that failed."""
+def _pdfs(results, debug: bool) -> bool:
+    """Convert every report whose PDF is missing or older than it, with one LibreOffice
+    start; return True if that failed."""
+    from ncnsc_reports.incremental import pdf_is_current
     from ncnsc_reports.outputs.pdf import convert
 
+    documents = [r.path for r in results if not (r.up_to_date and pdf_is_current(r.path))]
+    if len(documents) < len(results):
+        click.echo(f"{len(results) - len(documents)} tệp PDF không đổi, không tạo lại.")
+    if not documents:
+        return False
     try:
         pdfs = convert(documents)
     except NcnscError as err:

@@ -1,0 +1,118 @@
+"""Rebuild only what changed: what a report depends on, checked before a build, recorded after.
+
+A report (its .docx, chi-tieu.xlsx and PDF) depends on its year folder (every file in it: the
+workbook, and any contribution forms beside it), the province profile, the earlier year folders
+it reads for cumulative results (present or declared absent), the template the search path
+resolves to, and the program itself. When none of these changed and its outputs are as written,
+`build` returns at once. The record lives beside the hand-edit manifest (`outputs.sources`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from pathlib import Path
+
+from ncnsc_reports.errors import OutputError
+from ncnsc_reports.inputs.schema import PROFILE_FILE
+from ncnsc_reports.outputs.sources import (
+    Sources,
+    fingerprint,
+    listing,
+    read_sources,
+    refreshed,
+    stale_reason,
+    stamped,
+    warning_records,
+    write_sources,
+)
+
+
+@functools.cache
+def program_stamp() -> str:
+    """Return the program's version and a stamp of its code (size and time of every module),
+    so that an upgrade, or a developer's edit without a version change, rebuilds everything."""
+    import hashlib
+
+    from ncnsc_reports import __version__
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for root, _, files in sorted(os.walk(package)):
+        for name in sorted(f for f in files if f.endswith(".py")):
+            st = os.stat(os.path.join(root, name))
+            digest.update(f"{os.path.relpath(root, package)}/{name}:{st.st_size}:"
+                          f"{st.st_mtime_ns};".encode())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def current_sources(out_folder: Path, template: Path, strict: bool) -> Sources | None:
+    """Return the record of `out_folder` if its outputs are up to date, else None.
+
+    With `strict`, outputs built with warnings are not up to date: the build must fail on them.
+    """
+    old = read_sources(out_folder)
+    if stale_reason(old, program_stamp(), template, out_folder) is not None:
+        return None
+    if strict and old.warnings:
+        return None
+    touched = refreshed(old, out_folder)
+    if touched is not None:  # touched but unchanged: remember the new times, hash once only
+        with contextlib.suppress(OutputError):  # only a cache
+            write_sources(out_folder, touched)
+    return old
+
+
+def snapshot(year_dir: Path, template: Path, out_folder: Path) -> Sources:
+    """Fingerprint, before anything is read, every input the report may depend on: the
+    profile, the template and every year folder of the province up to the report's year."""
+    year_dir = year_dir.resolve()
+    known = (read_sources(out_folder) or Sources("", "")).inputs
+    folders = {str(f): listing(f) for f in _year_folders(year_dir)}
+    inputs = {str(p): fingerprint(p, known) for p in (year_dir.parent / PROFILE_FILE, template)}
+    for folder, names in folders.items():
+        inputs.update({str(Path(folder, n)): fingerprint(Path(folder, n), known)
+                       for n in names or ()})
+    return Sources(program_stamp(), str(template), folders, inputs)
+
+
+def record(before: Sources, year_dir: Path, read_years, out_folder: Path,
+           files: dict[str, bytes], warnings) -> None:
+    """Record what the report was built from: its own year folder, the earlier years in
+    `read_years` (the history it read), the profile, the template; and what it wrote."""
+    import hashlib
+
+    year_dir = year_dir.resolve()
+    used = {str(year_dir)} | {str(year_dir.parent / str(y)) for y in read_years}
+    folders = {f: names for f, names in before.folders.items() if f in used}
+    folders.update({f: None for f in used if f not in folders})  # declared without data
+    inputs = {p: fp for p, fp in before.inputs.items()
+              if fp is not None and _read(p, before.folders, used)}
+    outputs = {}
+    for name, data in files.items():
+        outputs[name] = stamped(os.stat(out_folder / name), hashlib.sha256(data).hexdigest())
+    write_sources(out_folder, Sources(before.program, before.template, folders, inputs,
+                                      outputs, warning_records(warnings)))
+
+
+def pdf_is_current(document: Path) -> bool:
+    """Whether the PDF beside `document` exists and is no older than it."""
+    pdf = document.with_suffix(".pdf")
+    try:
+        return pdf.stat().st_size > 0 and pdf.stat().st_mtime_ns >= document.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
+def _read(path: str, folders, used: set[str]) -> bool:
+    """Whether an input file was read: outside every year folder, or inside a used one."""
+    inside = [f for f in folders if path.startswith(f + os.sep)]
+    return not inside or any(f in used for f in inside)
+
+
+def _year_folders(year_dir: Path) -> list[Path]:
+    """The province's year folders up to the report's year (a later year is never read)."""
+    year = int(year_dir.name)
+    return sorted(f for f in year_dir.parent.iterdir()
+                  if f.is_dir() and f.name.isdigit() and len(f.name) == 4 and int(f.name) <= year)

@@ -1,0 +1,214 @@
+"""Rebuild only what changed: a report is built again only when something it depends on changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, edit_workbook
+from docx_text import docx_lines
+
+from ncnsc_reports.cli import main
+
+PROVINCES = ("an-giang", "hung-yen")
+AN_GIANG = [f"an-giang/{year}" for year in range(2021, 2026)]
+
+
+@pytest.fixture
+def project(tmp_path):
+    for province in PROVINCES:
+        shutil.copytree(ROOT / "inputs" / province, tmp_path / "inputs" / province)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+def build_all(project, *options: str):
+    result = CliRunner().invoke(main, ["build", "--all", str(project / "inputs"), "--jobs", "1",
+                                       *options], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output.splitlines()
+
+
+def outputs(project) -> dict[str, tuple[int, int]]:
+    """{province/year/file: (inode, mtime_ns)} of every output: a rewrite changes both."""
+    found = {}
+    for path in sorted((project / "outputs").glob("*/*/*")):
+        if path.suffix in (".docx", ".xlsx", ".pdf"):
+            st = path.stat()
+            found[str(path.relative_to(project / "outputs"))] = (st.st_ino, st.st_mtime_ns)
+    return found
+
+
+def rebuilt(before: dict, after: dict) -> list[str]:
+    """The reports (province/year) any of whose outputs were written again."""
+    return sorted({name.rsplit("/", 1)[0] for name in after if before.get(name) != after[name]})
+
+
+def test_a_second_batch_with_nothing_changed_rebuilds_nothing(project):
+    first = build_all(project)
+    assert "Tổng kết: 6 báo cáo — đã tạo 6, không đổi 0, lỗi 0, cảnh báo 1." in first
+    before = outputs(project)
+    assert len(before) == 11  # 6 reports, 5 indicator workbooks
+    second = build_all(project)
+    assert outputs(project) == before
+    assert "Tổng kết: 6 báo cáo — đã tạo 0, không đổi 6, lỗi 0, cảnh báo 1." in second
+    report = project / "outputs" / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx"
+    assert f"  = hung-yen/2023: {report}" in second
+    # the warning of the build that wrote the outputs is still shown
+    assert any(line.startswith("      Cảnh báo: ho-so-tinh.xlsx › trang “Định mức hỗ trợ”")
+               for line in second)
+
+
+def test_a_changed_year_rebuilds_it_and_the_later_years_that_read_it(project):
+    build_all(project)
+    before = outputs(project)
+    edit_workbook(project / "inputs" / "an-giang" / "2023" / "bao-cao-2023.xlsx", "Nội dung",
+                  {"C2": "Đoạn văn sửa lại sau khi góp ý."})
+    lines = build_all(project)
+    assert rebuilt(before, outputs(project)) == ["an-giang/2023", "an-giang/2024",
+                                                  "an-giang/2025"]
+    assert "Tổng kết: 6 báo cáo — đã tạo 3, không đổi 3, lỗi 0, cảnh báo 1." in lines
+    report = project / "outputs" / "an-giang" / "2023" / "bao-cao-an-giang-2023.docx"
+    assert "Đoạn văn sửa lại sau khi góp ý." in docx_lines(report)
+
+
+def test_a_year_without_indicators_does_not_depend_on_earlier_years(project):
+    shutil.copytree(project / "inputs" / "hung-yen" / "2023", project / "inputs" / "hung-yen"
+                    / "2024")
+    book = project / "inputs" / "hung-yen" / "2024" / "bao-cao-2023.xlsx"
+    edit_workbook(book, "Thông tin chung", {"B2": 2024})
+    build_all(project)
+    before = outputs(project)
+    edit_workbook(project / "inputs" / "hung-yen" / "2023" / "bao-cao-2023.xlsx", "Nội dung",
+                  {"C2": "Đoạn văn sửa lại."})
+    build_all(project)
+    assert rebuilt(before, outputs(project)) == ["hung-yen/2023"]
+
+
+def test_touching_a_workbook_without_changing_it_rebuilds_nothing(project):
+    build_all(project)
+    before = outputs(project)
+    book = project / "inputs" / "an-giang" / "2021" / "bao-cao-2021.xlsx"
+    os.utime(book, ns=(book.stat().st_atime_ns, book.stat().st_mtime_ns + 10**9))
+    build_all(project)
+    assert outputs(project) == before
+
+
+def test_a_changed_profile_rebuilds_every_year_of_that_province(project):
+    build_all(project)
+    before = outputs(project)
+    _append_zip_comment(project / "inputs" / "an-giang" / "ho-so-tinh.xlsx")
+    build_all(project)
+    assert rebuilt(before, outputs(project)) == AN_GIANG
+
+
+def test_a_changed_template_rebuilds_every_report(project):
+    build_all(project)
+    before = outputs(project)
+    _append_zip_comment(project / "templates" / "bao-cao-nam.docx")
+    build_all(project)
+    assert rebuilt(before, outputs(project)) == [*AN_GIANG, "hung-yen/2023"]
+
+
+def test_a_province_template_placed_later_rebuilds_that_province(project):
+    build_all(project)
+    before = outputs(project)
+    (project / "inputs" / "hung-yen" / "templates").mkdir()
+    shutil.copy(project / "templates" / "bao-cao-nam.docx",
+                project / "inputs" / "hung-yen" / "templates" / "bao-cao-nam.docx")
+    build_all(project)
+    assert rebuilt(before, outputs(project)) == ["hung-yen/2023"]
+
+
+def test_a_new_file_in_a_year_folder_is_a_change(project):
+    build_all(project)
+    extra = project / "inputs" / "hung-yen" / "2023" / "ban-cu.xlsx"
+    shutil.copy(project / "inputs" / "hung-yen" / "2023" / "bao-cao-2023.xlsx", extra)
+    result = CliRunner().invoke(main, ["build", "--all", str(project / "inputs"), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "  ✗ hung-yen/2023: không tạo được" in result.output
+    assert "cần đúng một sổ Excel, nhưng có 2" in result.output
+
+
+def test_an_excel_lock_file_is_not_a_change(project):
+    build_all(project)
+    before = outputs(project)
+    (project / "inputs" / "hung-yen" / "2023" / "~$bao-cao-2023.xlsx").write_bytes(b"lock")
+    build_all(project)
+    assert outputs(project) == before
+
+
+def test_a_hand_edited_report_is_rebuilt_and_the_edit_kept(project):
+    build_all(project)
+    report = project / "outputs" / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx"
+    report.write_bytes(report.read_bytes() + b" sua tay")  # stands for an edit saved in Word
+    lines = build_all(project)
+    kept = [line for line in lines if "được giữ lại thành" in line]
+    assert len(kept) == 1 and "bao-cao-hung-yen-2023-sua-tay-" in kept[0]
+    assert "Tổng kết: 6 báo cáo — đã tạo 1, không đổi 5, lỗi 0, cảnh báo 1." in lines
+    assert not report.read_bytes().endswith(b" sua tay")
+
+
+def test_a_deleted_output_is_written_again(project):
+    build_all(project)
+    book = project / "outputs" / "an-giang" / "2022" / "chi-tieu.xlsx"
+    book.unlink()
+    build_all(project)
+    assert book.is_file()
+
+
+def test_rebuild_option_rebuilds_every_report(project):
+    build_all(project)
+    before = outputs(project)
+    lines = build_all(project, "--rebuild")
+    assert rebuilt(before, outputs(project)) == [*AN_GIANG, "hung-yen/2023"]
+    assert "Tổng kết: 6 báo cáo — đã tạo 6, không đổi 0, lỗi 0, cảnh báo 1." in lines
+
+
+def test_strict_fails_on_the_warnings_of_an_up_to_date_report(project):
+    build_all(project)
+    result = CliRunner().invoke(main, ["build", str(project / "inputs" / "an-giang" / "2025"),
+                                       "--strict"])
+    assert result.exit_code == 1
+    assert "chưa kiểm tra được số tiền hỗ trợ so với định mức" in result.output
+
+
+def test_a_single_build_says_the_report_is_up_to_date(project):
+    year = project / "inputs" / "hung-yen" / "2023"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(year)]).exit_code == 0
+    result = runner.invoke(main, ["build", str(year)])
+    report = project / "outputs" / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx"
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"Báo cáo không đổi (dữ liệu, mẫu như lần tạo trước), giữ nguyên: {report}. Muốn tạo "
+        "lại: thêm --rebuild."]
+
+
+def test_a_damaged_record_means_a_rebuild(project):
+    build_all(project)
+    before = outputs(project)
+    (project / "outputs" / "hung-yen" / ".ncnsc-nguon-2023.json").write_text("{", "utf-8")
+    build_all(project)
+    assert rebuilt(before, outputs(project)) == ["hung-yen/2023"]
+
+
+def test_pdfs_of_unchanged_reports_are_not_made_again(project):
+    shutil.rmtree(project / "inputs" / "an-giang")
+    assert "Đã tạo 1 tệp PDF (một lần chạy LibreOffice)." in build_all(project, "--pdf")
+    before = outputs(project)
+    assert "hung-yen/2023/bao-cao-hung-yen-2023.pdf" in before
+    lines = build_all(project, "--pdf")
+    assert "1 tệp PDF không đổi, không tạo lại." in lines
+    assert outputs(project) == before
+    (project / "outputs" / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.pdf").unlink()
+    assert "Đã tạo 1 tệp PDF (một lần chạy LibreOffice)." in build_all(project, "--pdf")
+
+
+def _append_zip_comment(path) -> None:
+    """Change a workbook's or template's bytes, not its content (a save without edits)."""
+    with zipfile.ZipFile(path, "a") as z:
+        z.comment = b"saved again"
