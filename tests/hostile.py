@@ -81,3 +81,12 @@ def inflate_sheet(book: Path, sheet: str, megabytes: int) -> None:
             for _ in range(megabytes):
                 out.write(chunk)
             out.write(tail)
+
+
+def template_paragraph(template: Path, text: str) -> None:
+    """Put a paragraph holding `text` (tags included) at the top of a template's body."""
+    from xml.sax.saxutils import escape
+
+    paragraph = f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+    rewrite(template, "word/document.xml",
+            lambda xml: re.sub(r"(<w:body[^>]*>)", lambda m: m[1] + paragraph, xml, count=1))

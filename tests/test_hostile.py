@@ -115,3 +115,101 @@ def test_text_in_a_column_without_header_is_an_error_naming_the_cell(province_co
         f"{CONTENT} › dòng 7 › cột “K”: ô K7 có nội dung “Ghi chú quan trọng” nhưng cột K không "
         "có tiêu đề ở dòng 1 nên nội dung sẽ bị bỏ sót; hãy chuyển nội dung sang đúng cột, hoặc "
         "xóa nếu không cần"]
+
+
+# --- Templates ---------------------------------------------------------------------------------
+
+def template_case(province, tags: str) -> tuple:
+    template = province.parent.parent / "templates" / "bao-cao-nam.docx"
+    hostile.template_paragraph(template, tags)
+    return template
+
+
+
+
+@pytest.mark.parametrize("tags, limit", [
+    ("{{ (9**(9**9))|string|length }}",
+     "phép lũy thừa 9**387420489 cho một số quá lớn; hãy viết số cần in"),
+    ("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+     "vòng lặp range(…) chạy quá 2.000.000 lần; hãy giảm số lần lặp"),
+    ("{{ range(10**9)|length }}",
+     "range(…) có 1.000.000.000 phần tử, quá giới hạn 100.000; hãy dùng số nhỏ hơn"),
+    ("{{ 'x' * 10**9 }}",
+     "phép nhân chuỗi tạo ra quá 1.000.000 ký tự hay phần tử; hãy viết nội dung cần in"),
+    ("{{ 'x'|center(10**9) }}",
+     "độ rộng của bộ lọc “center” = 1000000000 quá lớn (giới hạn 1.000.000)"),
+    ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}",
+     "macro gọi lại chính nó quá nhiều tầng (đệ quy không dừng); hãy sửa điều kiện dừng của "
+     "macro"),
+    ('{% include "/etc/passwd" %}',
+     "thẻ include/import/extends (“/etc/passwd”) không dùng được: mẫu báo cáo phải là một tệp "
+     "Word duy nhất; hãy chép nội dung cần dùng vào mẫu"),
+    ('{% import "chung.docx" as m %}',
+     "thẻ include/import/extends (“chung.docx”) không dùng được: mẫu báo cáo phải là một tệp "
+     "Word duy nhất; hãy chép nội dung cần dùng vào mẫu"),
+], ids=["huge-power", "nested-ranges", "huge-range", "string-times-billion", "center-billion",
+        "macro-recursion", "include", "import"])
+def test_a_template_asking_too_much_ends_with_a_located_message(province_copy, tags, limit):
+    template_case(province_copy, tags)
+    code, output = build(province_copy)
+    near = tags  # the excerpt goes on with the paragraphs that follow
+    assert code == 1
+    assert output.startswith(f"Lỗi: mẫu “bao-cao-nam.docx”: thẻ mẫu vượt giới hạn: {limit} — "
+                             f"gần đoạn: “{near}"), output
+    code, output = run_bounded("check-template", str(province_copy.parent.parent / "templates"
+                                                     / "bao-cao-nam.docx"))
+    assert code == 1
+    assert errors(output)[0].startswith(f"toàn mẫu: thử tạo báo cáo với dữ liệu mẫu thì lỗi: "
+                                        f"thẻ mẫu vượt giới hạn: {limit} — gần đoạn: “{near}")
+
+
+DOCTYPE = '<!DOCTYPE w:document [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+SAVE_CLEAN = ("hãy mở mẫu bằng Word, lưu thành bản mới dạng “Word Document (*.docx)” rồi "
+              "kiểm tra lại")
+
+
+def _doctype(template):
+    hostile.rewrite(template, "word/document.xml", lambda xml: xml.replace(
+        "?>", "?>" + DOCTYPE, 1).replace("CỘNG HÒA", "&b; CỘNG HÒA", 1))
+
+
+def _remote_image(template):
+    hostile.rewrite(template, "word/_rels/document.xml.rels", lambda xml: xml.replace(
+        "</Relationships>", '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/image" Target="http://example.invalid/p.png" '
+        'TargetMode="External"/></Relationships>'))
+
+
+def _attached_template(template):
+    hostile.add_part(template, "word/_rels/settings.xml.rels", (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+        'Target="file://may-khac/mau.dotm" TargetMode="External"/></Relationships>'))
+
+
+def _macros(template):
+    hostile.add_part(template, "word/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro")
+
+
+@pytest.mark.parametrize("make, expected", [
+    (_doctype, "word/document.xml: phần XML có khai báo DOCTYPE (thực thể XML), Word không bao "
+               f"giờ tạo ra — tệp đã bị sửa bằng công cụ khác; {SAVE_CLEAN}"),
+    (_remote_image, "word/_rels/document.xml.rels: mẫu trỏ ra ngoài tệp (hình ảnh lấy từ xa: "
+                    "“http://example.invalid/p.png”), mọi báo cáo sẽ mang theo liên kết này; hãy "
+                    "xóa hình rồi chèn lại bằng Insert › Pictures › This Device"),
+    (_attached_template, "word/_rels/settings.xml.rels: mẫu trỏ ra ngoài tệp (mẫu đính kèm: "
+                         "“file://may-khac/mau.dotm”), mọi báo cáo sẽ mang theo liên kết này; hãy "
+                         "gỡ mẫu đính kèm (Developer › Document Template, xóa ô Document "
+                         "template) rồi lưu lại"),
+    (_macros, "word/vbaProject.bin: mẫu chứa macro hoặc nội dung chạy được (phần này sẽ bị chép "
+              f"vào mọi báo cáo); {SAVE_CLEAN}"),
+], ids=["doctype", "remote-image", "attached-template", "vba-macros"])
+def test_a_template_carrying_outside_content_is_refused_naming_the_part(province_copy, make,
+                                                                        expected):
+    template = province_copy.parent.parent / "templates" / "bao-cao-nam.docx"
+    make(template)
+    code, output = run_bounded("check-template", str(template))
+    assert (code, errors(output)) == (1, [expected])
+    code, output = build(province_copy)
+    assert code == 1 and f"  - {expected}" in output

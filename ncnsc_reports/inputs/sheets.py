@@ -20,6 +20,7 @@ from ncnsc_reports.inputs.cells import clean_text as clean_text
 from ncnsc_reports.inputs.cells import normalise as normalise
 from ncnsc_reports.inputs.cells import parse_cell as parse_cell
 from ncnsc_reports.inputs.schema import OTHER_WORKBOOKS, Setting, SheetSpec
+from ncnsc_reports.inputs.sheet_xml import SheetData, read_sheet_data
 from ncnsc_reports.problems import Location, Problems
 
 
@@ -53,7 +54,8 @@ def open_workbook(path: Path, problems: Problems, label: str | None = None):
         problems.error(Location(label or path.name), reason)
         return None
     try:
-        return openpyxl.load_workbook(path, data_only=True)
+        # read-only: no cell objects; each sheet is streamed once by `sheet_xml`
+        return openpyxl.load_workbook(path, data_only=True, read_only=True)
     except Exception as err:  # openpyxl raises many kinds for a damaged file
         problems.error(Location(label or path.name), f"sổ Excel bị hỏng, không đọc được "
                        f"({type(err).__name__}); hãy mở bằng Excel, lưu lại rồi chạy lại")
@@ -68,8 +70,8 @@ def read_sheet(wb, spec: SheetSpec, file: str, problems: Problems,
         if spec.required:
             problems.error(Location(file), f"thiếu trang “{spec.name}” ({spec.help})")
         return []
-    ws = wb[spec.name]
-    if ws.sheet_state != "visible":
+    ws = read_sheet_data(wb, spec.name)
+    if ws.state != "visible":
         problems.warning(where, "trang đang bị ẩn trong Excel nhưng vẫn được đọc và đưa vào báo "
                                 "cáo; nếu không cần, hãy xóa nội dung của trang")
     grid = _grid(ws, formulas or {})
@@ -93,7 +95,7 @@ def read_sheet(wb, spec: SheetSpec, file: str, problems: Problems,
     return rows
 
 
-def _grid(ws, formulas: dict[tuple[int, int], str]) -> dict[int, dict[int, Any]]:
+def _grid(ws: SheetData, formulas: dict[tuple[int, int], str]) -> dict[int, dict[int, Any]]:
     """Return {row: {column: value}} of the cells that hold something, as Excel shows them.
 
     Only the cells stored with a value (or a formula) are visited, whatever the sheet's declared
@@ -101,9 +103,10 @@ def _grid(ws, formulas: dict[tuple[int, int], str]) -> dict[int, dict[int, Any]]
     """
     covered = _covered(ws)
     grid: dict[int, dict[int, Any]] = {}
-    for at, cell in ws._cells.items():  # openpyxl's store of the cells the file holds
-        if cell.value is not None or at in formulas:
-            grid.setdefault(at[0], {})[at[1]] = _cell_value(cell, covered, formulas)
+    for at in formulas:
+        grid.setdefault(at[0], {})[at[1]] = _cell_value(at, None, "n", covered, formulas)
+    for at, (value, data_type) in ws.cells.items():
+        grid.setdefault(at[0], {})[at[1]] = _cell_value(at, value, data_type, covered, formulas)
     for row, col in _covered_cells(ws, grid):  # a covered cell is part of a reported range
         grid[row][col] = Unusable()
     return grid
@@ -111,7 +114,7 @@ def _grid(ws, formulas: dict[tuple[int, int], str]) -> dict[int, dict[int, Any]]
 
 def _covered(ws):
     """Return whether a (row, column) lies in a merged range, other than its top-left cell."""
-    bounds = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+    bounds = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged]
     return lambda at: any(r0 <= at[0] <= r1 and c0 <= at[1] <= c1 and at != (r0, c0)
                           for r0, c0, r1, c1 in bounds)
 
@@ -119,7 +122,7 @@ def _covered(ws):
 def _covered_cells(ws, grid: dict):
     """Yield the covered cells of merged ranges in rows that hold something (a range as big as
     the sheet costs no more than its filled rows)."""
-    for r in ws.merged_cells.ranges:
+    for r in ws.merged:
         for row in (n for n in grid if r.min_row <= n <= r.max_row):
             for col in range(r.min_col, min(r.max_col, 16384) + 1):
                 if (row, col) != (r.min_row, r.min_col) and grid[row].get(col) is None:
@@ -150,24 +153,24 @@ def _nothing(value: Any) -> bool:
     return _blank(value) or value == Unusable()
 
 
-def _cell_value(cell, covered, formulas: dict[tuple[int, int], str]) -> Any:
-    at = (cell.row, cell.column)
+def _cell_value(at: tuple[int, int], value: Any, data_type: str, covered,
+                formulas: dict[tuple[int, int], str]) -> Any:
     if covered(at):
         return Unusable()
     if at in formulas:
         return Unusable(f"cần giá trị của công thức “{formulas[at]}”, nhưng ô chưa được tính "
                         "(sổ chưa từng được lưu bằng Excel); hãy mở sổ bằng Excel, lưu lại "
                         "(Ctrl+S) rồi chạy lại")
-    if cell.data_type == "e":
-        return Unusable(f"cần một giá trị, nhưng gặp lỗi công thức “{cell.value}”; hãy sửa "
+    if data_type == "e":
+        return Unusable(f"cần một giá trị, nhưng gặp lỗi công thức “{value}”; hãy sửa "
                         "công thức trong Excel hoặc ghi thẳng giá trị")
-    return xlsx.unescape(cell.value) if isinstance(cell.value, str) else cell.value
+    return xlsx.unescape(value) if isinstance(value, str) else value
 
 
 def _report_merged(ws, header: list, where: Location, problems: Problems) -> None:
     """Record every merged range holding a value: it belongs to one row and one column only."""
-    for r in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        if _blank(ws.cell(r.min_row, r.min_col).value):
+    for r in sorted(ws.merged, key=lambda r: (r.min_row, r.min_col)):
+        if _blank(ws.value(r.min_row, r.min_col)):
             continue  # nothing in it, nothing to misplace
         name = header[r.min_col - 1] if r.min_col <= len(header) else None
         column = str(name) if not _blank(name) and not isinstance(name, Unusable) else None
@@ -177,8 +180,7 @@ def _report_merged(ws, header: list, where: Location, problems: Problems) -> Non
 
 
 def _report_hidden_rows(ws, rows: list[Row], where: Location, problems: Problems) -> None:
-    hidden = [row.where.row for row in rows
-              if (dim := ws.row_dimensions.get(row.where.row)) is not None and dim.hidden]
+    hidden = [row.where.row for row in rows if row.where.row in ws.hidden_rows]
     if hidden:
         problems.warning(where, f"dòng {', '.join(map(str, hidden))} đang bị ẩn trong Excel "
                                 "nhưng vẫn được đưa vào báo cáo; muốn bỏ dòng nào thì xóa hẳn "
@@ -267,8 +269,11 @@ def read_workbook(path: Path, specs: tuple[SheetSpec, ...], problems: Problems,
         if name not in known:
             problems.warning(Location(label, name), "trang không dùng đến, bỏ qua")
     formulas = xlsx.uncalculated_formulas(path)
-    return {spec.name: read_sheet(wb, spec, label, problems, formulas.get(spec.name))
-            for spec in specs}
+    try:
+        return {spec.name: read_sheet(wb, spec, label, problems, formulas.get(spec.name))
+                for spec in specs}
+    finally:
+        wb.close()  # read-only mode keeps the file open
 
 
 def find_year_workbook(year_dir: Path, problems: Problems) -> Path | None:

@@ -58,10 +58,14 @@ def _explain(template: Path, err: Exception) -> str:
     """Word a Jinja failure for an editor: what went wrong and the text around it."""
     from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
+    from ncnsc_reports.render.limits import TemplateLimit
+
     what = str(getattr(err, "message", None) or err)
     if isinstance(err, UndefinedError) and "'" in what:
         what = (f"trường “{what.split(chr(39))[1]}” không có trong dữ liệu (xem danh sách "
                 "trường: ncnsc-report fields)")
+    elif isinstance(err, TemplateLimit):
+        what = f"thẻ mẫu vượt giới hạn: {what}"
     elif isinstance(err, SecurityError):
         what = "thẻ mẫu truy cập phần nội bộ của chương trình, không được phép"
     elif isinstance(err, TemplateSyntaxError):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import traceback
 import xml.parsers.expat
 
 import jinja2
@@ -25,6 +26,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ncnsc_reports.errors import TemplateError
+from ncnsc_reports.render.limits import TemplateLimit
 
 _LISTING = re.compile("[\t\n\a\f]")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
@@ -45,11 +47,12 @@ class StrictDocxTemplate(DocxTemplate):
             self.current_rendering_part = part
             dst_xml = jinja_env.from_string(src_xml).render(context)
         except jinja2.TemplateError as exc:
-            if getattr(exc, "lineno", None) is not None:
-                first = max(exc.lineno - 4, 0)
-                exc.docx_context = [re.sub(r"<[^>]+>", "", line)
-                                    for line in src_xml.splitlines()[first:first + 7]]
+            _locate(exc, getattr(exc, "lineno", None) or _template_line(exc), src_xml)
             raise
+        except (RecursionError, MemoryError, OverflowError) as exc:
+            limit = TemplateLimit(_EXHAUSTED.get(type(exc), "phép tính cho một số quá lớn"))
+            _locate(limit, _template_line(exc), src_xml)
+            raise limit from None
         dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
             dst_xml = dst_xml.replace(escaped, tag)
@@ -97,6 +100,29 @@ class StrictDocxTemplate(DocxTemplate):
         # tree stays behind for docxtpl's later look-ups (sections, properties) only.
         part.__class__ = _finished(type(part))
         part._finished_blob = self._body_text.encode("utf-8")
+
+
+_EXHAUSTED = {RecursionError: "macro gọi lại chính nó quá nhiều tầng (đệ quy không dừng); "
+                              "hãy sửa điều kiện dừng của macro",
+              MemoryError: "điền mẫu cần quá nhiều bộ nhớ; hãy xem lại các vòng lặp và phép "
+                           "nhân chuỗi"}
+
+
+def _locate(exc: Exception, lineno: int | None, src_xml: str) -> None:
+    """Attach the text of the paragraphs around template line `lineno` (one per line)."""
+    if lineno is not None:
+        first = max(lineno - 4, 0)
+        exc.docx_context = [re.sub(r"<[^>]+>", "", line)
+                            for line in src_xml.splitlines()[first:first + 7]]
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """Return the template line a runtime failure happened on (Jinja names its frames so)."""
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == "<template>":
+            line = frame.lineno
+    return line
 
 
 @functools.cache

@@ -36,14 +36,58 @@ def make_environment():
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
+    from ncnsc_reports.render import limits
+
+    budget = limits.Budget()
+
     class ReportSandbox(SandboxedEnvironment):
-        """The sandbox, with a quick yes for public fields of our own frozen dataclasses."""
+        """The sandbox, with a quick yes for public fields of our own frozen dataclasses, and
+        the bounds of `limits` on powers, repetitions, ranges, output and time."""
+
+        intercepted_binops = frozenset({"**", "*"})  # also keeps them from constant folding
 
         def is_safe_attribute(self, obj, attr, value):
             if _is_own_record(type(obj)) and not attr.startswith("_"):
                 return True
             return super().is_safe_attribute(obj, attr, value)
 
-    env = ReportSandbox(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
+        def call_binop(self, context, operator, left, right):
+            limits.check_binop(operator, left, right)
+            budget.tick()
+            return super().call_binop(context, operator, left, right)
+
+    def finalize(value):
+        value = _finalize(value)
+        budget.tick(printed=len(value))
+        return value
+
+    env = ReportSandbox(undefined=StrictUndefined, autoescape=True, finalize=finalize,
+                        loader=limits.NoOtherTemplates())
     env.filters.update(FILTERS)
+    env.filters.update(_bounded_filters(env.filters))
+    env.globals["range"] = limits.bounded_range(budget)
     return env
+
+
+def _bounded_filters(filters: dict) -> dict:
+    """Jinja's filters that pad or repeat to a size given in the template, bounded."""
+    from ncnsc_reports.render import limits
+
+    def bounded(name, position):
+        real = filters[name]
+
+        def checked(*args, **kwargs):
+            if len(args) > position:
+                limits.check_size(args[position], f"độ rộng của bộ lọc “{name}”")
+            for value in kwargs.values():
+                limits.check_size(value, f"tham số của bộ lọc “{name}”")
+            return real(*args, **kwargs)
+
+        for attr in ("jinja_pass_arg",):  # keep Jinja's marker of filters taking the env
+            if hasattr(real, attr):
+                setattr(checked, attr, getattr(real, attr))
+        return checked
+
+    return {name: bounded(name, position) for name, position in
+            (("center", 1), ("indent", 1), ("wordwrap", 2), ("truncate", 2), ("batch", 1),
+             ("slice", 1)) if name in filters}

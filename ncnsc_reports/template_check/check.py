@@ -15,6 +15,7 @@ from pathlib import Path
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.render.docx import render
 from ncnsc_reports.render.environment import make_environment
+from ncnsc_reports.template_check.package import package_problems
 from ncnsc_reports.template_check.parts import Place, TemplateProblem, open_parts
 from ncnsc_reports.template_check.rules import check_part
 from ncnsc_reports.template_check.sample import sample_context
@@ -27,8 +28,9 @@ def check_template(path: Path, context: dict | None = None,
     """Return every problem of the template at `path` for `context` (default: the sample)."""
     context = sample_context() if context is None else context
     shapes, env = context_shapes(context), make_environment()
-    problems: list[TemplateProblem] = []
-    for part in open_parts(path):
+    parts = open_parts(path)
+    problems: list[TemplateProblem] = package_problems(path)
+    for part in parts:
         found: list[TemplateProblem] = []
         check_part(part, scan(part, found), shapes, env, found)
         problems += found
