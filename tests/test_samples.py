@@ -81,7 +81,7 @@ def test_reports_cite_the_plan_in_force(an_giang):
         assert ("Quyết định số 648/QĐ-UBND ngày 25/4/2025" in opening) is (year == 2025)
         text = "\n".join(docx_lines(an_giang[year].path))
         source = "Quyết định số 648/QĐ-UBND" if year == 2025 else "Kế hoạch số 573/KH-UBND"
-        assert f"chỉ tiêu {source}." in text
+        assert f"chỉ tiêu giai đoạn 2021-2025 theo {source}." in text
 
 
 def test_2023_figures_by_hand(an_giang):
@@ -90,8 +90,8 @@ def test_2023_figures_by_hand(an_giang):
     assert rows["HTQL"][3:] == (12, 3, 8, 66.7)
     text = "\n".join(docx_lines(an_giang[2023].path))
     assert ("- Năm 2023 đã hỗ trợ 03 hệ thống quản lý (chỉ tiêu năm 2023: 03); lũy kế từ năm "
-            "2021 đến hết năm 2023 đã hỗ trợ 08/12 hệ thống quản lý, đạt 66,7% chỉ tiêu Kế "
-            "hoạch số 573/KH-UBND.") in text.splitlines()
+            "2021 đến hết năm 2023 đã hỗ trợ 08/12 hệ thống quản lý, đạt 66,7% chỉ tiêu giai "
+            "đoạn 2021-2025 theo Kế hoạch số 573/KH-UBND.") in text.splitlines()
 
 
 def test_illustrative_data_says_so(an_giang):

@@ -89,14 +89,15 @@ def profile_an_giang() -> dict:
         ("Câu kết", "Sở Khoa học và Công nghệ trân trọng báo cáo Ủy ban nhân dân tỉnh và Bộ "
                     "Khoa học và Công nghệ./."))]
     plan = [("Kế hoạch", AG_PLAN, dt.date(2021, 9, 28), "Ủy ban nhân dân tỉnh An Giang",
-             AG_SUBJECT, None, None, None),
+             AG_SUBJECT, "2021-2025", None, None, None),
             ("Quyết định", AG_AMEND, dt.date(2025, 4, 25), "Chủ tịch Ủy ban nhân dân tỉnh An Giang",
-             AG_AMEND_SUBJECT, dt.date(2025, 4, 25), "Chỉ tiêu, Định mức", None)]
+             AG_AMEND_SUBJECT, None, dt.date(2025, 4, 25), "Chỉ tiêu, Định mức", None)]
     targets = [(AG_PLAN, code, "2021-2025", value) for code, value in AG_PERIOD.items()]
     targets += [(AG_PLAN, code, str(2021 + i), v) for code, values in AG_YEARLY.items()
                 for i, v in enumerate(values)]
     targets += [(AG_PLAN, "KS", "2023", 50), (AG_PLAN, "KS", "2025", 50)]
     targets += [(AG_AMEND, code, "2021-2025", value) for code, value in AG_PERIOD.items()]
+    targets += [(AG_AMEND, "KS", "2025", 50)]  # QĐ 648, appendix II: 50 enterprises, 2025
     return {
         s.PROFILE_AGENCY.name: agency, s.PROFILE_PLAN.name: plan,
         s.PROFILE_RECIPIENTS.name: [(2021, r) for r in (
@@ -197,13 +198,13 @@ def tien_giang() -> tuple[dict, dict]:
     plan = [("Kế hoạch", "224/KH-UBND", dt.date(2021, 7, 16), "UBND tỉnh Tiền Giang",
              "thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng "
              "sản phẩm, hàng hóa trên địa bàn tỉnh Tiền Giang giai đoạn 2021 - 2025 và định hướng "
-             "đến năm 2030", None, None, 110)]
+             "đến năm 2030", "2021-2030", None, None, 110)]
     indicators = [
         ("LTH", "Lớp đào tạo, tập huấn về năng suất chất lượng", "Lớp", s.MEASURES[7], "tổ chức",
          "lớp tập huấn"),
         ("DNAD", "Doanh nghiệp được hỗ trợ áp dụng hệ thống quản lý, công cụ, truy xuất nguồn gốc",
          "Doanh nghiệp", s.MEASURES[6], "hỗ trợ", "doanh nghiệp áp dụng"),
-        ("DNCN", "Doanh nghiệp được hỗ trợ chứng nhận (chỉ tiêu: trên 30)", "Doanh nghiệp",
+        ("DNCN", "Doanh nghiệp được hỗ trợ chứng nhận (chỉ tiêu: trên {chỉ tiêu})", "Doanh nghiệp",
          s.MEASURES[4], "hỗ trợ chứng nhận cho", "doanh nghiệp"),
     ]
     agency = [(2021, label, value) for label, value in (

@@ -302,9 +302,9 @@ def body(doc) -> None:
 
 def body_evaluation(doc) -> None:
     para(doc, "II. Đánh giá kết quả, hiệu quả đã đạt được trong năm {{ year }} và lũy kế kết quả, "
-              "hiệu quả đạt được từ đầu Chương trình đến hết năm {{ year }}", "Heading 1")
-    para(doc, "1. Đánh giá kết quả, hiệu quả đã đạt được từ đầu Chương trình (năm 2021) đến hết "
-              "năm {{ year }}:", "Heading 2")
+              "hiệu quả đạt được {{ since_start }} đến hết năm {{ year }}", "Heading 1")
+    para(doc, "1. Đánh giá kết quả, hiệu quả đã đạt được {{ since_start_year }} đến hết năm "
+              "{{ year }}:", "Heading 2")
     evaluation(doc)
     para(doc, "2. Những tồn tại và vướng mắc", "Heading 2")
     section(doc, "shortcomings")
@@ -329,19 +329,24 @@ def evaluation(doc) -> None:
     para(doc, "{%p for i in indicators %}")
     para(doc, "- Năm {{ year }} đã {{ i.verb }} {{ i.year_result|two_digits }} {{ i.noun }}"
               "{% if i.year_target is not none %} (chỉ tiêu năm {{ year }}: "
-              "{{ i.year_target|two_digits }}){% endif %}; lũy kế từ năm {{ period_start }} đến "
-              "hết năm {{ year }} đã {{ i.verb }} {{ i.cumulative|two_digits }}"
+              "{{ i.year_target|two_digits }}){% endif %}; lũy kế {{ cumulative_since }} đã "
+              "{{ i.verb }} {{ i.cumulative|two_digits }}"
               "{% if i.period_target is not none %}/{{ i.period_target|two_digits }}{% endif %} "
               "{{ i.noun }}{% if i.completion is not none %}, đạt {{ i.completion|percent }} chỉ "
-              "tiêu {{ i.source|cite_short }}{% endif %}.")
+              "tiêu giai đoạn {{ period }} theo {{ i.source|cite_short }}{% if i.rule %} "
+              "({{ i.rule }}){% endif %}{% endif %}.")
     para(doc, "{%p endfor %}")
     para(doc, "{%p if budget %}")
-    para(doc, "- Về kinh phí: năm {{ year }} đã sử dụng {{ budget.spent_year|number }} đồng"
-              "{% if budget.planned_year is not none %}, dự toán năm "
-              "{{ budget.planned_year|number }} đồng{% endif %}; lũy kế từ năm {{ period_start }} "
-              "đến hết năm {{ year }} đã sử dụng {{ budget.spent_to_date|number }} đồng"
+    para(doc, "- Về kinh phí: {% if phase_first_year %}năm {{ year }} (năm đầu giai đoạn "
+              "{{ period }}) đã sử dụng {{ budget.spent_year|number }} đồng"
               "{% if budget.completion is not none %}, bằng {{ budget.completion|percent }} dự "
-              "toán các năm {{ period_start }}-{{ year }} theo {{ budget.source|cite_short }}"
+              "toán năm {{ year }} ({{ budget.planned_year|number }} đồng) theo "
+              "{{ budget.source|cite_short }}{% endif %}{% else %}năm {{ year }} đã sử dụng "
+              "{{ budget.spent_year|number }} đồng{% if budget.planned_year is not none %}, dự "
+              "toán năm {{ budget.planned_year|number }} đồng{% endif %}; lũy kế "
+              "{{ cumulative_since }} đã sử dụng {{ budget.spent_to_date|number }} đồng"
+              "{% if budget.completion is not none %}, bằng {{ budget.completion|percent }} dự "
+              "toán {{ budget_years }} theo {{ budget.source|cite_short }}{% endif %}"
               "{% endif %}.")
     para(doc, "{%p endif %}")
     para(doc, "{%p if evaluation %}")

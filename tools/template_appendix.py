@@ -17,7 +17,7 @@ from docx.shared import Cm, Pt
 INDICATOR_COLUMNS = (
     ("TT", 1.0), ("Chỉ tiêu", 5.5), ("Đơn vị tính", 2.0),
     ("Chỉ tiêu giai đoạn {{ period }}", 2.0), ("Kết quả năm {{ year }}", 2.0),
-    ("Lũy kế {{ period_start }}-{{ year }}", 2.0), ("Tỷ lệ đạt (%)", 2.0),
+    ("Lũy kế {{ cumulative_span }}", 2.0), ("Tỷ lệ đạt (%)", 2.0),
 )
 INDICATOR_CELLS = (
     "{{ loop.index }}", "{{ i.name }}", "{{ i.unit }}",
@@ -104,8 +104,9 @@ def appendices(doc, para) -> None:
     para(doc, "{%p if has_indicators %}")
     section_break(doc, para, restart=False)
     para(doc, "Phụ lục I", "Phụ lục")
-    para(doc, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA KẾ HOẠCH NĂM {{ year }} VÀ LŨY KẾ TỪ NĂM "
-              "{{ period_start }}", "Tên phụ lục")
+    para(doc, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA KẾ HOẠCH NĂM {{ year }}{% if phase_first_year %}"
+              ", NĂM ĐẦU GIAI ĐOẠN {{ period }}{% else %} VÀ LŨY KẾ TỪ NĂM {{ period_start }}, "
+              "GIAI ĐOẠN {{ period }}{% endif %}", "Tên phụ lục")
     para(doc, "{{ appendix_note }}", "Chỉ dẫn phụ lục")
     grid_table(doc, INDICATOR_COLUMNS, "i in indicators", INDICATOR_CELLS, para)
     para(doc, "{%p if budget %}")

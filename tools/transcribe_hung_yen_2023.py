@@ -125,7 +125,8 @@ def main() -> int:
     ]
     plan = [("Kế hoạch", "101/KH-UBND", dt.date(2021, 6, 30), "UBND tỉnh Hưng Yên",
              "thực hiện chương trình quốc gia hỗ trợ tổ chức, doanh nghiệp nâng cao năng suất "
-             "và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030 trên địa bàn tỉnh Hưng Yên")]
+             "và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030 trên địa bàn tỉnh Hưng Yên",
+             "2021-2030")]
     recipients = [(2021, "Bộ KH&CN (để b/c)"), (2021, "UBND tỉnh (để b/c)"),
                   (2021, "GD Sở, các phó GD Sở")]
     title = "Hồ sơ tỉnh Hưng Yên – báo cáo Chương trình 1322 (chép từ báo cáo thật năm 2023)"

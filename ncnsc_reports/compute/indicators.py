@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from ncnsc_reports.formatting import format_number
 from ncnsc_reports.inputs.schema import (
     MEASURES,
     RECORD_SHEETS,
@@ -104,9 +105,20 @@ def completion(cumulative: int, target: int | None) -> Decimal | None:
     return ratio.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
+TARGET_FIELD = "{chỉ tiêu}"
+
+
+def named(name: str, target: int | None) -> str:
+    """The indicator's label with “{chỉ tiêu}” replaced by the phase's target, so a label
+    such as “(chỉ tiêu: trên {chỉ tiêu})” follows a target derived for the new phase."""
+    if TARGET_FIELD not in name:
+        return name
+    return name.replace(TARGET_FIELD, format_number(target) if target is not None else "…")
+
+
 def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int) -> Results:
     """Return every indicator's results and the budget rows for the report's year."""
-    first = plan.period[0]
+    first = plan.period.start
     years = list(range(first, year + 1))
     f = frames({y: r for y, r in history.items() if first <= y <= year})
     results = []
@@ -114,10 +126,12 @@ def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int) -> Re
         per_year = _MEASURE_RULES[ind.measure](f).reindex(years, fill_value=0).astype(int)
         cumulative = int(per_year.sum())
         target = plan.period_targets.get(ind.code)
+        rule = plan.target_rules.get(ind.code)
         results.append(IndicatorLine(
-            ind.code, ind.name, ind.unit, ind.verb, ind.noun, target,
+            ind.code, named(ind.name, target), ind.unit, ind.verb, ind.noun, target,
             plan.year_targets.get(ind.code), int(per_year[year]), cumulative,
-            completion(cumulative, target), plan.targets_source))
+            completion(cumulative, target), rule.document if rule else plan.targets_source,
+            rule.text if rule else "", rule.previous_value if rule else None))
     stated = {y: r.stated_spent for y, r in history.items() if r.stated_spent is not None}
     return Results(tuple(results), _budget(plan, f, years, stated), first, year)
 

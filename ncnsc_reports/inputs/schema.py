@@ -140,19 +140,26 @@ PROFILE_PLAN = SheetSpec(
      Column("issued", "Ngày ban hành", DATE, width=16),
      Column("issuer", "Cơ quan ban hành", width=26),
      Column("subject", "Trích yếu", width=80),
+     Column("period", "Giai đoạn", required=False, width=14,
+            help="Với kế hoạch: giai đoạn nó áp dụng, “2021-2025”, “2026-2030” hoặc “2021-2030”. "
+                 "Với văn bản sửa đổi: để trống (là giai đoạn của kế hoạch ở dòng trên)."),
      Column("effective", "Hiệu lực từ ngày", DATE, required=False, width=16,
             help="Để trống là từ ngày ban hành."),
      Column("replaces", "Thay thế", required=False, width=26,
-            help="Với văn bản sửa đổi: phần nó thay thế, ghi một hay nhiều trong “Chỉ tiêu”, "
-                 "“Định mức”, “Kinh phí”, cách nhau bằng dấu phẩy. Phần đã thay mà không ghi "
-                 "số liệu mới thì coi là chưa có số liệu."),
+            help="Chỉ với văn bản sửa đổi: phần nó thay thế của kế hoạch ở dòng trên, ghi một "
+                 "hay nhiều trong “Chỉ tiêu”, “Định mức”, “Kinh phí”, cách nhau bằng dấu phẩy. "
+                 "Phần đã thay mà không ghi số liệu mới thì coi là chưa có số liệu. Để trống là "
+                 "một kế hoạch riêng (ghi “Giai đoạn”)."),
      Column("next_period_pct", "Chỉ tiêu giai đoạn sau (% giai đoạn trước)", INT,
             required=False, low=100, high=1000, width=20,
-            help="Ví dụ 110: chỉ tiêu 2026-2030 không ghi thì bằng 110% chỉ tiêu 2021-2025, "
-                 "làm tròn lên.")),
-    "Dòng đầu: Kế hoạch của tỉnh thực hiện Chương trình 1322; các dòng sau: văn bản sửa đổi, "
-    "bổ sung Kế hoạch, theo thứ tự ban hành. Báo cáo trích dẫn các văn bản có hiệu lực vào "
-    "ngày báo cáo.",
+            help="Chỉ với kế hoạch 2021-2030. Ví dụ 110 (Kế hoạch 224/KH-UBND: “tăng ít nhất "
+                 "10%”): chỉ tiêu 2026-2030 không ghi thì bằng 110% chỉ tiêu 2021-2025, làm "
+                 "tròn lên.")),
+    "Mỗi kế hoạch thực hiện Chương trình 1322 một dòng, ghi giai đoạn; văn bản sửa đổi, bổ "
+    "sung một kế hoạch ghi ngay dưới kế hoạch đó, theo thứ tự ban hành, cột “Thay thế” ghi "
+    "phần nó thay. Kế hoạch giai đoạn mới (2026-2030) là một dòng kế hoạch mới, không phải văn "
+    "bản sửa đổi. Báo cáo trích dẫn kế hoạch của giai đoạn của năm báo cáo và các văn bản sửa "
+    "đổi nó có hiệu lực vào ngày báo cáo; văn bản của giai đoạn đã kết thúc không được trích.",
 )
 
 PROFILE_RECIPIENTS = SheetSpec(
@@ -195,16 +202,22 @@ PROFILE_INDICATORS = SheetSpec(
      Column("measure", "Cách tính", CHOICE, choices=MEASURES, width=44,
             help="Chương trình đếm gì trong các trang số liệu của năm."),
      Column("verb", "Động từ trong câu", width=16, help="Ví dụ “hỗ trợ”, “đào tạo”."),
-     Column("noun", "Đối tượng trong câu", width=26, help="Ví dụ “hệ thống quản lý”.")),
+     Column("noun", "Đối tượng trong câu", width=26, help="Ví dụ “hệ thống quản lý”."),
+     Column("period", "Giai đoạn", required=False, width=14,
+            help="Để trống: chỉ tiêu của mọi giai đoạn. “2021-2025” hoặc “2026-2030”: chỉ báo "
+                 "cáo trong giai đoạn đó (thêm chỉ tiêu mới của giai đoạn 2026-2030 không làm "
+                 "đổi báo cáo các năm 2021-2025).")),
     "Danh mục chỉ tiêu của Kế hoạch, theo thứ tự in. Câu ở mục II.1: “Năm … đã <động từ> 03 "
-    "<đối tượng>; lũy kế … đã <động từ> 08/12 <đối tượng>, đạt 66,7% chỉ tiêu …”.",
+    "<đối tượng>; lũy kế … đã <động từ> 08/12 <đối tượng>, đạt 66,7% chỉ tiêu …”. Tên chỉ tiêu "
+    "có thể ghi {chỉ tiêu} để in chỉ tiêu của giai đoạn (ví dụ “(chỉ tiêu: trên {chỉ tiêu})”).",
     required=False,
 )
 
 PROFILE_TARGETS = SheetSpec(
     "Chỉ tiêu kế hoạch",
     (DOC_REF, Column("code", "Mã", width=10),
-     Column("period", "Kỳ", width=12, help="Giai đoạn “2021-2025” hoặc một năm “2023”."),
+     Column("period", "Kỳ", width=12,
+            help="Giai đoạn “2021-2025”, “2026-2030” hoặc một năm “2023”."),
      Column("target", "Giá trị", INT, low=0, high=10**9, width=12)),
     "Chỉ tiêu theo giai đoạn và (nếu Kế hoạch có) theo từng năm, của từng văn bản.",
     required=False,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ncnsc_reports.formatting import date_parts, place_date_line, two_digits
 from ncnsc_reports.report.model import BudgetLine, Document, Report
+from ncnsc_reports.report.phases import phase_of, since_text, span_text, start_text, years_text
 
 if TYPE_CHECKING:  # pandas stays unloaded for a province without indicators
     from ncnsc_reports.compute.indicators import Results
@@ -69,13 +70,28 @@ def build_context(report: Report, results: Results | None = None) -> dict:
     return {**_text_fields(report), **_indicator_fields(report, results)}
 
 
+def _phase_fields(report: Report) -> dict:
+    """How the report names its phase (QĐ 1322: 2021-2025, 2026-2030), whether or not the
+    province sets indicators: the first year of a phase is “năm 2026”, never “2026-2026”."""
+    phase, year = report.phase or phase_of(report.year), report.year
+    return {
+        "period_start": phase.start,
+        "period": phase.label,
+        "phase_first_year": year == phase.start,
+        "since_start": start_text(phase, with_year=False),
+        "since_start_year": start_text(phase, with_year=True),
+        "cumulative_since": since_text(phase, year),
+        "cumulative_span": span_text(phase.start, year),
+        "budget_years": years_text(phase.start, year),
+    }
+
+
 def _indicator_fields(report: Report, results: Results | None) -> dict:
     plan = report.plan_in_force
     lines = list(results.indicators) if results else []
     return {
         "has_indicators": results is not None,
-        "period_start": plan.period[0] if plan else report.year,
-        "period": f"{plan.period[0]}-{plan.period[1]}" if plan else "",
+        **_phase_fields(report),
         "indicators": lines,
         "budget": _budget(results, plan) if results else None,
         "enterprises": _enterprises(report) if results else [],

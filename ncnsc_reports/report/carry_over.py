@@ -32,7 +32,7 @@ from ncnsc_reports.inputs.schema import (
 )
 from ncnsc_reports.inputs.sheets import Row
 from ncnsc_reports.problems import Location, Problems
-from ncnsc_reports.report.plan import period_of
+from ncnsc_reports.report.phases import phase_of
 
 CARRIED_SECTIONS = ("Mở đầu", "I.1.a", "III.1", "III.2", "IV")
 CARRIED_DOCUMENT_SECTIONS = ("I.1.a",)
@@ -57,7 +57,7 @@ def in_force_until(row: Row) -> int:
     if years:
         return max(years)
     issued = row["issued"]
-    return period_of(issued.year)[1] if issued else 0
+    return phase_of(issued.year).end if issued else 0
 
 
 def carried_rows(sheets: dict[str, list[Row]], year: int) -> dict[str, list[tuple]]:

@@ -47,6 +47,18 @@ class Agency:
 
 
 @dataclass(frozen=True)
+class Phase:
+    """A span of years of Chương trình 1322: a phase (2021-2025, 2026-2030) or a plan's period."""
+
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
 class Report:
     province: str
     year: int
@@ -67,6 +79,8 @@ class Report:
     illustrative: bool = False
     date: dt.date | None = None  # the signing date, blanks read as late as possible
     untouched: bool = False  # only rows carried from last year, none reviewed, nothing added
+    phase: Phase | None = None  # the phase of `year`: what cumulative figures and targets cover
+    file_stem: str = ""  # bao-cao-<tỉnh>-<năm>, from the place name in force (not the folder)
 
 
 # --- Plans as data and the records of each year (issue: indicators against the plan) -----
@@ -105,7 +119,7 @@ class PlanInForce:
 
     documents: tuple[Document, ...]
     indicators: tuple[Indicator, ...]
-    period: tuple[int, int]
+    period: Phase  # the phase of the report year
     period_targets: dict[str, int]
     year_targets: dict[str, int]
     targets_source: Document
@@ -113,6 +127,28 @@ class PlanInForce:
     caps_source: Document
     budget: dict[int, int]
     budget_source: Document
+    target_rules: dict[str, TargetRule] = field(default_factory=dict)  # derived targets only
+
+
+@dataclass(frozen=True)
+class TargetRule:
+    """How a target not written in any document was derived from the plan's rule.
+
+    Tiền Giang 224/KH-UBND §I.2.b: 2026-2030 targets at least 110% of 2021-2025, so the
+    derived value is the previous phase's target × rate, rounded up to whole units.
+    """
+
+    document: Document  # the plan that states the rule
+    rate: int  # percent of the previous phase's target
+    previous: Phase
+    previous_value: int
+
+    @property
+    def text(self) -> str:
+        """“tăng ít nhất 10% so với giai đoạn 2021-2025” (the plan's own words, 224 §I.2.b)."""
+        if self.rate == 100:
+            return f"không thấp hơn giai đoạn {self.previous.label}"
+        return f"tăng ít nhất {self.rate - 100}% so với giai đoạn {self.previous.label}"
 
 
 @dataclass(frozen=True)
@@ -130,6 +166,8 @@ class IndicatorLine:
     cumulative: int
     completion: Decimal | None  # percent, one decimal, half up; None without a target
     source: Document
+    rule: str = ""  # how a derived phase target was set, e.g. "tăng ít nhất 10% so với …"
+    derived_from: int | None = None  # the previous phase's target it was derived from
 
 
 @dataclass(frozen=True)

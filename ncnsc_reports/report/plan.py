@@ -1,16 +1,21 @@
-"""The province's plan and its amendments as data: which targets, norms and budget are in force.
+"""The province's plans and their amendments as data: which one is in force for a phase.
 
-Owns reading the profile sheets “Kế hoạch”, “Chỉ tiêu”, “Chỉ tiêu kế hoạch”, “Kinh phí kế
-hoạch”, “Định mức hỗ trợ” into a `PlanInForce` for a report date. The first row of “Kế hoạch”
-is the plan; later rows amend it from their effective date, each replacing the parts it names
-(e.g. QĐ 648/QĐ-UBND replaced An Giang's appendix of targets and its norms).
+Owns reading the profile sheet “Kế hoạch” into `PlanRow`s and choosing, for a report, the plan
+in force for the report year's phase on the report date with its amendments, then assembling
+the `PlanInForce` (targets from `targets`, norms, budget). Each plan row names its period
+(2021-2025, 2026-2030, 2021-2030); an amendment is written under the plan it amends and
+replaces the parts it names from its effective date (QĐ 648/QĐ-UBND replaced An Giang
+573/KH-UBND's targets and norms). A new 2026–2030 plan is a plan of its own: it supersedes,
+for that phase, a 2021–2030 plan issued before it; a plan whose period has ended is not cited.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
+from ncnsc_reports.formatting import cite_short, short_date
 from ncnsc_reports.inputs.schema import (
     PROFILE_BUDGET,
     PROFILE_CAPS,
@@ -21,28 +26,88 @@ from ncnsc_reports.inputs.schema import (
 )
 from ncnsc_reports.inputs.sheets import Row
 from ncnsc_reports.problems import Location, Problems, expected_found
-from ncnsc_reports.report.model import Cap, Document, Indicator, PlanInForce
+from ncnsc_reports.report.model import Cap, Document, Indicator, Phase, PlanInForce
+from ncnsc_reports.report.phases import (
+    PHASE_EXPECTED,
+    PHASES,
+    PLAN_PERIOD_EXPECTED,
+    covers,
+    parse_plan_period,
+    phase_of,
+)
 
 PARTS = ("Chỉ tiêu", "Định mức", "Kinh phí")
-# QĐ 1322/QĐ-TTg runs 2021-2030 in two phases; plans set targets per phase.
-PERIODS = ((2021, 2025), (2026, 2030))
-_PERIOD = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})\s*$")
 
 
-def plan_documents(rows: list[Row], problems: Problems) -> list[tuple[Document, dt.date, set, Row]]:
-    """Return (document, effective date, parts replaced, row) for each row of “Kế hoạch”."""
+@dataclass(frozen=True)
+class PlanRow:
+    """One row of “Kế hoạch”: a plan (`base` is its own number) or an amendment of `base`."""
+
+    document: Document
+    period: Phase
+    effective: dt.date
+    parts: frozenset[str]
+    base: str
+    rate: int | None
+    row: Row
+
+    @property
+    def is_plan(self) -> bool:
+        return self.base == self.document.number
+
+
+def plan_rows(rows: list[Row], problems: Problems) -> list[PlanRow]:
+    """Return every usable row of “Kế hoạch”; a row that would have no effect is an error."""
     if not rows:
         problems.error(Location(PROFILE_FILE, PROFILE_PLAN.name),
                        expected_found("ít nhất một dòng: Kế hoạch của tỉnh", "trang trống"))
-    result = []
+    result: list[PlanRow] = []
+    plan: PlanRow | None = None
     for row in rows:
         v = row.values
         if not all(v[k] for k in ("kind", "number", "issued", "issuer", "subject")):
             continue
         doc = Document(v["kind"], v["number"], v["issued"], v["issuer"], v["subject"])
-        parts = set(PARTS) if not result else _parts(v["replaces"], row, problems)
-        result.append((doc, v["effective"] or v["issued"], parts, row))
+        effective = v["effective"] or v["issued"]
+        if v["replaces"]:
+            amendment = _amendment(row, doc, effective, plan, problems)
+            result += [amendment] if amendment else []
+        elif period := _plan_period(row, problems):
+            plan = PlanRow(doc, period, effective, frozenset(PARTS), doc.number,
+                           v["next_period_pct"], row)
+            result.append(plan)
     return result
+
+
+def _plan_period(row: Row, problems: Problems) -> Phase | None:
+    period = parse_plan_period(row["period"])
+    if period is None:
+        problems.error(row.where.at(column="Giai đoạn"), expected_found(
+            f"{PLAN_PERIOD_EXPECTED}; nếu dòng này là văn bản sửa đổi kế hoạch ở dòng trên, "
+            "ghi phần nó thay thế ở cột “Thay thế”", row["period"]))
+    return period
+
+
+def _amendment(row: Row, doc: Document, effective: dt.date, plan: PlanRow | None,
+               problems: Problems) -> PlanRow | None:
+    parts = _parts(row["replaces"], row, problems)
+    if plan is None:
+        problems.error(row.where.at(column="Thay thế"), "văn bản sửa đổi phải ghi ngay dưới kế "
+                       "hoạch mà nó sửa, nhưng phía trên không có dòng kế hoạch nào (dòng kế "
+                       "hoạch để trống cột “Thay thế” và ghi “Giai đoạn”)")
+        return None
+    period = parse_plan_period(row["period"]) if row["period"] else plan.period
+    if period != plan.period:
+        problems.error(row.where.at(column="Giai đoạn"), expected_found(
+            f"ô trống hoặc “{plan.period.label}” (văn bản sửa đổi {cite_short(plan.document)} "
+            f"thuộc giai đoạn của kế hoạch đó)", row["period"]))
+    if effective.year > plan.period.end:
+        problems.warning(row.where.at(column="Hiệu lực từ ngày"), (
+            f"văn bản có hiệu lực từ {short_date(effective)}, sau khi giai đoạn "
+            f"{plan.period.label} của {cite_short(plan.document)} đã kết thúc, nên không được "
+            "dùng trong báo cáo nào; nếu nó sửa kế hoạch khác, ghi nó ngay dưới kế hoạch đó"))
+    return PlanRow(doc, plan.period, effective, frozenset(parts), plan.base,
+                   row["next_period_pct"], row) if parts else None
 
 
 def _parts(text: str | None, row: Row, problems: Problems) -> set[str]:
@@ -54,65 +119,111 @@ def _parts(text: str | None, row: Row, problems: Problems) -> set[str]:
     return names & set(PARTS)
 
 
-def in_force(documents, on: dt.date) -> tuple[list[Document], dict[str, Document]]:
-    """Return the documents in force on a date and, for each part, the one that sets it."""
-    active = [d for d in documents if d[1] <= on] or documents[:1]
-    source = {}
-    for doc, _, parts, _ in active:
-        for part in parts:
-            source[part] = doc
-    return [d[0] for d in active], source
+def chain_in_force(rows: list[PlanRow], phase: Phase, on: dt.date) -> list[PlanRow]:
+    """The plan in force for `phase` on a date (the latest issued that covers the phase),
+    followed by its amendments in force on that date; [] when none has started."""
+    plans = [r for r in rows if r.is_plan and covers(r.period, phase) and r.effective <= on]
+    if not plans:
+        return []
+    plan = max(plans, key=lambda r: r.effective)
+    return [plan] + [r for r in rows if r.base == plan.base and not r.is_plan
+                     and r.effective <= on]
 
 
-def period_of(year: int) -> tuple[int, int]:
-    return next((p for p in PERIODS if p[0] <= year <= p[1]), (year, year))
+def sources(chain: list[PlanRow]) -> dict[str, PlanRow]:
+    """For each part (targets, norms, budget), the last document of the chain that sets it."""
+    result = {}
+    for row in chain:
+        for part in row.parts:
+            result[part] = row
+    return result
 
 
 def read_plan(profile: dict[str, list[Row]], year: int, on: dt.date,
               problems: Problems) -> tuple[list[Document], PlanInForce | None]:
     """Return the documents to cite and the plan in force, or None without indicators."""
-    documents = plan_documents(profile[PROFILE_PLAN.name], problems)
-    if not documents:
+    from ncnsc_reports.report.targets import check_profile, targets_in_force
+
+    rows = plan_rows(profile[PROFILE_PLAN.name], problems)
+    if not rows:
         return [], None
-    cited, source = in_force(documents, on)
-    indicators = _indicators(profile[PROFILE_INDICATORS.name], problems)
+    phase = phase_of(year)
+    chain = chain_in_force(rows, phase, on)
+    if not chain:
+        _no_plan(rows, phase, on, problems)
+        return [], None
+    cited = [r.document for r in chain]
+    indicators = indicators_of(profile[PROFILE_INDICATORS.name], phase, problems)
     if not indicators:
         return cited, None
-    numbers = {d[0].number: d for d in documents}
-    _check_references(profile, numbers, problems)
-    period = period_of(year)
-    targets = _targets(profile[PROFILE_TARGETS.name], source["Chỉ tiêu"], period, year,
-                       documents, problems)
+    _check_references(profile, [r.document.number for r in rows], problems)
+    check_profile(profile, rows, problems)
+    source = sources(chain)
+    targets = targets_in_force(profile[PROFILE_TARGETS.name], rows, phase, year, on, indicators,
+                               problems)
     return cited, PlanInForce(
-        documents=tuple(cited), indicators=indicators, period=period,
-        period_targets=targets[0], year_targets=targets[1],
-        targets_source=source["Chỉ tiêu"],
-        caps=_caps(profile[PROFILE_CAPS.name], source["Định mức"]),
-        caps_source=source["Định mức"],
+        documents=tuple(cited), indicators=indicators, period=phase,
+        period_targets={code: t for code, (t, _) in targets.period.items()},
+        year_targets=targets.year, targets_source=source["Chỉ tiêu"].document,
+        target_rules={code: rule for code, (_, rule) in targets.period.items() if rule},
+        caps=_caps(profile[PROFILE_CAPS.name], source["Định mức"].document),
+        caps_source=source["Định mức"].document,
         budget={r["year"]: r["amount"] for r in profile[PROFILE_BUDGET.name]
-                if r["document"] == source["Kinh phí"].number and r["year"]},
-        budget_source=source["Kinh phí"],
+                if r["document"] == source["Kinh phí"].document.number and r["year"]
+                and phase.start <= r["year"] <= phase.end},
+        budget_source=source["Kinh phí"].document,
     )
 
 
-def _indicators(rows: list[Row], problems: Problems) -> tuple[Indicator, ...]:
-    seen: dict[str, Row] = {}
+def _no_plan(rows: list[PlanRow], phase: Phase, on: dt.date, problems: Problems) -> None:
+    later = [r for r in rows if r.is_plan and covers(r.period, phase)]
+    found = (f"{cite_short(later[0].document)} có hiệu lực từ {short_date(later[0].effective)}"
+             if later else "chỉ có kế hoạch của giai đoạn khác")
+    problems.error(Location(PROFILE_FILE, PROFILE_PLAN.name), expected_found(
+        f"một kế hoạch của giai đoạn {phase.label} có hiệu lực vào ngày báo cáo "
+        f"{short_date(on)} (dòng kế hoạch ghi “{phase.label}” hoặc “2021-2030” ở cột “Giai "
+        "đoạn”)", found))
+
+
+def indicators_of(rows: list[Row], phase: Phase, problems: Problems) -> tuple[Indicator, ...]:
+    """The indicators reported in `phase`: those with no “Giai đoạn” or with that phase."""
+    seen: dict[tuple[str, Phase | None], Row] = {}
     result = []
     for row in rows:
         v = row.values
         if not all(v[k] for k in ("code", "name", "unit", "measure", "verb", "noun")):
             continue
-        if v["code"] in seen:
-            problems.error(row.where.at(column="Mã"), f"mã “{v['code']}” đã dùng ở dòng "
-                           f"{seen[v['code']].where.row}; mỗi chỉ tiêu một mã riêng")
+        period = _indicator_phase(row, problems)
+        if period is False:
             continue
-        seen[v["code"]] = row
-        result.append(Indicator(v["code"], v["name"], v["unit"], v["measure"], v["verb"],
-                                v["noun"]))
+        clash = [k for k in seen if k[0] == v["code"] and None in (k[1], period)
+                 or k == (v["code"], period)]
+        if clash:
+            problems.error(row.where.at(column="Mã"), f"mã “{v['code']}” đã dùng ở dòng "
+                           f"{seen[clash[0]].where.row} cho cùng giai đoạn; mỗi chỉ tiêu một "
+                           "mã riêng")
+            continue
+        seen[(v["code"], period)] = row
+        if period in (None, phase):
+            result.append(Indicator(v["code"], v["name"], v["unit"], v["measure"], v["verb"],
+                                    v["noun"]))
     return tuple(result)
 
 
-def _check_references(profile: dict[str, list[Row]], numbers: dict, problems: Problems) -> None:
+def _indicator_phase(row: Row, problems: Problems) -> Phase | None | bool:
+    """None (every phase), a phase, or False when the cell is not a phase (an error)."""
+    if not row["period"]:
+        return None
+    period = parse_plan_period(row["period"])
+    if period is None or period not in PHASES:
+        problems.error(row.where.at(column="Giai đoạn"), expected_found(
+            f"ô trống (mọi giai đoạn) hoặc {PHASE_EXPECTED}", row["period"]))
+        return False
+    return period
+
+
+def _check_references(profile: dict[str, list[Row]], numbers: list[str],
+                      problems: Problems) -> None:
     """Every “Văn bản” cell must name a row of “Kế hoạch”; every “Mã” a row of “Chỉ tiêu”."""
     known = ", ".join(f"“{n}”" for n in numbers)
     codes = {r["code"] for r in profile[PROFILE_INDICATORS.name] if r["code"]}
@@ -125,49 +236,6 @@ def _check_references(profile: dict[str, list[Row]], numbers: dict, problems: Pr
         if row["code"] and row["code"] not in codes:
             problems.error(row.where.at(column="Mã"), expected_found(
                 "mã của một chỉ tiêu ở trang “Chỉ tiêu”", row["code"]))
-
-
-def _targets(rows: list[Row], source: Document, period: tuple[int, int], year: int,
-             documents, problems: Problems) -> tuple[dict[str, int], dict[str, int]]:
-    """Return ({code: period target}, {code: target of `year`}) set by the source document."""
-    by_period: dict[tuple[int, int], dict[str, int]] = {}
-    yearly: dict[str, int] = {}
-    for row in rows:
-        if row["document"] != source.number or row["code"] is None or row["target"] is None:
-            continue
-        kind = _period(row, problems)
-        if kind == (year, year):
-            yearly[row["code"]] = row["target"]
-        elif kind in PERIODS:
-            by_period.setdefault(kind, {})[row["code"]] = row["target"]
-    targets = by_period.get(period) or _derived(by_period, period, documents)
-    return targets, yearly
-
-
-def _period(row: Row, problems: Problems) -> tuple[int, int] | None:
-    text = str(row["period"] or "")
-    if m := _PERIOD.match(text):
-        return int(m[1]), int(m[2])
-    if text.strip().isdigit() and len(text.strip()) == 4:
-        return int(text), int(text)
-    problems.error(row.where.at(column="Kỳ"), expected_found(
-        "một giai đoạn như “2021-2025” hoặc một năm như “2023”", text))
-    return None
-
-
-def _derived(by_period, period, documents) -> dict[str, int]:
-    """Targets of a later phase not written down: previous phase × the plan's percentage.
-
-    Tiền Giang 224/KH-UBND §I.2.b: 2026-2030 targets are at least 110% of 2021-2025, so the
-    derived target is rounded up.
-    """
-    previous = (period[0] - 5, period[1] - 5)
-    pct = next((d[3].values.get("next_period_pct") for d in reversed(documents)
-                if d[3].values.get("next_period_pct")), None)
-    if pct is None or previous not in by_period:
-        return {}
-    # integer ceiling: 20 × 110 / 100 in floating point is 22.000000000000004
-    return {code: -(-value * pct // 100) for code, value in by_period[previous].items()}
 
 
 def _caps(rows: list[Row], source: Document) -> tuple[Cap, ...] | None:

@@ -36,6 +36,7 @@ from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
 from ncnsc_reports.report.history import load_history, records_of
 from ncnsc_reports.report.model import Agency, Document, Paragraph, Report
+from ncnsc_reports.report.phases import phase_of
 from ncnsc_reports.report.plan import read_plan
 from ncnsc_reports.report.record_errors import check_record_rows
 
@@ -73,7 +74,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     cited, plan_in_force = read_plan(profile, year, report_date, problems)
     history = {}
     if plan_in_force is not None:
-        history = load_history(year_dir, plan_in_force.period[0], profile, problems)
+        history = load_history(year_dir, plan_in_force.period.start, profile, problems)
         history[year] = records_of(year, book.name, sheets, general.get("spent"))
         check_record_rows(history, plan_in_force, problems)
     sections = _sections(sheets[YEAR_CONTENT.name], problems)
@@ -85,7 +86,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         day=general.get("day"), month=general.get("month"),
         sign_year=general.get("sign_year") or year, agency=agency, plan=cited[0],
         amendments=tuple(cited[1:]), plan_in_force=plan_in_force, history=history,
-        date=report_date,
+        date=report_date, phase=phase_of(year),
         localities=_in_force_list(profile[PROFILE_LOCALITIES.name], "locality", year),
         illustrative=general.get("illustrative") == "Có",
         recipients=_recipients(profile[PROFILE_RECIPIENTS.name],

@@ -57,8 +57,18 @@ TOP_LEVEL: dict[str, Meaning] = {
                           "trước, chưa xem lại dòng nào; trống khi không phải bản nháp."),
     "has_indicators": Meaning("Đúng khi có kế hoạch dạng dữ liệu và số liệu chỉ tiêu (sổ "
                               "chi-tieu.xlsx); sai thì bỏ các phần chỉ tiêu."),
-    "period_start": Meaning("Năm đầu của giai đoạn kế hoạch."),
-    "period": Meaning("Giai đoạn của kế hoạch, ví dụ 2021-2025; trống khi không có kế hoạch."),
+    "period_start": Meaning("Năm đầu của giai đoạn của năm báo cáo (2021 hoặc 2026)."),
+    "period": Meaning("Giai đoạn của năm báo cáo, ví dụ 2026-2030."),
+    "phase_first_year": Meaning("Đúng khi năm báo cáo là năm đầu giai đoạn (2021, 2026): "
+                                "không có lũy kế nhiều năm."),
+    "since_start": Meaning("“từ đầu Chương trình” (2021-2025) hoặc “từ đầu giai đoạn "
+                           "2026-2030”, dùng ở tên mục II."),
+    "since_start_year": Meaning("Như since_start, kèm năm: “từ đầu giai đoạn 2026-2030 (năm "
+                                "2026)”, dùng ở mục II.1."),
+    "cumulative_since": Meaning("Khoảng lũy kế trong câu: “từ năm 2021 đến hết năm 2023”; năm "
+                                "đầu giai đoạn: “từ đầu giai đoạn 2026-2030 đến hết năm 2026”."),
+    "cumulative_span": Meaning("Khoảng lũy kế ở tiêu đề bảng: “2021-2023” hoặc “năm 2026”."),
+    "budget_years": Meaning("Các năm của dự toán lũy kế: “các năm 2021-2023” hoặc “năm 2026”."),
     "indicators": Meaning("Các chỉ tiêu của kế hoạch với kết quả năm và lũy kế.", IndicatorLine),
     "budget": Meaning("Kinh phí kế hoạch và đã chi; trống khi kế hoạch không giao kinh phí.",
                       BudgetSummary),
@@ -92,7 +102,10 @@ ATTRIBUTES: dict[type, dict[str, str]] = {
         "year_result": "Kết quả trong năm báo cáo.", "cumulative": "Lũy kế từ đầu giai đoạn.",
         "completion": "Tỷ lệ hoàn thành chỉ tiêu giai đoạn, % (trống nếu không tính được); "
                       "in bằng bộ lọc percent.",
-        "source": "Văn bản giao chỉ tiêu (như plan)."},
+        "source": "Văn bản giao chỉ tiêu, hoặc quy định cách tính chỉ tiêu (như plan).",
+        "rule": "Cách tính chỉ tiêu giai đoạn theo văn bản, ví dụ “tăng ít nhất 10% so với giai "
+                "đoạn 2021-2025”; trống khi chỉ tiêu được ghi thẳng trong văn bản.",
+        "derived_from": "Chỉ tiêu giai đoạn trước dùng để tính (trống khi ghi thẳng)."},
     BudgetSummary: {
         "years": "Kinh phí từng năm của giai đoạn đến năm báo cáo.",
         "planned_year": "Kinh phí kế hoạch của năm báo cáo, đồng.",
