@@ -23,20 +23,23 @@ class Location:
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
+    item: str | None = None  # the “Mục” of a row of a key/value sheet (“Thông tin chung”)
 
     def __str__(self) -> str:
         parts = [self.file]
         if self.sheet is not None:
             parts.append(f"trang “{self.sheet}”")
         if self.row is not None:
-            parts.append(f"dòng {self.row}")
+            parts.append(f"dòng {self.row}" + (f" (mục “{self.item}”)" if self.item else ""))
         if self.column is not None:
             parts.append(f"cột “{self.column}”")
         return " › ".join(parts)
 
-    def at(self, row: int | None = None, column: str | None = None) -> Location:
-        """Return this location narrowed to a row and/or column."""
-        return Location(self.file, self.sheet, row or self.row, column or self.column)
+    def at(self, row: int | None = None, column: str | None = None,
+           item: str | None = None) -> Location:
+        """Return this location narrowed to a row, a column and/or the row's item."""
+        return Location(self.file, self.sheet, row or self.row, column or self.column,
+                        item or self.item)
 
 
 @dataclass(frozen=True)

@@ -202,18 +202,21 @@ def test_rows_repeated_word_for_word_are_a_warning_naming_both(province_copy):
 
 CELL_CASES = [
     ("digits-and-letters-in-number-cell", "Thông tin chung", {"B3": "12a"},
-     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 3 › cột “Giá trị”: cần một số nguyên chỉ "
+     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 3 (mục “Số báo cáo”) › cột “Giá trị”: "
+      "cần một số nguyên chỉ "
       "gồm chữ số, không kèm chữ, đơn vị hay phần thập phân (ví dụ 1500000 hoặc 1.500.000), "
       "nhưng gặp “12a”"]),
     ("amount-in-words", "Thông tin chung", {"A7": "Kinh phí đã chi (đồng)", "B7": "1,5 triệu"},
-     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 7 › cột “Giá trị”: cần một số nguyên chỉ "
+     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 7 (mục “Kinh phí đã chi (đồng)”) › "
+      "cột “Giá trị”: cần một số nguyên chỉ "
       "gồm chữ số, không kèm chữ, đơn vị hay phần thập phân (ví dụ 1500000 hoặc 1.500.000), "
       "nhưng gặp “1,5 triệu”"]),
     ("negative-count", "Tập huấn", {"A2": "Lớp 5S", "B2": dt.datetime(2023, 5, 4), "D2": -3},
      [f"Lỗi: {BOOK} › trang “Tập huấn” › dòng 2 › cột “Số người tham dự”: cần số nguyên từ 0 "
       "đến 1.000.000, nhưng gặp “-3”"]),
     ("year-1900", "Thông tin chung", {"B2": 1900},
-     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 2 › cột “Giá trị”: cần số nguyên từ 2021 "
+     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 2 (mục “Năm báo cáo”) › cột “Giá trị”: "
+      "cần số nguyên từ 2021 "
       "đến 2100, nhưng gặp “1900”"]),
     ("date-in-1900", "Văn bản", {"D2": dt.datetime(1900, 1, 1)},
      [f"Lỗi: {BOOK} › trang “Văn bản” › dòng 2 › cột “Ngày ban hành”: cần một ngày từ năm 1945 "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLE_YEAR, edit_workbook, year_book
+from conftest import ROOT, SAMPLE_YEAR, append_row, edit_workbook, year_book
 from docx_text import docx_lines
 
 from ncnsc_reports.cli import main
@@ -103,12 +103,15 @@ def test_new_year_workbook_builds_a_report_with_standard_sentences(province_copy
     assert result.exit_code == 0, result.output
     assert (year_dir / "bao-cao-2024.xlsx").is_file()
     assert run("new-year", str(year_dir)).exit_code == 1  # never overwrites
+    assert run("build", str(year_dir)).exit_code == 1  # nothing to report yet
+    append_row(year_dir / "bao-cao-2024.xlsx", "Nội dung", ("IV", None, "Không có kiến nghị."))
     result = run("build", str(year_dir))
     assert result.exit_code == 0, result.output
     lines = docx_lines(province_copy.parent.parent / "outputs" / "hung-yen" / "2024"
                        / "bao-cao-hung-yen-2024.docx")
-    # I.1.a–c, 2.1–2.6, II.1–3, III.1–2, IV: each gets the standard sentence
-    assert lines.count("Năm 2024 không phát sinh nội dung này.") == 15
+    # I.1.a–c, 2.1–2.6, II.1–3, III.1–2: each gets the standard sentence; IV has its row
+    assert lines.count("Năm 2024 không phát sinh nội dung này.") == 14
+    assert "Không có kiến nghị." in lines
     assert "| Hưng Yên, ngày       tháng       năm 2024" in lines
 
 

@@ -27,19 +27,24 @@ CELL_CASES = [
      [f"Lỗi: {BOOK} › trang “Nội dung” › dòng 2 › cột “Mục”: cần một trong các giá trị "
       f"{SECTIONS}, nhưng gặp “I.7”"]),
     ("year-differs-from-folder", "Thông tin chung", {"B2": 2022},
-     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 2 › cột “Giá trị”: cần năm trùng tên "
+     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 2 (mục “Năm báo cáo”) › cột “Giá trị”: "
+      "cần năm trùng tên "
       "thư mục năm (2023), nhưng gặp “2022”"]),
     ("words-in-number-cell", "Thông tin chung", {"B3": "mười hai"},
-     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 3 › cột “Giá trị”: cần một số nguyên "
+     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 3 (mục “Số báo cáo”) › cột “Giá trị”: "
+      "cần một số nguyên "
       "(ví dụ 12), nhưng gặp “mười hai”"]),
     ("month-out-of-range", "Thông tin chung", {"B5": 13},
-     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 5 › cột “Giá trị”: cần số nguyên từ 1 "
+     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 5 (mục “Tháng ký”) › cột “Giá trị”: "
+      "cần số nguyên từ 1 "
       "đến 12, nhưng gặp “13”"]),
     ("day-not-in-month", "Thông tin chung", {"B4": 31},
-     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 4 › cột “Giá trị”: cần ngày có thật "
+     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 4 (mục “Ngày ký”) › cột “Giá trị”: "
+      "cần ngày có thật "
       "trong tháng 11, nhưng gặp “31”"]),
     ("duplicated-setting", "Thông tin chung", {"A6": "Tháng ký", "B6": 11},
-     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 6 › cột “Mục”: mục “Tháng ký” đã ghi ở "
+     [f"Lỗi: {BOOK} › trang “Thông tin chung” › dòng 6 (mục “Tháng ký”) › cột “Mục”: "
+      "mục “Tháng ký” đã ghi ở "
       "dòng 5; mỗi mục chỉ ghi một lần"]),
     ("solution-group-outside-III.2", "Nội dung", {"B2": "Nhóm giải pháp (2.1, 2.2…)"},
      [f"Lỗi: {BOOK} › trang “Nội dung” › dòng 2 › cột “Kiểu dòng”: cần “Nhóm giải pháp” chỉ "
@@ -73,7 +78,8 @@ def test_every_problem_is_reported_at_once(province_copy):
     found = problems_of(province_copy / "2023")
     assert sorted(line.split("›")[1].strip() + " " + line.split("›")[2].strip()
                   for line in found) == [
-        "trang “Thông tin chung” dòng 5", "trang “Văn bản” dòng 2", "trang “Văn bản” dòng 3"]
+        "trang “Thông tin chung” dòng 5 (mục “Tháng ký”)", "trang “Văn bản” dòng 2",
+        "trang “Văn bản” dòng 3"]
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -154,6 +154,15 @@ def _parse_date(raw, col, where, problems):
     return date
 
 
+def typed_date(raw) -> dt.date | None:
+    """Return the date of a cell holding an Excel date or a date typed as text (not a bare
+    number, which is a day or a count where this is asked), else None."""
+    if isinstance(raw, int | float) or blank(raw):
+        return None
+    date = _as_date(raw)
+    return date if date and DATE_YEARS[0] <= date.year <= DATE_YEARS[1] else None
+
+
 def _as_date(raw) -> dt.date | None:
     """Return a date from an Excel date, an Excel serial number or a date typed as text."""
     if isinstance(raw, dt.datetime):

@@ -247,6 +247,7 @@ def read_settings(rows: list[Row], settings: tuple[Setting, ...],
         setting = by_label.get(row["label"])
         if setting is None:  # an unknown label was already reported by the choice parser
             continue
+        row = Row(row.values, row.where.at(item=setting.label))  # messages name the item
         if row["value"] is None and row.where.row in reported:
             typed.append((setting, None, row))  # its cell was reported when it was read
             continue

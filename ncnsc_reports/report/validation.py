@@ -7,8 +7,6 @@ year, values in force in the report's year. Every problem is collected; `validat
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
@@ -27,13 +25,13 @@ from ncnsc_reports.inputs.schema import (
     YEAR_DOCUMENTS,
     YEAR_GENERAL,
     YEAR_RECIPIENTS,
-    YEAR_SETTINGS,
     YEAR_SHEETS,
-    Setting,
 )
 from ncnsc_reports.inputs.sheets import Row, find_year_workbook, read_settings, read_workbook
 from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
+from ncnsc_reports.report.general import check_typed_symbol, read_general
+from ncnsc_reports.report.general import report_date as general_report_date
 from ncnsc_reports.report.history import load_history, records_of
 from ncnsc_reports.report.model import Agency, Document, Paragraph, Report
 from ncnsc_reports.report.phases import phase_of
@@ -66,11 +64,11 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     sheets = read_workbook(book, YEAR_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
     if any(p.where.sheet is None for p in problems.errors):
         return None  # a workbook unreadable or without a sheet: checks across sheets would mislead
-    general, general_rows = _single_settings(sheets[YEAR_GENERAL.name], YEAR_SETTINGS,
-                                             book.name, problems)
-    _check_year(general, general_rows, year, problems)
+    read = read_general(sheets[YEAR_GENERAL.name], book.name, year, problems)
+    general = read.values
     agency = _agency(profile[PROFILE_AGENCY.name], general, year, problems)
-    report_date = _report_date(general, year)
+    check_typed_symbol(read, agency.symbol if agency else None, problems)
+    report_date = general_report_date(general, year)
     cited, plan_in_force = read_plan(profile, year, report_date, problems)
     history = {}
     if plan_in_force is not None:
@@ -78,6 +76,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         history[year] = records_of(year, book.name, sheets, general.get("spent"))
         check_record_rows(history, plan_in_force, problems)
     sections = _sections(sheets[YEAR_CONTENT.name], problems)
+    _require_content(sheets, book.name, year, problems)
     untouched = _untouched(sheets, book.name, year, problems)
     if problems.errors or not cited:
         return None
@@ -125,39 +124,6 @@ def _folder_year(year_dir: Path, problems: Problems) -> int | None:
     return int(year_dir.name)
 
 
-def _single_settings(rows: list[Row], settings: tuple[Setting, ...], file: str,
-                     problems: Problems) -> tuple[dict, dict[str, Row]]:
-    """Return ({key: value}, {key: row}) of a key/value sheet whose labels appear once each."""
-    values: dict = {}
-    seen: dict[str, Row] = {}
-    for setting, value, row in read_settings(rows, settings, problems):
-        if setting.key in seen:
-            problems.error(row.where.at(column="Mục"), f"mục “{setting.label}” đã ghi ở dòng "
-                           f"{seen[setting.key].where.row}; mỗi mục chỉ ghi một lần")
-            continue
-        seen[setting.key] = row
-        values[setting.key] = value
-    for setting in settings:
-        if setting.required and setting.key not in seen:
-            problems.error(Location(file, YEAR_GENERAL.name),
-                           f"thiếu dòng “{setting.label}” (cột “Mục”)")
-    return values, seen
-
-
-def _check_year(general: dict, rows: dict[str, Row], year: int, problems: Problems) -> None:
-    stated = general.get("year")
-    if stated is not None and stated != year:
-        problems.error(rows["year"].where.at(column="Giá trị"),
-                       expected_found(f"năm trùng tên thư mục năm ({year})", stated))
-    day, month = general.get("day"), general.get("month")
-    if day and month:
-        try:
-            dt.date(general.get("sign_year") or year, month, day)
-        except ValueError:
-            problems.error(rows["day"].where.at(column="Giá trị"),
-                           expected_found(f"ngày có thật trong tháng {month}", day))
-
-
 def _agency(rows: list[Row], overrides: dict, year: int, problems: Problems) -> Agency | None:
     """Return the values in force in `year` (latest “Áp dụng từ năm” ≤ year), then overrides."""
     in_force: dict[str, tuple[int, object]] = {}
@@ -199,14 +165,6 @@ def _in_force_list(rows: list[Row], key: str, year: int) -> tuple[str, ...]:
     return tuple(r[key] for r in rows if r["from_year"] == since and r[key])
 
 
-def _report_date(general: dict, year: int) -> dt.date:
-    """The date the plan is read at: the signing date, its blanks taken as late as possible."""
-    sign_year, month = general.get("sign_year") or year, general.get("month") or 12
-    last = calendar.monthrange(sign_year, month)[1]
-    day = general.get("day") if general.get("day") and general["day"] <= last else last
-    return dt.date(sign_year, month, day)
-
-
 def _recipient_line(text: str) -> str:
     # NĐ 30/2020, Phụ lục I, II.9.b: "- " before each recipient, ";" at the end of the line.
     return text.strip().lstrip("-").strip().rstrip(";.").strip()
@@ -232,6 +190,20 @@ def _sections(rows: list[Row], problems: Problems) -> dict[str, tuple[Paragraph,
             continue
         sections[row["section"]].append(Paragraph(kind, row["text"]))
     return {name: tuple(_label(paragraphs)) for name, paragraphs in sections.items()}
+
+
+def _require_content(sheets: dict[str, list[Row]], file: str, year: int,
+                     problems: Problems) -> None:
+    """A workbook with no paragraph, document or record would print “không phát sinh” under
+    every heading: a report with nothing to say is never what is meant to be signed."""
+    settings = (YEAR_GENERAL.name, YEAR_RECIPIENTS.name)
+    if any(rows for name, rows in sheets.items() if name not in settings):
+        return
+    problems.error(Location(file, YEAR_CONTENT.name), (
+        f"sổ chưa có nội dung nào để báo cáo: trang “{YEAR_CONTENT.name}”, trang "
+        f"“{YEAR_DOCUMENTS.name}” và các trang số liệu đều trống, nên mọi mục ("
+        f"{', '.join(SECTIONS)}) sẽ chỉ in “Năm {year} không phát sinh nội dung này.”; hãy "
+        "ghi nội dung của từng mục ở trang “Nội dung”, mỗi đoạn một dòng"))
 
 
 def _label(paragraphs: list[Paragraph]):
