@@ -103,7 +103,10 @@ def test_new_year_workbook_builds_a_report_with_standard_sentences(province_copy
     assert result.exit_code == 0, result.output
     assert (year_dir / "bao-cao-2024.xlsx").is_file()
     assert run("new-year", str(year_dir)).exit_code == 1  # never overwrites
-    assert run("build", str(year_dir)).exit_code == 1  # nothing to report yet
+    result = run("build", str(year_dir))  # nothing to report yet: built, with a warning
+    assert result.exit_code == 0
+    assert "sổ chưa có nội dung nào để báo cáo" in result.stderr
+    assert run("build", "--strict", str(year_dir)).exit_code == 1
     append_row(year_dir / "bao-cao-2024.xlsx", "Nội dung", ("IV", None, "Không có kiến nghị."))
     result = run("build", str(year_dir))
     assert result.exit_code == 0, result.output

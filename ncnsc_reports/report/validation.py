@@ -194,15 +194,16 @@ def _sections(rows: list[Row], problems: Problems) -> dict[str, tuple[Paragraph,
 
 def _require_content(sheets: dict[str, list[Row]], file: str, year: int,
                      problems: Problems) -> None:
-    """A workbook with no paragraph, document or record would print “không phát sinh” under
-    every heading: a report with nothing to say is never what is meant to be signed."""
+    """Warn when a workbook has no paragraph, document or record: every heading would print
+    “không phát sinh”, which is never what is meant to be signed (a warning, not an error, so
+    a blank book can still be built to see the layout; --strict refuses it)."""
     settings = (YEAR_GENERAL.name, YEAR_RECIPIENTS.name)
     if any(rows for name, rows in sheets.items() if name not in settings):
         return
-    problems.error(Location(file, YEAR_CONTENT.name), (
+    problems.warning(Location(file, YEAR_CONTENT.name), (
         f"sổ chưa có nội dung nào để báo cáo: trang “{YEAR_CONTENT.name}”, trang "
         f"“{YEAR_DOCUMENTS.name}” và các trang số liệu đều trống, nên mọi mục ("
-        f"{', '.join(SECTIONS)}) sẽ chỉ in “Năm {year} không phát sinh nội dung này.”; hãy "
+        f"{', '.join(SECTIONS)}) chỉ in “Năm {year} không phát sinh nội dung này.”; hãy "
         "ghi nội dung của từng mục ở trang “Nội dung”, mỗi đoạn một dòng"))
 
 
