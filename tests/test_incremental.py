@@ -79,7 +79,7 @@ def test_a_year_without_indicators_does_not_depend_on_earlier_years(project):
     shutil.copytree(project / "inputs" / "hung-yen" / "2023", project / "inputs" / "hung-yen"
                     / "2024")
     book = project / "inputs" / "hung-yen" / "2024" / "bao-cao-2023.xlsx"
-    edit_workbook(book, "Thông tin chung", {"B2": 2024})
+    edit_workbook(book, "Thông tin chung", {"B2": 2024, "B6": 2024})  # signed in 2024 too
     build_all(project)
     before = outputs(project)
     edit_workbook(project / "inputs" / "hung-yen" / "2023" / "bao-cao-2023.xlsx", "Nội dung",
