@@ -87,11 +87,9 @@ def up_to_date(year_dir: Path, out_root: Path | None = None, templates: Path | N
 
 def report_template(year_dir: Path, templates: Path | None = None) -> Path:
     """Return the template a report of `year_dir` uses: `templates`, the province's, ours."""
-    from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, search_path
+    from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, template_folders
 
-    folders = search_path(Path(year_dir).resolve().parent, project_root(year_dir))
-    if templates is not None:
-        folders.insert(0, Path(templates))
+    folders = template_folders(Path(year_dir).resolve().parent, project_root(year_dir), templates)
     return find_template(REPORT_TEMPLATE, folders)
 
 

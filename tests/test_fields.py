@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -16,9 +17,11 @@ from ncnsc_reports.template_check.meanings import (
     LOOP_ATTRIBUTES,
     TOP_LEVEL,
 )
-from ncnsc_reports.template_check.reference import DOCS_FILE, REGENERATE, reference_markdown
+from ncnsc_reports.template_check.reference import REGENERATE, reference_markdown
 from ncnsc_reports.template_check.sample import sample_context
 from ncnsc_reports.template_check.shapes import context_shapes
+
+DOCS_FILE = Path(__file__).resolve().parent.parent / "docs" / "truong-du-lieu.md"
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,8 @@
 """Where report templates are found: an explicit, ordered search path, the province's first.
 
-Owns the template's file name and the search path (style: mkdocs' theme search path).
+Owns the template's file name and the search path (style: mkdocs' theme search path): a
+folder given on the command line, the province's, the project's, then the template shipped
+with the program (`resources`), so an installed tool builds a project that has none.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ncnsc_reports.errors import TemplateError
+from ncnsc_reports.resources import DEFAULT_TEMPLATES, shipped
 
 REPORT_TEMPLATE = "bao-cao-nam.docx"
 
@@ -15,6 +18,17 @@ REPORT_TEMPLATE = "bao-cao-nam.docx"
 def search_path(province_dir: Path, project_root: Path) -> list[Path]:
     """Return the template folders in the order they are searched: province first."""
     return [province_dir / "templates", project_root / "templates"]
+
+
+def template_folders(province_dir: Path, project_root: Path,
+                     first: Path | None = None) -> list[Path]:
+    """Return the full search path: `first` (--templates), `search_path`, the shipped folder."""
+    folders = ([Path(first)] if first is not None else []) + search_path(province_dir, project_root)
+    folders.append(shipped(DEFAULT_TEMPLATES))
+    first_of = {}
+    for folder in folders:  # in a checkout the shipped folder is the project's own: once
+        first_of.setdefault(folder.resolve(), folder)
+    return list(first_of.values())
 
 
 def find_template(name: str, folders: list[Path]) -> Path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 from ncnsc_reports.formatting import FILTERS, short_date
 from ncnsc_reports.render.environment import make_environment
@@ -22,7 +21,6 @@ from ncnsc_reports.template_check.meanings import (
 )
 from ncnsc_reports.template_check.shapes import context_shapes, shape_paths
 
-DOCS_FILE = Path(__file__).resolve().parents[2] / "docs" / "truong-du-lieu.md"
 REGENERATE = "ncnsc-report fields --markdown > docs/truong-du-lieu.md"
 
 
