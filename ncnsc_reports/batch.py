@@ -13,7 +13,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from ncnsc_reports.pipeline import BuildResult
+from ncnsc_reports.errors import InputError, NcnscError
+from ncnsc_reports.pipeline import BuildResult, build, up_to_date
 
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -39,9 +40,6 @@ def discover(inputs_dir: Path) -> list[Path]:
 
 def build_one(year_dir: Path, options: dict) -> BatchItem:
     """Build one report; turn any failure into lines a clerk can read."""
-    from ncnsc_reports.errors import InputError, NcnscError
-    from ncnsc_reports.pipeline import build
-
     try:
         return BatchItem(year_dir, result=build(year_dir, **options))
     except InputError as err:
@@ -77,8 +75,6 @@ def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
 
 def _up_to_date(year_dirs: list[Path], options: dict, on_done) -> tuple[list, list[Path]]:
     """Split the year folders into up-to-date reports (as items) and those to build."""
-    from ncnsc_reports.pipeline import up_to_date
-
     items, stale = [], []
     for year_dir in year_dirs:
         result = None if options.get("rebuild") else up_to_date(year_dir, **options)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
 from pathlib import Path
 
+from ncnsc_reports import __version__
 from ncnsc_reports.errors import OutputError
 from ncnsc_reports.inputs.schema import PROFILE_FILE
 from ncnsc_reports.outputs.sources import (
@@ -33,9 +35,6 @@ from ncnsc_reports.outputs.sources import (
 def program_stamp() -> str:
     """Return the program's version and a stamp of its code (size and time of every module),
     so that an upgrade, or a developer's edit without a version change, rebuilds everything."""
-    import hashlib
-
-    from ncnsc_reports import __version__
 
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
@@ -81,8 +80,6 @@ def record(before: Sources, year_dir: Path, read_years, out_folder: Path,
            files: dict[str, bytes], warnings) -> None:
     """Record what the report was built from: its own year folder, the earlier years in
     `read_years` (the history it read), the profile, the template; and what it wrote."""
-    import hashlib
-
     year_dir = year_dir.resolve()
     used = {str(year_dir)} | {str(year_dir.parent / str(y)) for y in read_years}
     folders = {f: names for f, names in before.folders.items() if f in used}

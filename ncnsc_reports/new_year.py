@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
+from ncnsc_reports.inputs.blank import check_new_year_dir, write_blank_year_workbook
+from ncnsc_reports.inputs.schema import HELP_SHEET, LISTS_SHEET, YEAR_SHEETS
+from ncnsc_reports.inputs.sheets import find_year_workbook, read_workbook
 from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.report.carry_over import carried_rows
 
 
 @dataclass(frozen=True)
@@ -33,8 +37,6 @@ def previous_year_dir(year_dir: Path) -> Path | None:
 
 def start_year(year_dir: Path, blank: bool = False) -> NewYear:
     """Write the year's workbook, from the previous year's unless `blank`; return what was done."""
-    from ncnsc_reports.inputs.blank import check_new_year_dir, write_blank_year_workbook
-
     year_dir = Path(year_dir)
     check_new_year_dir(year_dir)
     source = None if blank else previous_year_dir(year_dir)
@@ -51,10 +53,6 @@ def start_year(year_dir: Path, blank: bool = False) -> NewYear:
 
 def _carried(source: Path, year_dir: Path) -> tuple[dict[str, list[tuple]], Path]:
     """Read the previous year's workbook and return the rows it passes on, and its path."""
-    from ncnsc_reports.inputs.schema import HELP_SHEET, LISTS_SHEET, YEAR_SHEETS
-    from ncnsc_reports.inputs.sheets import find_year_workbook, read_workbook
-    from ncnsc_reports.report.carry_over import carried_rows
-
     problems = Problems()
     book = find_year_workbook(source, problems)
     sheets = {} if book is None else read_workbook(

@@ -6,13 +6,23 @@ Everything is gathered and rendered in memory first; the file is written last, a
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ncnsc_reports.errors import InputError
+from ncnsc_reports import __version__
+from ncnsc_reports.compute.gather import gather
+from ncnsc_reports.errors import InputError, NcnscError, OutputError
+from ncnsc_reports.incremental import current_sources, record, snapshot
+from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workbook
 from ncnsc_reports.outputs.write import write_outputs
 from ncnsc_reports.problems import Problem, Severity
+from ncnsc_reports.render.context import build_context
+from ncnsc_reports.render.docx import render
+from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, template_folders
 from ncnsc_reports.reproducible import fixed_time
+from ncnsc_reports.template_check.check import require_renderable
 
 
 @dataclass(frozen=True)
@@ -47,11 +57,6 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     then written together or not at all. A file edited by hand since it was written is kept
     under another name, unless `force`.
     """
-    from ncnsc_reports.compute.gather import gather
-    from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workbook
-    from ncnsc_reports.render.context import build_context
-    from ncnsc_reports.render.docx import render
-
     year_dir = Path(year_dir)
     target = output_path(year_dir, out_root)
     fresh, before = _freshness(year_dir, templates, target.parent, strict, rebuild)
@@ -87,8 +92,6 @@ def up_to_date(year_dir: Path, out_root: Path | None = None, templates: Path | N
 
 def report_template(year_dir: Path, templates: Path | None = None) -> Path:
     """Return the template a report of `year_dir` uses: `templates`, the province's, ours."""
-    from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, template_folders
-
     folders = template_folders(Path(year_dir).resolve().parent, project_root(year_dir), templates)
     return find_template(REPORT_TEMPLATE, folders)
 
@@ -97,9 +100,6 @@ def _freshness(year_dir: Path, templates: Path | None, out_folder: Path, strict:
                rebuild: bool, fingerprint: bool = True):
     """Return (the record of up-to-date outputs, None) or (None, the inputs fingerprinted
     before reading them); (None, None) when the inputs are unusable: the build says why."""
-    from ncnsc_reports.errors import NcnscError
-    from ncnsc_reports.incremental import current_sources, snapshot
-
     try:
         template = report_template(year_dir, templates)
         if not rebuild and (fresh := current_sources(out_folder, template, strict)):
@@ -112,10 +112,6 @@ def _freshness(year_dir: Path, templates: Path | None, out_folder: Path, strict:
 def _record(before, year_dir: Path, report, out_folder: Path, files: dict[str, bytes],
             warnings) -> None:
     """Record what the outputs were built from; failing costs only a rebuild next time."""
-    import contextlib
-
-    from ncnsc_reports.errors import OutputError
-    from ncnsc_reports.incremental import record
 
     if before is not None:
         with contextlib.suppress(OutputError, OSError):
@@ -126,10 +122,6 @@ def _checked(template: Path, context: dict, out_root: Path) -> tuple[list, Path 
     """Check the template before use (a broken template never yields a document). Return its
     warnings and, when it passed without remarks, the marker to write once the build goes on,
     so an unchanged template is not re-checked every build."""
-    import hashlib
-
-    from ncnsc_reports import __version__
-    from ncnsc_reports.template_check.check import require_renderable
 
     key = hashlib.sha256(template.read_bytes() + f"{__version__}{sorted(context)}".encode())
     marker = out_root / ".ncnsc-cache" / f"mau-da-kiem-tra-{key.hexdigest()[:32]}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import xml.parsers.expat
 import zipfile
 from pathlib import Path
 
@@ -81,8 +82,6 @@ def _explain(template: Path, err: Exception) -> str:
 def check_docx(data: bytes) -> None:
     """Raise TemplateError unless every XML part of the .docx is well-formed (streamed by expat,
     so a long report is checked without building its tree)."""
-    import xml.parsers.expat
-
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         for name in z.namelist():
             if name.endswith((".xml", ".rels")):

@@ -7,13 +7,13 @@ the `PlanInForce` (targets from `targets`, norms, budget). Each plan row names i
 replaces the parts it names from its effective date (QĐ 648/QĐ-UBND replaced An Giang
 573/KH-UBND's targets and norms). A new 2026–2030 plan is a plan of its own: it supersedes,
 for that phase, a 2021–2030 plan issued before it; a plan whose period has ended is not cited.
+The chain of a plan and its amendments in force is `plan_chain`'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from ncnsc_reports.formatting import cite_short, short_date
 from ncnsc_reports.inputs.schema import (
@@ -35,25 +35,10 @@ from ncnsc_reports.report.phases import (
     parse_plan_period,
     phase_of,
 )
+from ncnsc_reports.report.plan_chain import PlanRow, chain_in_force, sources
+from ncnsc_reports.report.targets import check_profile, targets_in_force
 
 PARTS = ("Chỉ tiêu", "Định mức", "Kinh phí")
-
-
-@dataclass(frozen=True)
-class PlanRow:
-    """One row of “Kế hoạch”: a plan (`base` is its own number) or an amendment of `base`."""
-
-    document: Document
-    period: Phase
-    effective: dt.date
-    parts: frozenset[str]
-    base: str
-    rate: int | None
-    row: Row
-
-    @property
-    def is_plan(self) -> bool:
-        return self.base == self.document.number
 
 
 def plan_rows(rows: list[Row], problems: Problems) -> list[PlanRow]:
@@ -119,31 +104,9 @@ def _parts(text: str | None, row: Row, problems: Problems) -> set[str]:
     return names & set(PARTS)
 
 
-def chain_in_force(rows: list[PlanRow], phase: Phase, on: dt.date) -> list[PlanRow]:
-    """The plan in force for `phase` on a date (the latest issued that covers the phase),
-    followed by its amendments in force on that date; [] when none has started."""
-    plans = [r for r in rows if r.is_plan and covers(r.period, phase) and r.effective <= on]
-    if not plans:
-        return []
-    plan = max(plans, key=lambda r: r.effective)
-    return [plan] + [r for r in rows if r.base == plan.base and not r.is_plan
-                     and r.effective <= on]
-
-
-def sources(chain: list[PlanRow]) -> dict[str, PlanRow]:
-    """For each part (targets, norms, budget), the last document of the chain that sets it."""
-    result = {}
-    for row in chain:
-        for part in row.parts:
-            result[part] = row
-    return result
-
-
 def read_plan(profile: dict[str, list[Row]], year: int, on: dt.date,
               problems: Problems) -> tuple[list[Document], PlanInForce | None]:
     """Return the documents to cite and the plan in force, or None without indicators."""
-    from ncnsc_reports.report.targets import check_profile, targets_in_force
-
     rows = plan_rows(profile[PROFILE_PLAN.name], problems)
     if not rows:
         return [], None

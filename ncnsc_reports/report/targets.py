@@ -30,7 +30,7 @@ from ncnsc_reports.report.phases import (
     phase_of,
     previous,
 )
-from ncnsc_reports.report.plan import PlanRow, chain_in_force, sources
+from ncnsc_reports.report.plan_chain import PlanRow, chain_in_force, sources
 
 
 @dataclass(frozen=True)
