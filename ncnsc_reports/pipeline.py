@@ -15,12 +15,14 @@ from ncnsc_reports import __version__
 from ncnsc_reports.compute.gather import gather
 from ncnsc_reports.errors import InputError, NcnscError, OutputError
 from ncnsc_reports.incremental import current_sources, record, snapshot
+from ncnsc_reports.inputs.unit_form import FORMS_DIR
 from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workbook
 from ncnsc_reports.outputs.write import write_outputs
 from ncnsc_reports.problems import Problem, Severity
 from ncnsc_reports.render.context import build_context
 from ncnsc_reports.render.docx import render
 from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, template_folders
+from ncnsc_reports.report.model import UnitReplies
 from ncnsc_reports.reproducible import fixed_time
 from ncnsc_reports.template_check.check import require_renderable
 
@@ -32,6 +34,7 @@ class BuildResult:
     kept: dict[Path, Path] = field(default_factory=dict)  # hand-edited report -> copy kept
     replaced: list[Path] = field(default_factory=list)  # hand-edited, replaced (force)
     up_to_date: bool = False  # nothing it depends on changed: not rebuilt
+    units: UnitReplies | None = None  # units asked for a contribution, forms received
 
 
 def project_root(year_dir: Path) -> Path:
@@ -77,7 +80,8 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
         files[INDICATOR_BOOK] = indicator_workbook(results, report.illustrative, when)
     written = write_outputs(target.parent, files, force)
     _record(before, year_dir, report, target.parent, files, warnings)
-    return BuildResult(target, list(warnings), written.kept, written.replaced)
+    return BuildResult(target, list(warnings), written.kept, written.replaced,
+                       units=report.units)
 
 
 def up_to_date(year_dir: Path, out_root: Path | None = None, templates: Path | None = None,
@@ -100,6 +104,9 @@ def _freshness(year_dir: Path, templates: Path | None, out_folder: Path, strict:
                rebuild: bool, fingerprint: bool = True):
     """Return (the record of up-to-date outputs, None) or (None, the inputs fingerprinted
     before reading them); (None, None) when the inputs are unusable: the build says why."""
+    # While units' forms are collected (don-vi/ exists), every build reads the profile and the
+    # forms again, so that it can say who has not answered yet (issue 12, item 4).
+    rebuild = rebuild or (Path(year_dir) / FORMS_DIR).is_dir()
     try:
         template = report_template(year_dir, templates)
         if not rebuild and (fresh := current_sources(out_folder, template, strict)):

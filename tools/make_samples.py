@@ -78,6 +78,27 @@ SYSTEMS = ("ISO 9001", "ISO 22000", "HACCP", "ISO 14001", "ISO 45001", "VietGAP"
 TOOLS = ("5S", "Kaizen", "KPI", "TQM", "TPM", "QCC", "Lean")
 
 
+# 573/KH-UBND §VI (Tổ chức thực hiện): the units with a task, the groups of I.2 it serves; the
+# lists from 2025 follow the reorganisation (districts abolished, departments merged):
+# illustrative where the plan does not name them.
+AG_UNITS = (
+    (2021, "Sở Tài chính", "2.1", "KH 573 §VI.2"),
+    (2021, "Sở Kế hoạch và Đầu tư", "2.1", "KH 573 §VI.3"),
+    (2021, "Sở Công Thương", "2.2, 2.3", "KH 573 §VI.4"),
+    (2021, "Sở Nông nghiệp và Phát triển nông thôn", "2.2, 2.3", "KH 573 §VI.4"),
+    (2021, "Hiệp hội Doanh nghiệp tỉnh An Giang", "2.2", "KH 573 §VI.6"),
+    (2021, "Liên minh Hợp tác xã tỉnh An Giang", "2.2", "KH 573 §VI.6"),
+) + tuple((2021, f"UBND {d}", "2.2, 2.3", "KH 573 §VI.5")
+          for d in ("thành phố Long Xuyên", "thành phố Châu Đốc", "huyện Chợ Mới")) + (
+    (2025, "Sở Tài chính", "2.1", "KH 573 §VI.2–3 (sau sắp xếp)"),
+    (2025, "Sở Công Thương", "2.2, 2.3", "KH 573 §VI.4"),
+    (2025, "Sở Nông nghiệp và Môi trường", "2.2, 2.3", "KH 573 §VI.4 (sau sắp xếp)"),
+    (2025, "Hiệp hội Doanh nghiệp tỉnh An Giang", "2.2", "KH 573 §VI.6"),
+    (2025, "Liên minh Hợp tác xã tỉnh An Giang", "2.2", "KH 573 §VI.6"),
+) + tuple((2025, f"UBND {c.replace('Phường', 'phường').replace('Xã', 'xã')}", "2.2, 2.3",
+           "minh họa") for c in AG_COMMUNES[:3])
+
+
 def profile_an_giang() -> dict:
     agency = [(2021, label, value) for label, value in (
         ("Cơ quan chủ quản", "UBND TỈNH AN GIANG"),
@@ -108,6 +129,7 @@ def profile_an_giang() -> dict:
         s.PROFILE_CAPS.name: [(AG_PLAN, *cap) for cap in AG_CAPS],
         s.PROFILE_LOCALITIES.name: [(2021, d) for d in AG_DISTRICTS]
         + [(2025, c) for c in AG_COMMUNES],
+        s.PROFILE_UNITS.name: list(AG_UNITS),
     }
 
 

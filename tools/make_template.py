@@ -227,23 +227,25 @@ def header_block(doc) -> None:
 def paragraph_macro(doc) -> None:
     """The one place that lays out a free paragraph of each kind (schema.LINE_KINDS)."""
     para(doc, "{#p Các đoạn dưới đây (đến endmacro) là mẫu trình bày cho từng kiểu dòng của "
-              "trang “Nội dung”; không in ra. Sửa kiểu chữ ở đây để đổi mọi đoạn cùng kiểu. #}")
+              "trang “Nội dung”; không in ra. Sửa kiểu chữ ở đây để đổi mọi đoạn cùng kiểu. "
+              "item.attributed: đoạn của đơn vị phối hợp in kèm tên đơn vị (“Sở Công Thương đã "
+              "…”); đổi thành item.text để gộp vào nhóm không ghi tên. #}")
     para(doc, "{%p set empty_sentence = empty_group or 'Năm ' ~ year ~ ' không phát sinh nội "
               "dung này.' %}")
     para(doc, "{%p macro paras(items) %}")
     para(doc, "{%p for item in items %}")
     para(doc, "{%p if item.kind == 'dash' %}")
-    para(doc, "- {{ item.text }}")
+    para(doc, "- {{ item.attributed }}")
     para(doc, "{%p elif item.kind == 'plus' %}")
-    para(doc, "+ {{ item.text }}")
+    para(doc, "+ {{ item.attributed }}")
     para(doc, "{%p elif item.kind == 'subtitle' %}")
     para(doc, "* {{ item.text }}", "Tiêu đề nhỏ")
     para(doc, "{%p elif item.kind == 'point' %}")
-    para(doc, "{{ item.label }} {{ item.text }}")
+    para(doc, "{{ item.label }} {{ item.attributed }}")
     para(doc, "{%p elif item.kind == 'group' %}")
     para(doc, "{{ item.label }} {{ item.text }}", "Heading 3")
     para(doc, "{%p else %}")
-    para(doc, "{{ item.text }}")
+    para(doc, "{{ item.attributed }}")
     para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
     para(doc, "{%p endmacro %}")

@@ -23,6 +23,7 @@ from ncnsc_reports.inputs.schema import (  # noqa: E402
     PROFILE_PLAN,
     PROFILE_RECIPIENTS,
     PROFILE_SHEETS,
+    PROFILE_UNITS,
     YEAR_CONTENT,
     YEAR_DOCUMENTS,
     YEAR_GENERAL,
@@ -108,6 +109,25 @@ def document_rows(L) -> list[tuple]:
     return rows
 
 
+# The units Công văn 955/SKHCN-TĐC (seed 004, Mở đầu) asked: departments, districts, the
+# cooperative alliance, the business association, the union of science associations. Which
+# task groups each takes part in is not in the seed: illustrative (dữ liệu minh họa).
+UNIT_NOTE = "Nhóm nhiệm vụ: dữ liệu minh họa"
+HY_UNITS = (
+    ("Sở Công Thương", "2.1, 2.2, 2.3"),
+    ("Sở Nông nghiệp và Phát triển nông thôn", "2.1, 2.3, 2.4"),
+    ("Sở Lao động – Thương binh và Xã hội", "2.4"),
+    ("Sở Kế hoạch và Đầu tư", "2.1"),
+    ("Sở Tài chính", "2.1"),
+    ("Sở Thông tin và Truyền thông", "2.2"),
+    ("Liên minh Hợp tác xã tỉnh", "2.2, 2.3"),
+    ("Hiệp hội doanh nghiệp tỉnh", "2.2, 2.3, 2.6"),
+    ("Liên hiệp các hội khoa học và kỹ thuật tỉnh", "2.2, 2.5"),
+) + tuple((f"UBND {d}", "2.2, 2.3") for d in (
+    "thành phố Hưng Yên", "thị xã Mỹ Hào", "huyện Văn Lâm", "huyện Văn Giang", "huyện Yên Mỹ",
+    "huyện Khoái Châu", "huyện Ân Thi", "huyện Kim Động", "huyện Phù Cừ", "huyện Tiên Lữ"))
+
+
 def main() -> int:
     seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "data" / "seeds"
     L = lines(seeds)
@@ -132,7 +152,10 @@ def main() -> int:
     title = "Hồ sơ tỉnh Hưng Yên – báo cáo Chương trình 1322 (chép từ báo cáo thật năm 2023)"
     write_workbook(province / "ho-so-tinh.xlsx", PROFILE_SHEETS,
                    {PROFILE_AGENCY.name: agency, PROFILE_PLAN.name: plan,
-                    PROFILE_RECIPIENTS.name: recipients}, title)
+                    PROFILE_RECIPIENTS.name: recipients,
+                    PROFILE_UNITS.name: [(2021, u, g, UNIT_NOTE) for u, g in HY_UNITS]}, title,
+                   (f"Trang “{PROFILE_UNITS.name}”: các đơn vị theo Công văn 955/SKHCN-TĐC; "
+                    "nhóm nhiệm vụ của từng đơn vị là dữ liệu minh họa.",))
     general = [("Năm báo cáo", 2023), ("Số báo cáo", None), ("Ngày ký", None),
                ("Tháng ký", 11), ("Năm ký", 2023)]
     title = "Số liệu báo cáo năm 2023 – chép từ báo cáo thật của Sở KH&CN Hưng Yên (seed 004)"

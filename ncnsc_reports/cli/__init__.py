@@ -140,11 +140,24 @@ def _echo_result(result) -> None:
                    f"thành: {copy}")
     for edited in result.replaced:
         click.echo(f"Đã thay tệp đã sửa tay (do --force), không giữ bản sao: {edited}")
+    _echo_units(result.units)
     if result.up_to_date:
         click.echo(f"Báo cáo không đổi (dữ liệu, mẫu như lần tạo trước), giữ nguyên: "
                    f"{result.path}. Muốn tạo lại: thêm --rebuild.")
     else:
         click.echo(f"Đã tạo báo cáo: {result.path}")
+
+
+def _echo_units(units) -> None:
+    """Who was asked for a contribution (profile) and whose form arrived, once the year has
+    its don-vi/ folder (unit-form makes it): before that, no form was asked for."""
+    if units is None or not units.collecting:
+        return
+    click.echo(f"Phiếu đơn vị phối hợp: đã nhận {len(units.answered)}/{len(units.asked)}.")
+    for unit, file in units.answered.items():
+        click.echo(f"  - Đã gửi: {unit} ({file})")
+    if units.missing:
+        click.echo(f"  - Chưa gửi ({len(units.missing)}): {', '.join(units.missing)}")
 
 
 @main.command("new-year")
@@ -168,6 +181,27 @@ def new_year(year_dir: Path, blank: bool, debug: bool) -> None:
     for sheet, count in done.carried.items():
         click.echo(f"  - trang “{sheet}”: chép {count} dòng, đánh dấu “Chưa xem lại”")
     click.echo("Hãy đọc từng dòng “Chưa xem lại”, sửa cho đúng năm mới rồi chọn “Đã xem lại”.")
+
+
+@main.command("unit-form")
+@click.argument("year_dir", type=click.Path(path_type=Path))
+@click.argument("units", nargs=-1)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path),
+              help="Thư mục ghi phiếu (mặc định: outputs/<tỉnh>/<năm>/phieu-don-vi).")
+@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+def unit_form(year_dir: Path, units: tuple[str, ...], out_dir: Path | None, debug: bool) -> None:
+    """Tạo phiếu đóng góp (sổ Excel nhỏ) cho từng đơn vị phối hợp của năm YEAR_DIR.
+
+    UNITS: tên đơn vị như trong hồ sơ tỉnh (trang “Đơn vị phối hợp”), ví dụ "Sở Công Thương";
+    không ghi thì tạo phiếu cho mọi đơn vị. Phiếu nhận về đặt vào YEAR_DIR/don-vi/.
+    """
+    from ncnsc_reports.contributions import write_forms
+
+    paths = _run(debug, lambda: write_forms(year_dir, units, out_dir), "Chưa tạo phiếu nào.")
+    for path in paths:
+        click.echo(f"Đã tạo phiếu: {path}")
+    click.echo(f"Gửi phiếu cho các đơn vị; phiếu nhận về đặt vào {Path(year_dir) / 'don-vi'} "
+               "rồi chạy ncnsc-report build.")
 
 
 @main.command("check-template")

@@ -84,8 +84,12 @@ def _data_sheet(ws, spec: SheetSpec, rows: list[tuple], lists) -> None:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         if col.kind == CHOICE:
             ref = _list_range(lists, col.choices)
+            # Excel and LibreOffice refuse a value outside the list, saying what to do
             dv = DataValidation(type="list", formula1=ref, allow_blank=True,
-                                showErrorMessage=False)
+                                showErrorMessage=True, errorStyle="stop",
+                                errorTitle="Giá trị không hợp lệ",
+                                error=f"Cột “{col.header}” chỉ nhận một giá trị trong danh sách: "
+                                      "bấm mũi tên bên phải ô để chọn.")
             dv.add(f"{letter}2:{letter}2000")
             ws.add_data_validation(dv)
 

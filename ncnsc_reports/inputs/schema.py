@@ -29,7 +29,7 @@ class Column:
     width: int = 20
     low: int | None = None
     high: int | None = None
-    may_be_absent: bool = False  # a column added later: older workbooks do not have it
+    may_be_absent: bool = False  # added later: older workbooks lack it
 
 
 @dataclass(frozen=True)
@@ -264,15 +264,12 @@ PROFILE_NO_DATA = SheetSpec(
 
 PROFILE_UNITS = SheetSpec(
     "Đơn vị phối hợp",
-    (FROM_YEAR, Column("unit", "Đơn vị", width=44,
-                       help="Tên đầy đủ, như sẽ in trong báo cáo, ví dụ “Sở Công Thương”."),
+    (FROM_YEAR, Column("unit", "Đơn vị", width=44, help="Tên in trong báo cáo: Sở Công Thương."),
      Column("groups", "Nhóm nhiệm vụ tham gia", required=False, width=22,
-            help="Các nhóm của mục I.2 đơn vị tham gia, ví dụ “2.2, 2.3”; để trống là cả sáu "
-                 "nhóm. Phiếu của đơn vị chỉ có các nhóm này."),
+            help="Nhóm của mục I.2, ví dụ “2.2, 2.3” (trống: cả sáu); phiếu chỉ có các nhóm này."),
      Column("note", "Ghi chú", required=False, width=40)),
-    "Các sở, ngành, địa phương (đến 30/6/2025: huyện, thị xã, thành phố; từ 1/7/2025: xã, "
-    "phường) được đề nghị gửi phiếu đóng góp cho báo cáo (lệnh ncnsc-report unit-form). Khi "
-    "danh sách thay đổi, ghi cả danh sách mới với năm bắt đầu áp dụng.",
+    "Sở, ngành, địa phương (huyện; từ 1/7/2025: xã, phường) được đề nghị gửi phiếu đóng góp "
+    "(lệnh unit-form). Khi danh sách đổi, ghi cả danh sách mới với năm bắt đầu áp dụng.",
     required=False,
 )
 
@@ -311,14 +308,12 @@ YEAR_GENERAL = SheetSpec(
     "Năm, số và ngày của báo cáo; các mục của hồ sơ tỉnh muốn thay riêng cho năm này.",
 )
 
-# Rows `new-year` copies from the previous year carry this mark until the clerk has read them
-# (which rows are copied: report/carry_over.py).
+# Rows `new-year` carries over (report/carry_over.py) keep this mark until the clerk read them.
 NOT_REVIEWED, REVIEWED = "Chưa xem lại", "Đã xem lại"
 REVIEW = Column("review", "Chép từ năm trước", CHOICE, choices=(NOT_REVIEWED, REVIEWED),
                 required=False, width=18, may_be_absent=True,
-                help=f"“{NOT_REVIEWED}”: dòng do lệnh new-year chép từ sổ năm trước. Đọc, sửa "
-                     f"cho đúng năm này rồi chọn “{REVIEWED}” (hoặc xóa ô); còn dòng "
-                     f"“{NOT_REVIEWED}” thì báo cáo có cảnh báo. Dòng tự thêm: để trống.")
+                help=f"“{NOT_REVIEWED}”: dòng lệnh new-year chép từ sổ năm trước; đọc, sửa cho "
+                     f"đúng năm này rồi chọn “{REVIEWED}” (còn thì báo cáo có cảnh báo).")
 
 YEAR_DOCUMENTS = SheetSpec(
     "Văn bản",
@@ -329,8 +324,7 @@ YEAR_DOCUMENTS = SheetSpec(
      Column("issued", "Ngày ban hành", DATE, width=16, help="Ví dụ 11/4/2023"),
      Column("issuer", "Cơ quan ban hành", width=30),
      Column("subject", "Trích yếu", width=80, required=False,
-            help="Gõ như trong văn bản, thường bắt đầu bằng “về việc …”."),
-     REVIEW),
+            help="Gõ như trong văn bản, thường bắt đầu bằng “về việc …”."), REVIEW),
     "Văn bản đã ban hành trong năm, mỗi văn bản một dòng, theo thứ tự in trong báo cáo.",
 )
 
@@ -339,8 +333,7 @@ YEAR_CONTENT = SheetSpec(
     (Column("section", "Mục", CHOICE, choices=tuple(SECTIONS), width=9),
      Column("line_kind", "Kiểu dòng", CHOICE, choices=tuple(LINE_KINDS), required=False, width=24,
             help="Để trống là “Đoạn văn”."),
-     Column("text", "Nội dung", width=100),
-     REVIEW),
+     Column("text", "Nội dung", width=100), REVIEW),
     "Các đoạn văn của báo cáo, mỗi đoạn một dòng, theo thứ tự in. Cột “Mục” cho biết đoạn thuộc "
     "phần nào của báo cáo.",
 )

@@ -30,6 +30,7 @@ class Row:
 
     values: dict[str, Any]
     where: Location
+    unit: str = ""  # the unit whose contribution form holds the row; "" for the year book
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)

@@ -28,6 +28,12 @@ class Paragraph:
     kind: str
     text: str
     label: str = ""
+    unit: str = ""  # the unit whose form sent it (“Sở Công Thương”); "" for the Sở's own
+    attributed: str = ""  # text under the unit's name: “Sở Công Thương đã …”; else = text
+
+    def __post_init__(self) -> None:
+        if not self.attributed:
+            object.__setattr__(self, "attributed", self.text)
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,20 @@ class Report:
     untouched: bool = False  # only rows carried from last year, none reviewed, nothing added
     phase: Phase | None = None  # the phase of `year`: what cumulative figures and targets cover
     file_stem: str = ""  # bao-cao-<tỉnh>-<năm>, from the place name in force (not the folder)
+    units: UnitReplies | None = None  # who was asked for a contribution and who answered
+
+
+@dataclass(frozen=True)
+class UnitReplies:
+    """The units asked for contributions (profile) and the forms that came back."""
+
+    asked: tuple[str, ...] = ()
+    answered: dict[str, str] = field(default_factory=dict)  # unit -> form file (don-vi/…)
+    collecting: bool = False  # the year has a don-vi/ folder: forms were sent, answers awaited
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(u for u in self.asked if u not in self.answered)
 
 
 # --- Plans as data and the records of each year (issue: indicators against the plan) -----

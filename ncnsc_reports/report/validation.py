@@ -7,6 +7,7 @@ year, values in force in the report's year. Every problem is collected; `validat
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
@@ -20,6 +21,8 @@ from ncnsc_reports.inputs.schema import (
     PROFILE_LOCALITIES,
     PROFILE_RECIPIENTS,
     PROFILE_SHEETS,
+    PROFILE_UNITS,
+    RECORD_SHEETS,
     SECTIONS,
     YEAR_CONTENT,
     YEAR_DOCUMENTS,
@@ -33,10 +36,11 @@ from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
 from ncnsc_reports.report.general import check_typed_symbol, read_general
 from ncnsc_reports.report.general import report_date as general_report_date
 from ncnsc_reports.report.history import load_history, records_of
-from ncnsc_reports.report.model import Agency, Document, Paragraph, Report
+from ncnsc_reports.report.model import Agency, Document, Paragraph, Report, UnitReplies
 from ncnsc_reports.report.phases import phase_of
 from ncnsc_reports.report.plan import read_plan
 from ncnsc_reports.report.record_errors import check_record_rows
+from ncnsc_reports.report.units import Reply, duplicate_records, read_replies, units_in_force
 
 # NĐ 30/2020, Phụ lục I, II.6.e (điểm): the points of a khoản follow the Vietnamese alphabet.
 VIETNAMESE_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
@@ -70,14 +74,18 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     check_typed_symbol(read, agency.symbol if agency else None, problems)
     report_date = general_report_date(general, year)
     cited, plan_in_force = read_plan(profile, year, report_date, problems)
+    replies, units = _contributions(year_dir, year, profile, agency, (book.name, sheets),
+                                    problems)
     history = {}
     if plan_in_force is not None:
         history = load_history(year_dir, plan_in_force.period.start, profile, problems)
-        history[year] = records_of(year, book.name, sheets, general.get("spent"))
+        history[year] = records_of(year, book.name, _with_replies(sheets, replies),
+                                   general.get("spent"))
         check_record_rows(history, plan_in_force, problems)
-    sections = _sections(sheets[YEAR_CONTENT.name], problems)
-    _require_content(sheets, book.name, year, problems)
-    untouched = _untouched(sheets, book.name, year, problems)
+    sections = _sections(sheets[YEAR_CONTENT.name], problems, replies)
+    if not replies:  # a unit's form is content too
+        _require_content(sheets, book.name, year, problems)
+    untouched = _untouched(sheets, book.name, year, problems) and not replies
     if problems.errors or not cited:
         return None
     return Report(
@@ -94,7 +102,26 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         sections=sections,
         empty_group=general.get("empty_group") or "",
         untouched=untouched,
+        units=units,
     )
+
+
+def _contributions(year_dir: Path, year: int, profile: dict, agency: Agency | None,
+                   book: tuple[str, dict], problems: Problems) -> tuple[list[Reply], UnitReplies]:
+    """Read the units' forms (don-vi/) and warn about records reported twice."""
+    units = units_in_force(profile[PROFILE_UNITS.name], year, problems)
+    if agency is None:  # the province's name is unknown: the forms cannot be checked yet
+        return [], UnitReplies(tuple(u.name for u in units))
+    replies, summary = read_replies(year_dir, year, agency.place, units, problems)
+    duplicate_records([book] + [(r.file, r.records) for r in replies], problems)
+    return replies, summary
+
+
+def _with_replies(sheets: dict[str, list[Row]], replies: list[Reply]) -> dict[str, list[Row]]:
+    """The year book's record sheets followed by each unit's rows (they count alike)."""
+    return {**sheets, **{spec.name: sheets[spec.name] + [row for r in replies
+                                                         for row in r.records[spec.name]]
+                         for spec in RECORD_SHEETS}}
 
 
 def _untouched(sheets: dict[str, list[Row]], file: str, year: int, problems: Problems) -> bool:
@@ -177,8 +204,10 @@ def _documents(rows: list[Row]) -> dict[str, tuple[Document, ...]]:
             for s in ("I.1.a", "I.1.b")}
 
 
-def _sections(rows: list[Row], problems: Problems) -> dict[str, tuple[Paragraph, ...]]:
-    """Group the content rows by section, in row order, labelling points and solution groups."""
+def _sections(rows: list[Row], problems: Problems,
+              replies: list[Reply]) -> dict[str, tuple[Paragraph, ...]]:
+    """Group the content rows by section, in row order, then each unit's paragraphs (in the
+    profile's order of units); label points and solution groups."""
     sections: dict[str, list[Paragraph]] = {name: [] for name in SECTIONS}
     for row in rows:
         if not row["section"] or not row["text"]:
@@ -189,6 +218,9 @@ def _sections(rows: list[Row], problems: Problems) -> dict[str, tuple[Paragraph,
                 "“Nhóm giải pháp” chỉ dùng trong mục III.2", f"mục {row['section']}"))
             continue
         sections[row["section"]].append(Paragraph(kind, row["text"]))
+    for reply in replies:
+        for name, paragraphs in reply.paragraphs.items():
+            sections[name].extend(paragraphs)
     return {name: tuple(_label(paragraphs)) for name, paragraphs in sections.items()}
 
 
@@ -213,10 +245,10 @@ def _label(paragraphs: list[Paragraph]):
     for p in paragraphs:
         if p.kind == "group":
             group, point = group + 1, 0
-            yield Paragraph(p.kind, p.text, f"2.{group}.")
+            yield dataclasses.replace(p, label=f"2.{group}.")
         elif p.kind == "point":
             letter = VIETNAMESE_LETTERS[point % len(VIETNAMESE_LETTERS)]
             point += 1
-            yield Paragraph(p.kind, p.text, f"{letter})")
+            yield dataclasses.replace(p, label=f"{letter})")
         else:
             yield p

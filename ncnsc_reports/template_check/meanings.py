@@ -92,7 +92,11 @@ ATTRIBUTES: dict[type, dict[str, str]] = {
     Document: {c.key: c.header + "." for c in PROFILE_PLAN.columns
                if c.key in {f.name for f in dataclasses.fields(Document)}},
     Paragraph: {"kind": f"Kiểu dòng: {_KINDS}.", "text": "Nội dung của đoạn.",
-                "label": "Số hoặc chữ đầu đoạn do phần mềm đánh, ví dụ a) hoặc 2.1."},
+                "label": "Số hoặc chữ đầu đoạn do phần mềm đánh, ví dụ a) hoặc 2.1.",
+                "unit": "Đơn vị phối hợp gửi đoạn này (phiếu trong thư mục don-vi), ví dụ Sở Công "
+                        "Thương; trống với đoạn của Sở KH&CN.",
+                "attributed": "Nội dung kèm tên đơn vị gửi (“Sở Công Thương đã tổ chức …”); bằng "
+                              "text với đoạn của Sở KH&CN. Dùng text để gộp không ghi tên."},
     IndicatorLine: {
         "code": "Mã chỉ tiêu trong kế hoạch.", "name": "Tên chỉ tiêu.", "unit": "Đơn vị tính.",
         "verb": "Động từ dùng trong câu, ví dụ “hỗ trợ”.",
