@@ -191,7 +191,7 @@ def test_formula_error_value_is_an_error(province_copy):
 
 def test_rows_repeated_word_for_word_are_a_warning_naming_both(province_copy):
     book = year_book(province_copy)
-    row3 = [c.value for c in openpyxl.load_workbook(book)["Nội dung"][3]]
+    row3 = [c.value for c in openpyxl.load_workbook(book)["Nội dung"][3]][:3]
     edit_workbook(book, "Nội dung", dict(zip(("A45", "B45", "C45"), row3, strict=True)))
     warnings, lines = built(province_copy / "2023")
     assert warnings == [f"Cảnh báo: {CONTENT} › dòng 45: trùng hoàn toàn với dòng 3 nên sẽ được "
