@@ -122,12 +122,14 @@ def test_every_form_is_checked_in_the_same_run(province_copy):
     result = run("build", str(year_dir))
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert (f"  - don-vi/{trade.name} › trang “Thông tin đơn vị” › dòng 3 (mục “Năm báo cáo”) › "
-            "cột “Giá trị”: cần năm 2023 (phiếu của năm này, thư mục 2023/don-vi), nhưng gặp “2022”") in lines
+    assert (f"  - don-vi/{trade.name} › trang “Thông tin đơn vị” › dòng 3 (mục “Năm báo cáo”) "
+            "› cột “Giá trị”: cần năm 2023 (phiếu của năm này, thư mục 2023/don-vi), nhưng gặp "
+            "“2022”") in lines
     assert (f"  - don-vi/{farming.name} › trang “Thông tin đơn vị” › dòng 2 (mục “Tỉnh”) › cột "
             "“Giá trị”: cần tỉnh “Hưng Yên”, nhưng gặp “Thái Bình”") in lines
     assert any(x.startswith(f"  - don-vi/{farming.name} › trang “Thông tin đơn vị” › dòng 4 "
-                            "(mục “Đơn vị”) › cột “Giá trị”: cần tên một đơn vị áp dụng năm 2023") for x in lines)
+                            "(mục “Đơn vị”) › cột “Giá trị”: cần tên một đơn vị áp dụng năm "
+                            "2023") for x in lines)
     assert any(x.startswith(f"  - don-vi/{farming.name} › trang “Hỗ trợ doanh nghiệp” › dòng 2 "
                             "› cột “Số tiền (đồng)”") for x in lines)
 
