@@ -11,7 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
+from ncnsc_reports.inputs.schema import (
+    HELP_SHEET,
+    LISTS_SHEET,
+    PROFILE_AGENCY,
+    PROFILE_FILE,
+    PROFILE_SHEETS,
+    PROFILE_UNITS,
+)
+from ncnsc_reports.inputs.sheets import read_workbook
+from ncnsc_reports.inputs.unit_form import FORMS_DIR, form_file_name, write_unit_form
 from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.report.units import place_in_force, units_in_force
 
 FORMS_OUT = "phieu-don-vi"
 
@@ -19,9 +30,6 @@ FORMS_OUT = "phieu-don-vi"
 def write_forms(year_dir: Path, names: tuple[str, ...] = (), out_dir: Path | None = None
                 ) -> list[Path]:
     """Write the form of each named unit (all units of the year without names); return paths."""
-    from ncnsc_reports.inputs.schema import PROFILE_FILE, PROFILE_UNITS
-    from ncnsc_reports.inputs.unit_form import FORMS_DIR, form_file_name, write_unit_form
-
     year_dir = Path(year_dir)
     problems = Problems()
     year, place, units = _profile_units(year_dir, problems)
@@ -54,17 +62,6 @@ def _default_out(year_dir: Path) -> Path:
 
 def _profile_units(year_dir: Path, problems: Problems):
     """Return (year, province name, units in force) read from the province profile."""
-    from ncnsc_reports.inputs.schema import (
-        HELP_SHEET,
-        LISTS_SHEET,
-        PROFILE_AGENCY,
-        PROFILE_FILE,
-        PROFILE_SHEETS,
-        PROFILE_UNITS,
-    )
-    from ncnsc_reports.inputs.sheets import read_workbook
-    from ncnsc_reports.report.units import place_in_force, units_in_force
-
     if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
         problems.error(Location(str(year_dir)), "tên thư mục năm phải là một năm, ví dụ "
                        "inputs/hung-yen/2024")

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ncnsc_reports.inputs.blank import write_workbook
 from ncnsc_reports.inputs.schema import (
     CHOICE,
     LINE_KINDS,
@@ -72,8 +73,6 @@ def form_file_name(unit: str, year: int) -> str:
 def write_unit_form(path: Path, place: str, year: int, unit: str,
                     sections: tuple[str, ...]) -> Path:
     """Write the form of one unit: its name and year, drop-downs of its task groups, a guide."""
-    from ncnsc_reports.inputs.blank import write_workbook
-
     content = dataclasses.replace(UNIT_CONTENT, columns=(
         dataclasses.replace(UNIT_CONTENT.columns[0], choices=sections),
         *UNIT_CONTENT.columns[1:]))
