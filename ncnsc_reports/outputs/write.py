@@ -6,9 +6,10 @@ writing leaves the previous outputs as they were.
 
 Staff edit the report in Word before it is signed. A manifest beside the folder
 (`.ncnsc-manifest-<năm>.json`) records the SHA-256 of every file a build wrote; on the next
-build, an existing file whose hash is not recorded was changed by hand (or has unknown origin)
-and is kept under a new name, `…-sua-tay-<ngày giờ sửa>.docx`, before the new file takes its
-place — unless `force`, which replaces it and says so.
+build, an existing file whose hash is not recorded, and whose own fingerprint (fingerprint.py)
+no longer matches, was changed by hand (or has unknown origin) and is kept under a new name,
+`…-sua-tay-<ngày giờ sửa>.docx`, before the new file takes its place — unless `force`, which
+replaces it and says so.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ncnsc_reports.errors import OutputError
+from ncnsc_reports.outputs.fingerprint import is_unchanged
 
 STAGE_PREFIX = ".dang-ghi-"
 KEPT_MARK = "-sua-tay-"
@@ -176,7 +178,18 @@ def _edited_hash(path: Path, recorded_hashes) -> str | None:
     if not path.is_file():
         return None
     digest = _hash_of(path)
-    return None if digest in recorded_hashes else digest
+    if digest in recorded_hashes or _carries_its_fingerprint(path):
+        return None
+    return digest
+
+
+def _carries_its_fingerprint(path: Path) -> bool:
+    """A file whose own fingerprint still matches was written by a build and never changed:
+    no false alarm when the manifest is lost (fingerprint.py)."""
+    try:
+        return is_unchanged(path.read_bytes())
+    except OSError:
+        return False
 
 
 def _read_manifest(folder: Path) -> dict[str, list[str]]:
