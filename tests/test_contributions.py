@@ -168,3 +168,13 @@ def test_records_of_a_form_count_in_the_indicators(an_giang_copy):
                                   / "chi-tieu.xlsx")
     counts = {r[0].value: r[4].value for r in book["Chỉ tiêu"].iter_rows(min_row=2)}
     assert counts["MSMV"] == 7  # six barcode supports in the book, one in the form
+
+
+def test_build_all_says_who_has_not_answered(province_copy):
+    year_dir = province_copy / "2023"
+    write_forms(year_dir, TRADE)
+    result = run("build", "--all", str(province_copy.parent), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "Phiếu đơn vị phối hợp" in x)
+    assert line.startswith("      Phiếu đơn vị phối hợp: đã nhận 1/19; chưa gửi: Sở Nông nghiệp "
+                           "và Phát triển nông thôn, ")

@@ -50,6 +50,11 @@ def _summary(items) -> None:
             click.echo(f"  {mark} {item.name}: {item.result.path}{note}")
             for warning in item.result.warnings:
                 click.echo(f"      Cảnh báo: {warning}")
+            units = item.result.units
+            if units is not None and units.collecting:  # forms sent: who has not answered
+                missing = f"; chưa gửi: {', '.join(units.missing)}" if units.missing else ""
+                click.echo(f"      Phiếu đơn vị phối hợp: đã nhận {len(units.answered)}/"
+                           f"{len(units.asked)}{missing}")
             for edited, copy in item.result.kept.items():
                 click.echo(f"      Tệp “{edited.name}” đã được sửa tay nên được giữ lại thành: "
                            f"{copy}")
