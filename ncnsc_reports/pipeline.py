@@ -36,6 +36,7 @@ class BuildResult:
     replaced: list[Path] = field(default_factory=list)  # hand-edited, replaced (force)
     up_to_date: bool = False  # nothing it depends on changed: not rebuilt
     units: UnitReplies | None = None  # units asked for a contribution, forms received
+    others: list[Path] = field(default_factory=list)  # written beside it (e.g. a draft plan)
 
 
 def project_root(year_dir: Path) -> Path:

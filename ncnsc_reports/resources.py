@@ -12,6 +12,8 @@ from pathlib import Path
 
 SHIPPED = (
     "templates/bao-cao-nam.docx",
+    "templates/tong-ket-giai-doan.docx",  # period summary (tools/make_summary_template.py)
+    "templates/du-thao-ke-hoach.docx",  # draft plan of the next phase (make_plan_template.py)
     "inputs/hung-yen/ho-so-tinh.xlsx",
     "inputs/hung-yen/2023/bao-cao-2023.xlsx",
 )

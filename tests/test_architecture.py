@@ -30,6 +30,7 @@ HEAVY = {
     "docx": "python-docx; only rendering needs it",
     "lxml": "only reading a template's or a report's XML needs it",
     "jinja2": "only rendering and checking a template need it",
+    "matplotlib": "about 0.5 s and a font cache; only a period summary's charts need it",
 }
 
 

@@ -108,7 +108,8 @@ def main() -> None:
 def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
           out_root: Path | None, templates: Path | None, strict: bool, force: bool,
           rebuild: bool, debug: bool) -> None:
-    """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023."""
+    """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023; với thư mục
+    tổng kết (inputs/an-giang/tong-ket-2021-2025) tạo báo cáo tổng kết giai đoạn."""
     options = {"out_root": out_root, "templates": templates, "strict": strict, "force": force,
                "rebuild": rebuild}
     if build_every:
@@ -119,8 +120,10 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
         raise click.UsageError("cần thư mục năm, ví dụ: ncnsc-report build inputs/hung-yen/2023 "
                                "(hoặc --all để tạo mọi báo cáo)")
     from ncnsc_reports.pipeline import build as build_report
+    from ncnsc_reports.summary import build_summary, is_period_folder
 
-    result = _run(debug, lambda: build_report(year_dir, **options))
+    builder = build_summary if is_period_folder(year_dir) else build_report
+    result = _run(debug, lambda: builder(year_dir, **options))
     _echo_result(result)
     if pdf:
         from ncnsc_reports.incremental import pdf_is_current
@@ -129,7 +132,8 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
         if result.up_to_date and pdf_is_current(result.path):
             click.echo(f"PDF không đổi: {result.path.with_suffix('.pdf')}")
             return
-        for path in _run(debug, lambda: convert([result.path]), "Chưa tạo PDF nào."):
+        documents = [result.path, *(p for p in result.others if p.suffix == ".docx")]
+        for path in _run(debug, lambda: convert(documents), "Chưa tạo PDF nào."):
             click.echo(f"Đã tạo PDF: {path}")
 
 
@@ -146,6 +150,8 @@ def _echo_result(result) -> None:
                    f"{result.path}. Muốn tạo lại: thêm --rebuild.")
     else:
         click.echo(f"Đã tạo báo cáo: {result.path}")
+    for other in result.others:
+        click.echo(f"Đã tạo kèm theo: {other}")
 
 
 def _echo_units(units) -> None:
@@ -202,6 +208,18 @@ def unit_form(year_dir: Path, units: tuple[str, ...], out_dir: Path | None, debu
         click.echo(f"Đã tạo phiếu: {path}")
     click.echo(f"Gửi phiếu cho các đơn vị; phiếu nhận về đặt vào {Path(year_dir) / 'don-vi'} "
                "rồi chạy ncnsc-report build.")
+
+
+@main.command("new-summary")
+@click.argument("period_dir", type=click.Path(path_type=Path))
+@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+def new_summary(period_dir: Path, debug: bool) -> None:
+    """Tạo sổ Excel trống cho báo cáo tổng kết PERIOD_DIR, ví dụ inputs/an-giang/tong-ket-2021-2025
+    (hoặc sơ kết: so-ket-2026-2028); số liệu lấy từ các thư mục năm."""
+    from ncnsc_reports.inputs.period_blank import write_blank_period_workbook
+
+    path = _run(debug, lambda: write_blank_period_workbook(period_dir), "Chưa tạo sổ Excel nào.")
+    click.echo(f"Đã tạo sổ Excel trống: {path}")
 
 
 @main.command("check-template")

@@ -121,9 +121,10 @@ def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int) -> Re
     first = plan.period.start
     years = list(range(first, year + 1))
     f = frames({y: r for y, r in history.items() if first <= y <= year})
+    series = results_by_year(plan, f, years)
     results = []
     for ind in plan.indicators:
-        per_year = _MEASURE_RULES[ind.measure](f).reindex(years, fill_value=0).astype(int)
+        per_year = series[ind.code]
         cumulative = int(per_year.sum())
         target = plan.period_targets.get(ind.code)
         rule = plan.target_rules.get(ind.code)
@@ -134,6 +135,13 @@ def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int) -> Re
             rule.text if rule else "", rule.previous_value if rule else None))
     stated = {y: r.stated_spent for y, r in history.items() if r.stated_spent is not None}
     return Results(tuple(results), _budget(plan, f, years, stated), first, year)
+
+
+def results_by_year(plan: PlanInForce, f: dict[str, pd.DataFrame],
+                    years: list[int]) -> dict[str, pd.Series]:
+    """Return {indicator code: its result in each of `years`} (0 for a year without records)."""
+    return {ind.code: _MEASURE_RULES[ind.measure](f).reindex(years, fill_value=0).astype(int)
+            for ind in plan.indicators}
 
 
 def spent_by_year(f: dict[str, pd.DataFrame]) -> pd.Series:

@@ -13,6 +13,7 @@ import re
 import xml.parsers.expat
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.render.environment import make_environment
@@ -21,10 +22,12 @@ from ncnsc_reports.reproducible import normalise_zip
 _TAGS = re.compile(r"<[^>]+>")
 
 
-def render(template: Path, context: dict, when: dt.datetime | None = None) -> bytes:
+def render(template: Path, context: dict, when: dt.datetime | None = None,
+           pictures: dict[str, tuple[bytes, float, str]] | None = None) -> bytes:
     """Render a .docx template with `context` and return the bytes of a checked .docx.
 
     With `when`, the document's dates and zip entries carry it, so the output is reproducible.
+    `pictures` fills fields with images: {field: (PNG bytes, width in cm, alt text)}.
     """
     from jinja2 import TemplateError as JinjaError
 
@@ -36,6 +39,8 @@ def render(template: Path, context: dict, when: dt.datetime | None = None) -> by
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
         raise TemplateError(f"mẫu “{template}” không phải tệp Word .docx hợp lệ "
                             f"({type(err).__name__})") from err
+    if pictures:
+        context = {**context, **{k: _picture(doc, *v) for k, v in pictures.items()}}
     try:
         doc.render(context, make_environment(), autoescape=True)
     except JinjaError as err:
@@ -47,6 +52,22 @@ def render(template: Path, context: dict, when: dt.datetime | None = None) -> by
     data = buffer.getvalue() if when is None else normalise_zip(buffer.getvalue(), when)
     check_docx(data)
     return data
+
+
+def _picture(doc, png: bytes, width_cm: float, description: str):
+    """An inline picture whose alt text (Word: “Alt Text”) is `description`."""
+    from docx.shared import Cm
+    from docxtpl import InlineImage
+
+    class DescribedImage(InlineImage):
+        def __len__(self):  # what the template's output budget (render.limits) counts
+            return len(description) + 1000  # the drawing's XML around its alt text
+
+        def _insert_image(self):
+            return super()._insert_image().replace(
+                "<wp:docPr ", f"<wp:docPr descr={quoteattr(description)} ", 1)
+
+    return DescribedImage(doc, io.BytesIO(png), width=Cm(width_cm))
 
 
 def _date_properties(props, when: dt.datetime) -> None:

@@ -1,0 +1,271 @@
+"""The model of a period summary (báo cáo tổng kết / sơ kết) and how it is gathered.
+
+Owns turning inputs/<tỉnh>/tong-ket-2021-2025/ into one `PeriodReport`: every year of the
+period is validated as its yearly report would be (so the summary rests on the same records,
+plan and checks), the plan and its amendments in force at the summary's date are listed with
+what each replaced, and the period workbook adds the clerk's own prose, the yearly prose to
+carry and the rule for the next phase. Every problem is collected; one InputError at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ncnsc_reports.errors import InputError
+from ncnsc_reports.inputs.period_schema import (
+    DEFAULT_PERCENT,
+    PERIOD_BUDGET,
+    PERIOD_CARRY,
+    PERIOD_CONTENT,
+    PERIOD_GENERAL,
+    PERIOD_SECTIONS,
+    PERIOD_SETTINGS,
+    PERIOD_SHEETS,
+    RULE_MAX,
+    period_folder,
+)
+from ncnsc_reports.inputs.schema import (
+    HELP_SHEET,
+    LINE_KINDS,
+    LISTS_SHEET,
+    PROFILE_FILE,
+    PROFILE_NO_DATA,
+    PROFILE_PLAN,
+    PROFILE_SHEETS,
+)
+from ncnsc_reports.inputs.sheets import Row, read_settings, read_workbook
+from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.report.general import report_date
+from ncnsc_reports.report.model import (
+    Agency,
+    Document,
+    Paragraph,
+    Phase,
+    PlanInForce,
+    Report,
+    YearRecords,
+)
+from ncnsc_reports.report.phases import phase_of
+from ncnsc_reports.report.plan import PARTS, chain_in_force, plan_rows
+from ncnsc_reports.report.validation import VIETNAMESE_LETTERS, validate
+
+
+@dataclass(frozen=True)
+class PlanVersion:
+    """The plan or one amendment: from when it applies and which parts it replaced."""
+
+    document: Document
+    effective: dt.date
+    parts: tuple[str, ...]
+    is_plan: bool
+
+
+@dataclass(frozen=True)
+class NextPhaseRule:
+    """How the draft plan's targets follow from this phase: `base` × `percent` %, rounded up."""
+
+    base: str = RULE_MAX
+    percent: int = DEFAULT_PERCENT
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    province: str
+    kind: str  # "tổng kết" (a whole phase) or "sơ kết" (a mid-term review)
+    period: Phase
+    phase: Phase
+    number: int | None
+    day: int | None
+    month: int | None
+    sign_year: int
+    date: dt.date
+    agency: Agency
+    recipients: tuple[str, ...]
+    plan_versions: tuple[PlanVersion, ...]
+    plan_in_force: PlanInForce
+    history: dict[int, YearRecords]
+    sections: dict[str, tuple[Paragraph, ...]]
+    carried: dict[str, tuple[tuple[int, tuple[Paragraph, ...]], ...]]
+    rule: NextPhaseRule
+    chart_codes: tuple[str, ...]
+    next_budget: dict[int, int]
+    illustrative: bool
+    yearly: dict[int, Report] = field(default_factory=dict)
+
+
+def load_period(period_dir: Path) -> tuple[PeriodReport, Problems]:
+    """Return the period report of a folder and its warnings; raise InputError on any error."""
+    problems = Problems()
+    report = _build(Path(period_dir), problems)
+    if problems.errors or report is None:
+        raise InputError(_unique(problems.errors) + _unique(problems.warnings))
+    return report, Problems(_unique(problems))
+
+
+def _unique(problems) -> list:
+    """Each problem once: the years of a period re-read the same earlier workbooks."""
+    seen, result = set(), []
+    for p in problems:
+        if str(p) not in seen:
+            seen.add(str(p))
+            result.append(p)
+    return result
+
+
+def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
+    parsed = _folder(period_dir, problems)
+    if parsed is None:
+        return None
+    kind, first, last = parsed
+    profile = _profile(period_dir.parent, problems)
+    yearly = _yearly_reports(period_dir.parent, first, last, profile, problems)
+    book = _workbook(period_dir, problems)
+    if book is None or problems.errors or last not in yearly:
+        return None
+    sheets = read_workbook(book, PERIOD_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
+    general, where = _settings(sheets[PERIOD_GENERAL.name], f"{first}-{last}", book.name,
+                               problems)
+    end = yearly[last]
+    plan = end.plan_in_force
+    if plan is None:
+        problems.error(Location(PROFILE_FILE), "báo cáo tổng kết cần trang “Chỉ tiêu” và “Chỉ "
+                       "tiêu kế hoạch” trong hồ sơ tỉnh (chỉ tiêu của Kế hoạch)")
+        return None
+    if plan.period.start != first:
+        problems.error(Location(str(period_dir)), expected_found(
+            f"giai đoạn bắt đầu từ năm đầu của giai đoạn Kế hoạch ({plan.period.start})", first))
+    date = report_date(general, last)
+    return PeriodReport(
+        province=period_dir.parent.name, kind=kind, period=Phase(first, last), phase=plan.period,
+        number=general.get("number"), day=general.get("day"), month=general.get("month"),
+        sign_year=general.get("sign_year") or last, date=date, agency=end.agency,
+        recipients=end.recipients, plan_versions=_versions(profile, plan.period, date),
+        plan_in_force=plan, history=end.history,
+        sections=_sections(sheets[PERIOD_CONTENT.name]),
+        carried=_carried(sheets[PERIOD_CARRY.name], yearly, Phase(first, last), problems),
+        rule=NextPhaseRule(general.get("rule") or RULE_MAX,
+                           general.get("percent") or DEFAULT_PERCENT),
+        chart_codes=_codes(general.get("chart_codes"), where.get("chart_codes"), plan, problems),
+        next_budget={r["year"]: r["amount"] for r in sheets[PERIOD_BUDGET.name]
+                     if r["year"] and r["amount"] is not None},
+        illustrative=general.get("illustrative") == "Có" or end.illustrative, yearly=yearly)
+
+
+def _folder(period_dir: Path, problems: Problems) -> tuple[str, int, int] | None:
+    parsed = period_folder(period_dir.name)
+    if not period_dir.is_dir():
+        problems.error(Location(str(period_dir)), "không tìm thấy thư mục tổng kết; cần dạng "
+                       "inputs/<tỉnh>/tong-ket-2021-2025 (hoặc so-ket-2026-2028)")
+    elif parsed is None or parsed[1] > parsed[2]:
+        problems.error(Location(str(period_dir)), expected_found(
+            "tên thư mục dạng tong-ket-2021-2025 hoặc so-ket-2026-2028", period_dir.name))
+    elif phase_of(parsed[1]) != phase_of(parsed[2]):
+        problems.error(Location(str(period_dir)), expected_found(
+            "các năm trong cùng một giai đoạn của Chương trình (2021-2025 hoặc 2026-2030)",
+            period_dir.name))
+    return None if problems.errors else parsed
+
+
+def _profile(province_dir: Path, problems: Problems) -> dict[str, list[Row]]:
+    path = province_dir / PROFILE_FILE
+    if not path.is_file():
+        return {PROFILE_PLAN.name: [], PROFILE_NO_DATA.name: []}  # the years report it
+    others = tuple(s.name for s in PROFILE_SHEETS if s not in (PROFILE_PLAN, PROFILE_NO_DATA))
+    return read_workbook(path, (PROFILE_PLAN, PROFILE_NO_DATA), Problems(),
+                         (HELP_SHEET, LISTS_SHEET) + others)
+
+
+def _yearly_reports(province_dir: Path, first: int, last: int, profile,
+                    problems: Problems) -> dict[int, Report]:
+    """Validate every year of the period as its yearly report would be."""
+    no_data = {r["year"] for r in profile[PROFILE_NO_DATA.name] if r["year"]}
+    reports = {}
+    for year in range(first, last + 1):
+        if not (province_dir / str(year)).is_dir() and year in no_data and year != last:
+            continue
+        try:
+            reports[year], warnings = validate(province_dir / str(year))
+            problems.extend(warnings)
+        except InputError as err:
+            problems.extend(err.problems)
+    return reports
+
+
+def _workbook(period_dir: Path, problems: Problems) -> Path | None:
+    books = sorted(p for p in period_dir.glob("*.xlsx") if not p.name.startswith("~$"))
+    if len(books) != 1:
+        found = ", ".join(p.name for p in books) or "không có sổ nào"
+        problems.error(Location(str(period_dir)), expected_found(
+            "đúng một sổ Excel tổng kết (tạo sổ trống bằng: ncnsc-report new-summary "
+            f"{period_dir})", found))
+        return None
+    return books[0]
+
+
+def _settings(rows: list[Row], period: str, file: str,
+              problems: Problems) -> tuple[dict, dict[str, Location]]:
+    """Return ({key: value}, {key: where its value is}) of “Thông tin chung”."""
+    values, where = {}, {}
+    for setting, value, row in read_settings(rows, PERIOD_SETTINGS, problems):
+        values[setting.key], where[setting.key] = value, row.where.at(column="Giá trị")
+        if setting.key == "period" and value and value.replace(" ", "") != period:
+            problems.error(row.where.at(column="Giá trị"), expected_found(
+                f"giai đoạn trùng tên thư mục ({period})", value))
+    if "period" not in values:
+        problems.error(Location(file, PERIOD_GENERAL.name), "thiếu dòng “Giai đoạn” (cột “Mục”)")
+    return values, where
+
+
+def _versions(profile, phase: Phase, on: dt.date) -> tuple[PlanVersion, ...]:
+    """The plan of the phase and its amendments in force on the summary's date (the yearly
+    reports have reported any problem of these rows already)."""
+    chain = chain_in_force(plan_rows(profile[PROFILE_PLAN.name], Problems()), phase, on)
+    return tuple(PlanVersion(r.document, r.effective, tuple(p for p in PARTS if p in r.parts),
+                             r.is_plan) for r in chain)
+
+
+def _sections(rows: list[Row]) -> dict[str, tuple[Paragraph, ...]]:
+    """Group the rows by section, in row order; points a), b) … follow the Vietnamese alphabet
+    (NĐ 30/2020, Phụ lục I, II.6.e)."""
+    sections: dict[str, list[Paragraph]] = {name: [] for name in PERIOD_SECTIONS}
+    for row in rows:
+        if row["section"] and row["text"]:
+            kind = LINE_KINDS[row["line_kind"]] if row["line_kind"] else "text"
+            points = sum(p.kind == "point" for p in sections[row["section"]])
+            label = f"{VIETNAMESE_LETTERS[points % len(VIETNAMESE_LETTERS)]})"
+            sections[row["section"]].append(Paragraph(kind, row["text"],
+                                                      label if kind == "point" else ""))
+    return {name: tuple(paragraphs) for name, paragraphs in sections.items()}
+
+
+def _carried(rows: list[Row], yearly: dict[int, Report], period: Phase,
+             problems: Problems) -> dict[str, tuple[tuple[int, tuple[Paragraph, ...]], ...]]:
+    """{"I.2.3": ((2022, paragraphs of 2022's I.2.3), …)}: the yearly prose chosen to carry."""
+    chosen: dict[str, set[int]] = {}
+    for row in rows:
+        if not (row["year"] and row["section"]):
+            continue
+        if not period.start <= row["year"] <= period.end:
+            problems.error(row.where.at(column="Năm"), expected_found(
+                f"một năm của giai đoạn {period.label}", row["year"]))
+        elif row["year"] in yearly:
+            chosen.setdefault(row["section"], set()).add(row["year"])
+    return {section: tuple((y, yearly[y].sections[section]) for y in sorted(years)
+                           if yearly[y].sections[section])
+            for section, years in chosen.items()}
+
+
+def _codes(text: str | None, where: Location | None, plan: PlanInForce,
+           problems: Problems) -> tuple[str, ...]:
+    """The indicators drawn on the chart: those named, else every one with a phase target."""
+    known = [i.code for i in plan.indicators]
+    if not text:
+        return tuple(c for c in known if plan.period_targets.get(c) is not None)
+    codes = tuple(c.strip() for c in text.replace(";", ",").split(",") if c.strip())
+    for code in codes:
+        if code not in known:
+            problems.error(where, expected_found(
+                f"mã chỉ tiêu ở trang “Chỉ tiêu” của hồ sơ tỉnh ({', '.join(known)})", code))
+    return tuple(c for c in codes if c in known)

@@ -1,0 +1,247 @@
+"""The An Giang 2021–2025 summary against the five yearly reports it is made of.
+
+Every figure of the summary's table, budget and charts is read back from the built .docx (and
+its workbook) and compared with what each yearly build wrote in its own chi-tieu.xlsx.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+
+import openpyxl
+import pytest
+from conftest import ROOT, pdf_of
+from docx import Document
+from docx.oxml.ns import qn
+from docx_format import text_of
+
+PERIOD = ROOT / "inputs" / "an-giang" / "tong-ket-2021-2025"
+YEARS = range(2021, 2026)
+
+
+@pytest.fixture(scope="module")
+def summary(tmp_path_factory):
+    from ncnsc_reports.summary import build_summary
+
+    return build_summary(PERIOD, tmp_path_factory.mktemp("outputs")).path
+
+
+@pytest.fixture(scope="module")
+def yearly(tmp_path_factory):
+    """{year: {code: row of that year's chi-tieu.xlsx}} from building each yearly report."""
+    from ncnsc_reports.pipeline import build
+
+    out, books = tmp_path_factory.mktemp("yearly"), {}
+    for year in YEARS:
+        book = build(ROOT / "inputs" / "an-giang" / str(year), out).path.parent / "chi-tieu.xlsx"
+        rows = list(openpyxl.load_workbook(book).active.iter_rows(values_only=True))
+        books[year] = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    return books
+
+
+def number(text: str):
+    """Read a Vietnamese number (dot thousands, comma decimals); None for an empty cell."""
+    text = text.strip().replace(".", "").replace(",", ".")
+    return None if not text else float(text) if "." in text else int(text)
+
+
+def table_rows(path, first_header: str) -> list[list[str]]:
+    tables = Document(str(path)).element.body.findall(qn("w:tbl"))
+    table = next(t for t in tables if text_of(t.find(qn("w:tr")).find(qn("w:tc"))) ==
+                 first_header)
+    return [[text_of(tc) for tc in tr.findall(qn("w:tc"))] for tr in table.findall(qn("w:tr"))]
+
+
+def indicator_table(path) -> dict[str, list]:
+    """{indicator name: [target, 2021 … 2025, cumulative, rate, assessment]}."""
+    rows = table_rows(path, "TT")[2:]  # two header rows
+    return {r[1]: [number(c) for c in r[3:11]] + [r[11]] for r in rows}
+
+
+def test_yearly_results_equal_the_yearly_reports(summary, yearly):
+    table = indicator_table(summary)
+    names = {code: row["Chỉ tiêu"] for code, row in yearly[2025].items()}
+    assert set(table) == set(names.values()) and len(table) == 9
+    for code, name in names.items():
+        assert table[name][1:6] == [yearly[y][code]["Kết quả năm"] for y in YEARS], code
+
+
+def test_sum_of_years_is_the_2025_cumulative_and_rates_are_2025s(summary, yearly):
+    for code, row in yearly[2025].items():
+        line = indicator_table(summary)[row["Chỉ tiêu"]]
+        assert sum(line[1:6]) == line[6] == row["Lũy kế"], code
+        assert line[0] == row["Chỉ tiêu giai đoạn"]
+        assert line[7] == row["Tỷ lệ đạt (%)"]
+        met = None if row["Chỉ tiêu giai đoạn"] is None else row["Lũy kế"] >= row[
+            "Chỉ tiêu giai đoạn"]
+        assert line[8] == {None: "", True: "Đạt", False: "Chưa đạt"}[met]
+    table = indicator_table(summary)
+    assert table["Doanh nghiệp được hỗ trợ đăng ký sử dụng mã số mã vạch"][6:9] == [
+        24, 96.0, "Chưa đạt"]
+
+
+def test_budget_by_year_equals_the_yearly_computation(summary):
+    from ncnsc_reports.compute.gather import gather
+
+    _, results, _ = gather(ROOT / "inputs" / "an-giang" / "2025")
+    rows = table_rows(summary, "Năm")[1:]
+    assert [[number(c) for c in r[:3]] for r in rows[:-1]] == [
+        [b.year, b.planned, b.spent] for b in results.budget]
+    assert rows[-1][0] == "Cộng"
+    assert number(rows[-1][1]) == 3_260_800_000 == sum(b.planned for b in results.budget)
+    assert number(rows[-1][2]) == sum(b.spent for b in results.budget)
+
+
+def pictures(path) -> list[tuple[str, bytes]]:
+    """(alt text, PNG bytes) of every picture in the document body, in order."""
+    document = Document(str(path))
+    found = []
+    for inline in document.element.body.iter(qn("wp:inline")):
+        blip = next(inline.iter(qn("a:blip")))
+        part = document.part.related_parts[blip.get(qn("r:embed"))]
+        found.append((inline.find(qn("wp:docPr")).get("descr"), part.blob))
+    return found
+
+
+def plotted(description: str, code: str) -> dict[str, dict[int, int]]:
+    """{series: {year: value}} of one panel, read from a chart's alt text."""
+    panel = re.search(re.escape(code) + r" \([^)]*\) – (.*?)\.(?: [A-Z]|$)", description)[1]
+    series = {}
+    for part in panel.split("; "):
+        label, values = part.split(": ", 1)
+        series[label] = {int(y): number(v) for y, v in re.findall(r"(\d{4}) = ([\d.]+)", values)}
+    return series
+
+
+def test_charts_show_the_table_in_black_and_white_at_200_dpi(summary):
+    from PIL import Image
+
+    (indicator_alt, indicator_png), (budget_alt, budget_png) = pictures(summary)
+    table = indicator_table(summary)
+    names = {"HTQL": "Hệ thống quản lý tiên tiến được hỗ trợ xây dựng, áp dụng",
+             "MSMV": "Doanh nghiệp được hỗ trợ đăng ký sử dụng mã số mã vạch",
+             "DT": "Cán bộ, công chức và quản lý doanh nghiệp được đào tạo, tập huấn về năng "
+                   "suất chất lượng"}
+    for code, name in names.items():
+        series = plotted(indicator_alt, code)
+        assert list(series["Kết quả năm"].values()) == table[name][1:6]
+        assert series["Lũy kế"][2025] == table[name][6]
+        assert set(series["Chỉ tiêu giai đoạn"].values()) == {table[name][0]}
+    budget = {r[0]: [number(c) for c in r[1:3]] for r in table_rows(summary, "Năm")[1:-1]}
+    spent = plotted(budget_alt, "KP")
+    assert {str(y): v for y, v in spent["Đã sử dụng"].items()} == {
+        y: v[1] for y, v in budget.items()}
+    for png in (indicator_png, budget_png):
+        image = Image.open(io.BytesIO(png))
+        assert round(image.info["dpi"][0]) == 200
+        assert image.width >= 16 / 2.54 * 200 - 1
+        assert "Software" not in image.info  # fixed metadata: same bytes every build
+
+
+def test_the_workbook_has_the_plotted_series_and_the_pictures(summary):
+    book = openpyxl.load_workbook(summary.parent / "tong-ket-chi-tieu.xlsx")
+    table = indicator_table(summary)
+    sheet = list(book["Biểu đồ"].iter_rows(values_only=True))
+    header = sheet[0]
+    for row in (r for r in sheet[1:] if r[0] == 1 and r[4] == "Kết quả năm"):
+        assert list(row[5:10]) == table[row[2]][1:6], row[1]
+    assert header[5:10] == ("2021", "2022", "2023", "2024", "2025")
+    with zipfile.ZipFile(summary.parent / "tong-ket-chi-tieu.xlsx") as z:
+        media = sorted(n for n in z.namelist() if n.startswith("xl/media/"))
+        assert [z.read(n) for n in media] == [png for _, png in pictures(summary)]
+    notes = [r[0] for r in book["Ghi chú"].iter_rows(values_only=True)]
+    assert any("DỮ LIỆU MINH HỌA" in n for n in notes)
+
+
+def test_text_says_what_the_plan_was_and_marks_illustrative_data(summary):
+    from docx_text import docx_lines
+
+    lines = docx_lines(summary)
+    assert lines[0] == "DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"
+    assert any(line.startswith("- Quyết định số 648/QĐ-UBND ngày 25/4/2025") and
+               "có hiệu lực từ ngày 25/4/2025, thay thế phần chỉ tiêu, định mức" in line
+               for line in lines)
+    assert "- Kết quả: hỗ trợ 04 hệ thống quản lý; hỗ trợ 05 công cụ năng suất chất lượng; " \
+           "hỗ trợ 06 doanh nghiệp đăng ký mã số mã vạch; hỗ trợ 03 doanh nghiệp áp dụng truy " \
+           "xuất nguồn gốc; vận động, hỗ trợ 01 doanh nghiệp tham dự Giải thưởng." in lines
+    assert "Giai đoạn 2021-2025 đã sử dụng 2.121.500.000 đồng, bằng 65,1% dự toán " \
+           "3.260.800.000 đồng theo Kế hoạch số 573/KH-UBND (Bảng 2, Biểu đồ 2)." in lines
+
+
+def test_same_inputs_same_bytes(summary, tmp_path):
+    from ncnsc_reports.summary import build_summary
+
+    again = build_summary(PERIOD, tmp_path).path
+    for name in (summary.name, "tong-ket-chi-tieu.xlsx"):
+        assert (again.parent / name).read_bytes() == (summary.parent / name).read_bytes(), name
+
+
+def test_libreoffice_converts_it(summary, tmp_path):
+    pdf, pages, text = pdf_of(summary, tmp_path)
+    assert pages >= 5
+    for words in ("DỮ LIỆU MINH HỌA", "Biểu đồ 1.", "Bảng 1.", "Người Ký Minh Họa"):
+        assert words in text
+
+
+def test_new_summary_writes_a_workbook_that_builds(an_giang_copy):
+    from ncnsc_reports.inputs.period_blank import write_blank_period_workbook
+    from ncnsc_reports.summary import build_summary
+
+    folder = an_giang_copy / "so-ket-2021-2023"
+    write_blank_period_workbook(folder)
+    result = build_summary(folder)
+    table = indicator_table(result.path)
+    assert table["Hệ thống quản lý tiên tiến được hỗ trợ xây dựng, áp dụng"][:9] == [
+        12, 1, 4, 3, None, None, 8, 66.7, "Chưa đạt"]
+
+
+def test_errors_name_the_cell(an_giang_copy):
+    from conftest import edit_workbook
+
+    from ncnsc_reports.errors import InputError
+    from ncnsc_reports.summary import build_summary
+
+    folder = an_giang_copy / "tong-ket-2021-2025"
+    shutil.copytree(PERIOD, folder, dirs_exist_ok=True)
+    book = folder / "tong-ket-2021-2025.xlsx"
+    edit_workbook(book, "Thông tin chung", {"B2": "2021-2024", "B8": "HTQL, XYZ"})
+    with pytest.raises(InputError) as caught:
+        build_summary(folder)
+    messages = [str(p) for p in caught.value.problems]
+    assert messages == [
+        "tong-ket-2021-2025.xlsx › trang “Thông tin chung” › dòng 2 (mục “Giai đoạn”) › cột "
+        "“Giá trị”: cần giai đoạn trùng tên thư mục (2021-2025), nhưng gặp “2021-2024”",
+        "tong-ket-2021-2025.xlsx › trang “Thông tin chung” › dòng 8 (mục “Chỉ tiêu trên biểu "
+        "đồ”) › cột “Giá trị”: cần mã chỉ tiêu ở trang “Chỉ tiêu” của hồ sơ tỉnh (DT, CG, "
+        "HTQL, CC, MSMV, TXNG, GTCL, KS, BV), nhưng gặp “XYZ”"]
+
+
+def test_draft_plan_targets_are_the_rule_applied_to_the_summary_rounded_up(summary):
+    plan = next(summary.parent.glob("du-thao-ke-hoach-an-giang-2026-2030.docx"))
+    rows = table_rows(plan, "TT")[1:]
+    table = indicator_table(summary)
+    assert len(rows) == len(table) == 9
+    for row in rows:
+        target, cumulative = table[row[1]][0], table[row[1]][6]
+        assert [number(row[3]), number(row[4])] == [target, cumulative]
+        base = max(target, cumulative) if target is not None else cumulative
+        assert number(row[6]) == -(-base * 110 // 100), row[1]  # integer ceiling
+    assert [number(r[6]) for r in rows] == [110, 6, 14, 17, 28, 9, 6, 110, 4]
+    book = openpyxl.load_workbook(summary.parent / "du-thao-chi-tieu.xlsx")
+    traced = list(book["Chỉ tiêu 2026-2030"].iter_rows(values_only=True))[1:]
+    assert [r[9] for r in traced] == [number(r[6]) for r in rows]
+    assert traced[2][10] == "12 × 110% = 13,20, làm tròn lên 14"
+    from docx_text import docx_lines
+
+    lines = docx_lines(plan)
+    assert "DỰ THẢO" in lines and "KẾ HOẠCH" in lines
+    assert any("bằng số lớn hơn giữa chỉ tiêu và kết quả thực hiện giai đoạn 2021-2025, nhân "
+               "110%, làm tròn lên số nguyên" in line for line in lines)
+    budget = [r for r in table_rows(plan, "Năm")[1:]]
+    spent = sum(number(r[2]) for r in table_rows(summary, "Năm")[1:-1])
+    yearly = -(-spent * 110 // (100 * 5 * 10**6)) * 10**6
+    assert [number(r[1]) for r in budget[:-1]] == [yearly] * 5
+    assert number(budget[-1][1]) == 5 * yearly

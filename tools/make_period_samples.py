@@ -1,0 +1,66 @@
+"""Write the An Giang 2021–2025 period workbook: `python tools/make_period_samples.py`.
+
+Its figures come from the five sample years (tools/make_samples.py); this workbook holds only
+the summary's own prose and choices, all invented and marked as illustrative data (dữ liệu
+minh họa), and the rule of the draft plan 2026–2030 (Tiền Giang 224/KH-UBND §I.2.b: “tăng ít
+nhất 10%”, applied here to An Giang as an example).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ncnsc_reports.inputs import period_schema as ps  # noqa: E402
+from ncnsc_reports.inputs.blank import write_workbook  # noqa: E402
+
+NOTE = "DỮ LIỆU MINH HỌA: mọi đoạn văn và lựa chọn trong sổ này là giả định."
+MH = "(minh họa)"
+
+
+def summary_an_giang() -> dict:
+    general = [("Giai đoạn", "2021-2025"), ("Số báo cáo", None), ("Ngày ký", None),
+               ("Tháng ký", 12), ("Năm ký", 2025), ("Dữ liệu minh họa", "Có"),
+               ("Chỉ tiêu trên biểu đồ", "DT, CG, HTQL, CC, MSMV, TXNG"),
+               ("Cách tính chỉ tiêu giai đoạn sau", ps.RULE_MAX),
+               ("Tỷ lệ so với giai đoạn trước (%)", 110)]
+    text, dash = "Đoạn văn", "Gạch đầu dòng (-)"
+    content = [
+        ("Mở đầu", text, "Sở Khoa học và Công nghệ tổng hợp kết quả 05 năm thực hiện Kế hoạch từ "
+         f"số liệu các năm 2021-2025 và báo cáo như sau {MH}:"),
+        ("II.1.3", text, "Qua 05 năm, việc hỗ trợ doanh nghiệp được thực hiện đúng định mức của "
+         f"Kế hoạch; doanh nghiệp nhỏ và vừa là đối tượng chính {MH}."),
+        ("III.1", dash, f"Các chỉ tiêu hỗ trợ hệ thống quản lý, công cụ cơ bản đạt kế hoạch {MH}."),
+        ("III.2", dash, f"Một số chỉ tiêu về đào tạo, truyền thông chưa đạt {MH}."),
+        ("III.3", dash, f"Doanh nghiệp còn hạn chế về nguồn lực đối ứng {MH}."),
+        ("III.4", dash, "Bám sát nhu cầu của doanh nghiệp khi lựa chọn nội dung hỗ trợ "
+         f"{MH}."),
+        ("IV", text, "Tiếp tục hỗ trợ doanh nghiệp áp dụng hệ thống quản lý, công cụ năng suất; "
+         f"chỉ tiêu giai đoạn 2026-2030 theo dự thảo Kế hoạch kèm theo {MH}."),
+        ("V", dash, "Đề nghị Bộ Khoa học và Công nghệ tiếp tục hướng dẫn, hỗ trợ địa phương "
+         f"{MH}."),
+        ("KH.I", dash, "Triển khai hiệu quả Chương trình 1322 giai đoạn 2026-2030 trên địa bàn "
+         f"tỉnh {MH}."),
+        ("KH.II", text, "Nâng cao năng suất, chất lượng sản phẩm, hàng hóa của doanh nghiệp trên "
+         f"địa bàn tỉnh {MH}."),
+        ("KH.III", dash, f"Hỗ trợ doanh nghiệp áp dụng hệ thống quản lý, công cụ năng suất {MH}."),
+        ("KH.V", text, "Sở Khoa học và Công nghệ chủ trì, phối hợp các sở, ngành, địa phương tổ "
+         f"chức thực hiện Kế hoạch {MH}."),
+    ]
+    carry = [(2022, "I.2.3"), (2024, "I.2.3")]
+    return {ps.PERIOD_GENERAL.name: general, ps.PERIOD_CONTENT.name: content,
+            ps.PERIOD_CARRY.name: carry}
+
+
+def main() -> int:
+    folder = ROOT / "inputs" / "an-giang" / "tong-ket-2021-2025"
+    write_workbook(folder / "tong-ket-2021-2025.xlsx", ps.PERIOD_SHEETS, summary_an_giang(),
+                   "Tổng kết giai đoạn 2021-2025 – An Giang (dữ liệu minh họa)", (NOTE,))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Write templates/du-thao-ke-hoach.docx, the draft plan for the next phase.
+
+Seed 000 (An Giang 573/KH-UBND) asks the Sở KH&CN for a “Dự thảo Kế hoạch thực hiện giai đoạn
+2026 - 2030” when 2021–2025 ends. A plan is issued by the UBND tỉnh (NĐ 30/2020, Phụ lục III,
+Mẫu 1.4, “KẾ HOẠCH”): the draft carries the UBND's header, “DỰ THẢO” above it, blanks for the
+number and date, and the signature of the UBND's chairman left for the UBND to fill. Styles,
+page setup and paragraph layout come from tools/make_template.py; tables from
+tools/make_summary_template.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_summary_template as summary  # noqa: E402
+import make_template as base  # noqa: E402
+from make_template import para  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "templates" / "du-thao-ke-hoach.docx"
+TARGET_HEAD = (("TT", 0.75), ("Chỉ tiêu", 4.0), ("Đơn vị tính", 1.6),
+               ("Chỉ tiêu giai đoạn {{ period }}", 1.7), ("Kết quả giai đoạn {{ period }}", 1.7),
+               ("Cách tính: căn cứ × {{ percent }}%", 3.75),
+               ("Chỉ tiêu giai đoạn {{ next_phase }}", 3.0))
+TARGET_CELLS = (
+    "{{ loop.index }}", "{{ t.name }}", "{{ t.unit }}",
+    "{% if t.previous_target is not none %}{{ t.previous_target|number }}{% endif %}",
+    "{{ t.previous_result|number }}",
+    "{{ t.base|number }} × {{ t.percent }}% = {{ t.exact|number(2) }}",
+    "{{ t.target|number }}")
+BUDGET_HEAD = (("Năm", 3.0), ("Dự kiến kinh phí (đồng)", 6.0), ("Cách tính", 7.5))
+BUDGET_CELLS = (
+    "{{ b.year }}", "{{ b.amount|number }}",
+    "{% if b.from_rule %}kinh phí đã sử dụng bình quân năm giai đoạn {{ period }} × "
+    "{{ percent }}%, làm tròn lên triệu đồng{% else %}theo sổ tổng kết{% endif %}")
+BUDGET_TOTAL = ("Cộng", "{{ plan_budget.budget_total|number }}", "")
+RECIPIENTS = ("Bộ Khoa học và Công nghệ;", "TT. Tỉnh ủy, TT. HĐND tỉnh;",
+              "Chủ tịch, các Phó Chủ tịch UBND tỉnh;", "Các sở, ban, ngành tỉnh;",
+              "UBND các xã, phường;")
+
+
+def header(doc) -> None:
+    """Mẫu 1.4 for a document of the UBND tỉnh: issuer on the left, “DỰ THẢO” above."""
+    para(doc, "DỰ THẢO", "Dự thảo")
+    t = base.borderless_table(doc, [base.LEFT_COL, base.RIGHT_COL])
+    left, right = t.rows[0].cells
+    para(left, "{{ issuer }}", "Cơ quan ban hành")
+    base.rule(left, 2.6, base.LEFT_COL - 2 * base.CELL_MARGIN)
+    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Quốc hiệu")
+    para(right, "Độc lập - Tự do - Hạnh phúc", "Tiêu ngữ")
+    base.rule(right, 5.7, base.RIGHT_COL - 2 * base.CELL_MARGIN)
+    left, right = t.rows[1].cells
+    para(left, "Số:       /KH-UBND", "Số ký hiệu").paragraph_format.space_before = Pt(6)
+    para(right, "{{ agency.place }}, ngày       tháng       năm {{ period_end }}",
+         "Địa danh ngày tháng").paragraph_format.space_before = Pt(6)
+
+
+def body(doc) -> None:
+    para(doc, "KẾ HOẠCH", "Tên loại văn bản").paragraph_format.space_before = Pt(18)
+    para(doc, "Thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất "
+              "lượng sản phẩm, hàng hóa giai đoạn {{ next_phase }} trên địa bàn tỉnh "
+              "{{ agency.place }}", "Trích yếu")
+    base.rule(doc, 6.0, base.TEXT_WIDTH).paragraph_format.space_after = Pt(12)
+    para(doc, "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê duyệt "
+              "Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản "
+              "phẩm, hàng hóa giai đoạn 2021-2030; căn cứ kết quả thực hiện {{ plan|cite_short }}"
+              " giai đoạn {{ period }}, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện giai "
+              "đoạn {{ next_phase }} như sau:")
+    para(doc, "I. Mục đích, yêu cầu", "Heading 1")
+    base.section(doc, "purpose")
+    para(doc, "II. Mục tiêu", "Heading 1")
+    para(doc, "1. Mục tiêu chung", "Heading 2")
+    base.section(doc, "goal")
+    para(doc, "2. Chỉ tiêu cụ thể đến năm {{ next_phase[-4:] }}", "Heading 2")
+    para(doc, "Chỉ tiêu giai đoạn {{ next_phase }} của từng nội dung bằng {{ rule_text }}, nhân "
+              "{{ percent }}%, làm tròn lên số nguyên (Bảng 1):")
+    para(doc, "{%p for t in targets %}")
+    para(doc, "- {{ t.name }}: ít nhất {{ t.target|two_digits }} {{ t.unit|lower }} (giai đoạn "
+              "{{ period }}: {% if t.previous_target is not none %}chỉ tiêu "
+              "{{ t.previous_target|two_digits }}, {% endif %}thực hiện "
+              "{{ t.previous_result|two_digits }}){% if loop.last %}.{% else %};{% endif %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "Bảng 1. Chỉ tiêu giai đoạn {{ next_phase }} và cách tính", "Chú thích hình")
+    summary.table(doc, TARGET_HEAD, TARGET_CELLS, "t in targets")
+    para(doc, "III. Nhiệm vụ, giải pháp", "Heading 1")
+    para(doc, "{%p for title in task_titles %}")
+    para(doc, "{{ loop.index }}. {{ title }}", "Heading 2")
+    para(doc, "{%p endfor %}")
+    para(doc, "{{p paras(tasks) }}")
+    para(doc, "IV. Kinh phí thực hiện", "Heading 1")
+    para(doc, "Tổng kinh phí dự kiến giai đoạn {{ next_phase }}: "
+              "{{ plan_budget.budget_total|amount }}, phân bổ từng năm như Bảng 2.")
+    para(doc, "Bảng 2. Dự kiến kinh phí từng năm", "Chú thích hình")
+    summary.table(doc, BUDGET_HEAD, BUDGET_CELLS, "b in plan_budget.budget",
+                  total=BUDGET_TOTAL, text_column=2)
+    para(doc, "V. Tổ chức thực hiện", "Heading 1")
+    base.section(doc, "organisation")
+
+
+def signature(doc) -> None:
+    """Nơi nhận (the usual list of a provincial plan, editable here) and the chairman's block."""
+    para(doc, "")
+    t = base.borderless_table(doc, [base.LEFT_COL, base.RIGHT_COL])
+    t._tbl.remove(t.rows[1]._tr)
+    left, right = t.rows[0].cells
+    para(left, "Nơi nhận:", "Nơi nhận")
+    for recipient in RECIPIENTS:
+        para(left, f"- {recipient}", "Danh sách nơi nhận")
+    para(left, "- Lưu: VT.", "Danh sách nơi nhận")
+    para(right, "TM. ỦY BAN NHÂN DÂN", "Quyền hạn ký")
+    para(right, "CHỦ TỊCH", "Quyền hạn ký")
+
+
+def main() -> int:
+    doc = Document()
+    summary.define_styles(doc)
+    base.style(doc, "Dự thảo", "DuThao", size=13, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT,
+               indent=0, after=6)
+    base.strip_theme_fonts(doc)
+    base.page_setup(doc)
+    doc._body._body.remove(doc.paragraphs[0]._p) if doc.paragraphs else None
+    base.illustrative_banner(doc)
+    header(doc)
+    base.paragraph_macro(doc)
+    body(doc)
+    signature(doc)
+    props = doc.core_properties
+    props.title = "{{ document_title }}"
+    props.subject = "Dự thảo Kế hoạch giai đoạn sau, Chương trình 1322"
+    props.author = "{{ agency.agency }}"
+    props.comments = "{{ document_comment }}"
+    props.keywords = "Chương trình 1322; năng suất chất lượng; dự thảo kế hoạch"
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(OUT)
+    print(OUT)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
