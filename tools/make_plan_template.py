@@ -85,7 +85,7 @@ def body(doc) -> None:
               "{{ t.previous_target|two_digits }}, {% endif %}thực hiện "
               "{{ t.previous_result|two_digits }}){% if loop.last %}.{% else %};{% endif %}")
     para(doc, "{%p endfor %}")
-    para(doc, "Bảng 1. Chỉ tiêu giai đoạn {{ next_phase }} và cách tính", "Chú thích hình")
+    para(doc, "Bảng 1. Chỉ tiêu giai đoạn {{ next_phase }} và cách tính", "Tên bảng")
     summary.table(doc, TARGET_HEAD, TARGET_CELLS, "t in targets")
     para(doc, "III. Nhiệm vụ, giải pháp", "Heading 1")
     para(doc, "{%p for title in task_titles %}")
@@ -95,7 +95,7 @@ def body(doc) -> None:
     para(doc, "IV. Kinh phí thực hiện", "Heading 1")
     para(doc, "Tổng kinh phí dự kiến giai đoạn {{ next_phase }}: "
               "{{ plan_budget.budget_total|amount }}, phân bổ từng năm như Bảng 2.")
-    para(doc, "Bảng 2. Dự kiến kinh phí từng năm", "Chú thích hình")
+    para(doc, "Bảng 2. Dự kiến kinh phí từng năm", "Tên bảng")
     summary.table(doc, BUDGET_HEAD, BUDGET_CELLS, "b in plan_budget.budget",
                   total=BUDGET_TOTAL, text_column=2)
     para(doc, "V. Tổ chức thực hiện", "Heading 1")

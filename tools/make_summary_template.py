@@ -59,11 +59,16 @@ def define_styles(doc) -> None:
                keep_next=True)
     base.style(doc, "Chú thích hình", "ChuThichHinh", size=13, italic=True, align=center,
                indent=0, after=6)
-    base.style(doc, "Bảng nhỏ", "BangNho", size=11, align=center, indent=0, after=0)
+    # A table's title keeps with the table and its rows with each other, so a short table is
+    # not split with its last row alone on the next page (Word moves it whole if it fits).
+    base.style(doc, "Tên bảng", "TenBang", size=13, italic=True, align=center, indent=0,
+               before=6, after=6, keep_next=True)
+    base.style(doc, "Bảng nhỏ", "BangNho", size=11, align=center, indent=0, after=0,
+               keep_next=True)
     base.style(doc, "Bảng nhỏ – tiêu đề", "BangNhoTieuDe", size=11, bold=True, align=center,
-               indent=0, after=0)
+               indent=0, after=0, keep_next=True)
     base.style(doc, "Bảng nhỏ – chữ", "BangNhoChu", size=11, align=WD_ALIGN_PARAGRAPH.LEFT,
-               indent=0, after=0)
+               indent=0, after=0, keep_next=True)
 
 
 def table(doc, head, cells, loop: str, *, grouped: tuple[int, int, str] | None = None,
@@ -187,7 +192,7 @@ def results(doc) -> None:
               "{% endif %}{% if loop.last %}.{% else %};{% endif %}")
     para(doc, "{%p endfor %}")
     para(doc, "Kết quả từng năm, lũy kế và tỷ lệ đạt của từng chỉ tiêu (Bảng 1, Biểu đồ 1):")
-    para(doc, "Bảng 1. Kết quả thực hiện các chỉ tiêu giai đoạn {{ period }}", "Chú thích hình")
+    para(doc, "Bảng 1. Kết quả thực hiện các chỉ tiêu giai đoạn {{ period }}", "Tên bảng")
     table(doc, INDICATOR_HEAD, INDICATOR_CELLS, "i in indicators",
           grouped=(4, YEARS, "Kết quả thực hiện từng năm"))
     figure(doc, "indicator_chart", "indicator_caption")
@@ -198,7 +203,7 @@ def results(doc) -> None:
               "{% if budget.planned_total is not none %}, bằng "
               "{{ budget.budget_completion|percent }} dự toán {{ budget.planned_total|number }} "
               "đồng theo {{ budget_source|cite_short }}{% endif %} (Bảng 2, Biểu đồ 2).")
-    para(doc, "Bảng 2. Kinh phí thực hiện từng năm", "Chú thích hình")
+    para(doc, "Bảng 2. Kinh phí thực hiện từng năm", "Tên bảng")
     table(doc, BUDGET_HEAD, BUDGET_CELLS, "b in budget.budget", total=BUDGET_TOTAL,
           text_column=None)
     figure(doc, "budget_chart", "budget_caption")
