@@ -66,8 +66,9 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     target = output_path(year_dir, out_root)
     fresh, before = _freshness(year_dir, templates, target.parent, strict, rebuild)
     if fresh is not None:
-        return BuildResult(target, fresh.problems(), up_to_date=True)
+        return BuildResult(_recorded_name(target, fresh), fresh.problems(), up_to_date=True)
     report, results, warnings = gather(year_dir)
+    target = target.with_name(f"{report.file_stem}.docx")  # the name in force, not the folder
     files = {}
     template, context = report_template(year_dir, templates), build_context(report, results)
     template_warnings, marker = _checked(template, context, target.parent.parent.parent)
@@ -94,7 +95,15 @@ def up_to_date(year_dir: Path, out_root: Path | None = None, templates: Path | N
     or None when `build` has work to do. Takes `build`'s options; costs a few file stats."""
     target = output_path(Path(year_dir), out_root)
     fresh, _ = _freshness(Path(year_dir), templates, target.parent, strict, rebuild, False)
-    return None if fresh is None else BuildResult(target, fresh.problems(), up_to_date=True)
+    return None if fresh is None else BuildResult(_recorded_name(target, fresh),
+                                                  fresh.problems(), up_to_date=True)
+
+
+def _recorded_name(target: Path, recorded) -> Path:
+    """The report an up-to-date build wrote: its name follows the province's name in force
+    (a folder continued by a merged province writes bao-cao-<new name>-<năm>.docx)."""
+    names = sorted(n for n in recorded.outputs if n.endswith(".docx"))
+    return target.with_name(names[0]) if names else target
 
 
 def report_template(year_dir: Path, templates: Path | None = None) -> Path:

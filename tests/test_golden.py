@@ -72,3 +72,17 @@ def test_every_seed_sentence_is_in_the_report(sample_report):
     known = " ".join(" ".join(KNOWN_DIFFERENCES).split())
     missing = [s for s in sentences(seed_text()) if s not in built and s not in known]
     assert missing == []
+
+
+def test_2026_sample_matches_golden(tmp_path):
+    """Đồng Tháp 2026 (phase 2026–2030, 224/KH-UBND's 110 % rule): its checked-in text."""
+    from conftest import ROOT
+
+    from ncnsc_reports.pipeline import build
+
+    golden = Path(__file__).parent / "golden" / "dong-thap-2026.txt"
+    actual = docx_lines(build(ROOT / "inputs" / "dong-thap" / "2026", tmp_path).path)
+    expected = golden.read_text(encoding="utf-8").splitlines()
+    diff = "\n".join(difflib.unified_diff(expected, actual, "golden", "built", lineterm=""))
+    assert actual == expected, (
+        "The report text changed. If intended, run `python tests/golden/regenerate.py`.\n" + diff)

@@ -1,4 +1,5 @@
-"""Write the An Giang (2021–2025) and Tiền Giang (2021) samples: `python tools/make_samples.py`.
+"""Write the samples: `python tools/make_samples.py` — An Giang 2021–2025, Tiền Giang 2021, and
+(tools/make_samples_2026.py) An Giang 2026 and Đồng Tháp 2026, phase 2026–2030.
 
 The plans are real (seeds 000, 001, 002: An Giang 573/KH-UBND and its amendment QĐ 648/QĐ-UBND,
 Tiền Giang 224/KH-UBND): documents, targets, budget, norms as the plans state them. Every record
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 from ncnsc_reports.inputs import schema as s  # noqa: E402
 from ncnsc_reports.inputs.blank import write_workbook  # noqa: E402
@@ -74,6 +75,9 @@ AG_DISTRICTS = ("Long Xuyên", "Châu Đốc", "Tân Châu", "An Phú", "Châu P
 # From 1/7/2025 two-level local government: communes and wards (a part of the list, illustrative).
 AG_COMMUNES = ("Phường Long Xuyên", "Phường Bình Đức", "Phường Châu Đốc", "Phường Rạch Giá",
                "Xã Chợ Mới", "Xã Thoại Sơn", "Xã Phú Tân")
+# The merged An Giang also takes in Kiên Giang's communes (a part of the list, illustrative).
+KG_COMMUNES = ("Phường Hà Tiên", "Đặc khu Phú Quốc", "Xã Kiên Lương", "Xã Hòn Đất")
+MERGED = dt.date(2025, 7, 1)  # two-level local government, provinces merged (domain.md §7)
 SYSTEMS = ("ISO 9001", "ISO 22000", "HACCP", "ISO 14001", "ISO 45001", "VietGAP")
 TOOLS = ("5S", "Kaizen", "KPI", "TQM", "TPM", "QCC", "Lean")
 
@@ -128,7 +132,7 @@ def profile_an_giang() -> dict:
         s.PROFILE_BUDGET.name: [(AG_PLAN, 2021 + i, v) for i, v in enumerate(AG_BUDGET)],
         s.PROFILE_CAPS.name: [(AG_PLAN, *cap) for cap in AG_CAPS],
         s.PROFILE_LOCALITIES.name: [(2021, d) for d in AG_DISTRICTS]
-        + [(2025, c) for c in AG_COMMUNES],
+        + [(2025, c, MERGED) for c in AG_COMMUNES + KG_COMMUNES],
         s.PROFILE_UNITS.name: list(AG_UNITS),
     }
 
@@ -265,12 +269,21 @@ def tien_giang() -> tuple[dict, dict]:
     return profile, year
 
 
-def main() -> int:
-    title = "Hồ sơ tỉnh {} – Chương trình 1322"
-    inputs = ROOT / "inputs"
-    write_workbook(inputs / "an-giang" / s.PROFILE_FILE, s.PROFILE_SHEETS, profile_an_giang(),
-                   title.format("An Giang"), (NOTE,))
-    rng, firms = random.Random(1322), None
+TITLE = "Hồ sơ tỉnh {} – Chương trình 1322"
+
+
+def write_samples(inputs: Path, phase2: bool = True) -> None:
+    """Write every sample; without `phase2`, only the 2021–2025 ones (the profiles without
+    their 2026–2030 rows): a test builds both and compares the 2021–2025 reports byte for byte.
+    """
+    import make_samples_2026 as p2
+
+    profile = profile_an_giang()
+    if phase2:
+        profile = p2.add_rows(profile, p2.an_giang_phase2())
+    write_workbook(inputs / "an-giang" / s.PROFILE_FILE, s.PROFILE_SHEETS, profile,
+                   TITLE.format("An Giang"), (NOTE,))
+    rng = random.Random(1322)
     firms = Enterprises(rng)
     for year in range(2021, 2026):
         write_workbook(inputs / "an-giang" / str(year) / f"bao-cao-{year}.xlsx", s.YEAR_SHEETS,
@@ -278,9 +291,15 @@ def main() -> int:
                        f"Số liệu năm {year} – An Giang (dữ liệu minh họa)", (NOTE,))
     profile, year = tien_giang()
     write_workbook(inputs / "tien-giang" / s.PROFILE_FILE, s.PROFILE_SHEETS, profile,
-                   title.format("Tiền Giang"), (NOTE,))
+                   TITLE.format("Tiền Giang"), (NOTE,))
     write_workbook(inputs / "tien-giang" / "2021" / "bao-cao-2021.xlsx", s.YEAR_SHEETS, year,
                    "Số liệu năm 2021 – Tiền Giang (dữ liệu minh họa)", (NOTE,))
+    if phase2:
+        p2.write(inputs, tien_giang()[0])
+
+
+def main() -> int:
+    write_samples(ROOT / "inputs")
     return 0
 
 

@@ -23,7 +23,13 @@ from ncnsc_reports.inputs.schema import (
     YEAR_SURVEYS,
     YEAR_TRAINING,
 )
-from ncnsc_reports.report.model import BudgetLine, IndicatorLine, PlanInForce, YearRecords
+from ncnsc_reports.report.model import (
+    BudgetLine,
+    IndicatorLine,
+    Phase,
+    PlanInForce,
+    YearRecords,
+)
 
 SYSTEM, TOOL, BARCODE, TRACE, CERT, AWARD = (
     "Hệ thống quản lý", "Công cụ năng suất", "Mã số mã vạch", "Truy xuất nguồn gốc",
@@ -36,6 +42,7 @@ class Results:
     budget: tuple[BudgetLine, ...]
     first_year: int
     year: int
+    phase: Phase
 
 
 def frames(history: dict[int, YearRecords]) -> dict[str, pd.DataFrame]:
@@ -134,7 +141,7 @@ def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int) -> Re
             completion(cumulative, target), rule.document if rule else plan.targets_source,
             rule.text if rule else "", rule.previous_value if rule else None))
     stated = {y: r.stated_spent for y, r in history.items() if r.stated_spent is not None}
-    return Results(tuple(results), _budget(plan, f, years, stated), first, year)
+    return Results(tuple(results), _budget(plan, f, years, stated), first, year, plan.period)
 
 
 def results_by_year(plan: PlanInForce, f: dict[str, pd.DataFrame],

@@ -8,6 +8,8 @@ a warning naming its row; `build --strict` turns them into errors.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from ncnsc_reports.compute.indicators import frames, spent_by_year
@@ -20,6 +22,7 @@ from ncnsc_reports.inputs.schema import (
     YEAR_TRAINING,
 )
 from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.report.localities import names_for
 from ncnsc_reports.report.model import Report
 
 
@@ -97,13 +100,15 @@ def _twice(support: pd.DataFrame, year: int, problems: Problems) -> None:
 
 
 def _localities(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
-    known = {name.casefold() for name in report.localities}
-    if not known:
+    """Day precision: a record dated before 1/7/2025 may name a district (localities)."""
+    if not report.localities:
         return
     for _, row in rows.iterrows():
+        day = row["date"] if isinstance(row["date"], dt.date) else None
+        known, when = names_for(report.localities, report.year, day)
         if str(row["locality"]).casefold() not in known:
             problems.warning(row["where"].at(column="Địa bàn"), (
-                f"“{row['locality']}” không có trong danh sách địa bàn của tỉnh năm {report.year} "
+                f"“{row['locality']}” không có trong danh sách địa bàn của tỉnh {when} "
                 "(hồ sơ tỉnh, trang “Địa bàn”): doanh nghiệp ngoài tỉnh?"))
 
 

@@ -247,10 +247,28 @@ PROFILE_CAPS = SheetSpec(
 
 PROFILE_LOCALITIES = SheetSpec(
     "Địa bàn",
-    (FROM_YEAR, Column("locality", "Địa bàn", width=30)),
-    "Các địa bàn (huyện, thị xã, thành phố; từ 2025: xã, phường) của tỉnh, để kiểm tra doanh "
-    "nghiệp được hỗ trợ có ở trong tỉnh. Khi địa giới thay đổi, ghi danh sách mới với năm áp "
-    "dụng.",
+    (FROM_YEAR, Column("locality", "Địa bàn", width=30),
+     Column("from_date", "Từ ngày", DATE, required=False, width=14,
+            help="Để trống là từ đầu năm áp dụng; ghi khi địa giới đổi giữa năm (ví dụ "
+                 "1/7/2025, ngày bỏ cấp huyện), cùng năm với “Áp dụng từ năm”.")),
+    "Các địa bàn (huyện, thị xã, thành phố; từ 1/7/2025: xã, phường) của tỉnh, để kiểm tra "
+    "doanh nghiệp được hỗ trợ có ở trong tỉnh. Khi địa giới thay đổi, ghi cả danh sách mới với "
+    "năm (và ngày) áp dụng. Dòng hỗ trợ có “Ngày hỗ trợ” được so với danh sách của ngày đó; "
+    "dòng không ghi ngày, với mọi danh sách áp dụng trong năm.",
+    required=False,
+)
+
+PROFILE_FORMATION = SheetSpec(
+    "Hình thành",
+    (Column("date", "Ngày thành lập", DATE, width=16,
+            help="Ngày tỉnh (sau sắp xếp) được thành lập, ví dụ 1/7/2025."),
+     Column("name", "Tỉnh trước sắp xếp", width=24, help="Ví dụ “Tiền Giang”, “Đồng Tháp (cũ)”."),
+     Column("folder", "Thư mục số liệu", required=False, width=20,
+            help="Thư mục trong inputs/ chứa số liệu các năm của tỉnh đó (ví dụ tien-giang); "
+                 "ghi chính thư mục này nếu tỉnh cũ cùng tên; để trống nếu không có số liệu.")),
+    "(Chỉ với tỉnh hình thành do sắp xếp đơn vị hành chính) Các tỉnh trước sắp xếp, mỗi tỉnh "
+    "một dòng, cùng một ngày thành lập. Số liệu các năm trước ngày đó của các tỉnh này được dùng "
+    "khi tổng kết giai đoạn 2021-2025 của tỉnh mới.",
     required=False,
 )
 
@@ -275,7 +293,7 @@ PROFILE_UNITS = SheetSpec(
 
 PROFILE_SHEETS = (PROFILE_AGENCY, PROFILE_PLAN, PROFILE_RECIPIENTS, PROFILE_INDICATORS,
                   PROFILE_TARGETS, PROFILE_BUDGET, PROFILE_CAPS, PROFILE_LOCALITIES,
-                  PROFILE_NO_DATA, PROFILE_UNITS)
+                  PROFILE_NO_DATA, PROFILE_UNITS, PROFILE_FORMATION)
 
 # --- Year workbook: inputs/<province>/<year>/<tên bất kỳ>.xlsx ------------------------------
 
@@ -357,7 +375,10 @@ YEAR_SUPPORT = SheetSpec(
             help="Ví dụ ISO 9001, 5S, Kaizen, Giải vàng."),
      Column("item", "Khoản chi", CHOICE, choices=SUPPORT_ITEMS, width=26),
      Column("amount", "Số tiền (đồng)", INT, width=16, **MONEY),
-     Column("funding", "Nguồn kinh phí", CHOICE, choices=FUNDING, width=20)),
+     Column("funding", "Nguồn kinh phí", CHOICE, choices=FUNDING, width=20),
+     Column("date", "Ngày hỗ trợ", DATE, required=False, width=14,
+            help="Ngày quyết định hoặc hợp đồng hỗ trợ; cần khi địa bàn đổi trong năm (trước "
+                 "1/7/2025 ghi huyện, từ 1/7/2025 ghi xã, phường).")),
     "Mỗi khoản hỗ trợ một dòng (tư vấn và chứng nhận cùng một hệ thống là hai dòng). Một hệ "
     "thống, công cụ được đếm một lần theo doanh nghiệp và “Tiêu chuẩn, công cụ”.",
     required=False,

@@ -12,8 +12,21 @@ import zipfile
 from ncnsc_reports.reproducible import normalise_zip
 
 INDICATOR_BOOK = "chi-tieu.xlsx"
-INDICATOR_HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giai đoạn", "Kết quả năm",
-                    "Lũy kế", "Tỷ lệ đạt (%)")
+INDICATOR_HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giai đoạn {}", "Kết quả năm",
+                    "Lũy kế", "Tỷ lệ đạt (%)", "Nguồn chỉ tiêu")
+
+
+def target_source(line) -> str:
+    """Where a phase target comes from: the document, and the rule when it was derived
+    (Tiền Giang 224/KH-UBND §I.2.b: “tăng ít nhất 10%”, rounded up to whole units)."""
+    from ncnsc_reports.formatting import cite_short
+
+    if line.period_target is None:
+        return ""
+    if not line.rule:
+        return cite_short(line.source)
+    return (f"{cite_short(line.source)}: {line.rule} ({line.derived_from} → "
+            f"{line.period_target}, làm tròn lên)")
 
 
 def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
@@ -27,14 +40,14 @@ def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Chỉ tiêu"
-    ws.append(INDICATOR_HEADER)
+    ws.append([h.format(results.phase.label) for h in INDICATOR_HEADER])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in results.indicators:
         rate = float(r.completion) if r.completion is not None else None
         ws.append([r.code, r.name, r.unit, r.period_target,
-                   r.year_result, r.cumulative, rate])
-    for letter, width in zip("ABCDEFG", (10, 60, 14, 18, 14, 12, 14), strict=True):
+                   r.year_result, r.cumulative, rate, target_source(r)])
+    for letter, width in zip("ABCDEFGH", (10, 60, 14, 18, 14, 12, 14, 50), strict=True):
         ws.column_dimensions[letter].width = width
     note = wb.create_sheet("Ghi chú")
     note.append([f"Kết quả năm {results.year}; lũy kế từ năm {results.first_year} đến hết năm "

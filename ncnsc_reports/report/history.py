@@ -40,7 +40,7 @@ def load_history(year_dir: Path, start: int, profile: dict[str, list[Row]],
     for year in range(start, int(year_dir.name)):
         folder = year_dir.parent / str(year)
         if folder.is_dir():
-            history[year] = _load_year(folder, year, problems)
+            history[year] = load_year(folder, year, problems)
         elif year in declared:
             history[year] = YearRecords(year, "", no_data=True)
         else:
@@ -50,14 +50,18 @@ def load_history(year_dir: Path, start: int, profile: dict[str, list[Row]],
     return history
 
 
-def _load_year(folder: Path, year: int, problems: Problems) -> YearRecords:
+def load_year(folder: Path, year: int, problems: Problems, prefix: str = "") -> YearRecords:
+    """One year folder's record sheets; files are named “<prefix><year>/<book>” in messages
+    (a predecessor's with its province folder, e.g. “tien-giang/2024/…”)."""
     book = find_year_workbook(folder, problems)
     if book is None:
         return YearRecords(year, "", no_data=True)
     sheets = read_workbook(book, RECORD_SHEETS + (YEAR_GENERAL,), problems,
-                           (HELP_SHEET, LISTS_SHEET) + _OTHER_SHEETS, f"{year}/{book.name}")
+                           (HELP_SHEET, LISTS_SHEET) + _OTHER_SHEETS,
+                           f"{prefix}{year}/{book.name}")
     spent_setting = tuple(s for s in YEAR_SETTINGS if s.key == "spent")
     spent = [value for _, value, _ in read_settings(
         [r for r in sheets[YEAR_GENERAL.name] if r["label"] == spent_setting[0].label],
         spent_setting, problems)]
-    return records_of(year, f"{year}/{book.name}", sheets, spent[0] if spent else None)
+    return records_of(year, f"{prefix}{year}/{book.name}", sheets,
+                      spent[0] if spent else None)

@@ -81,7 +81,7 @@ class Report:
     amendments: tuple[Document, ...] = ()
     plan_in_force: PlanInForce | None = None
     history: dict[int, YearRecords] = field(default_factory=dict)
-    localities: tuple[str, ...] = ()
+    localities: tuple[tuple[dt.date, tuple[str, ...]], ...] = ()  # dated lists, see localities
     illustrative: bool = False
     date: dt.date | None = None  # the signing date, blanks read as late as possible
     untouched: bool = False  # only rows carried from last year, none reviewed, nothing added

@@ -113,7 +113,8 @@ def read_plan(profile: dict[str, list[Row]], year: int, on: dt.date,
     phase = phase_of(year)
     chain = chain_in_force(rows, phase, on)
     if not chain:
-        _no_plan(rows, phase, on, problems)
+        if not any(p.where.sheet == PROFILE_PLAN.name for p in problems.errors):
+            _no_plan(rows, phase, on, problems)  # else the row's own error says why
         return [], None
     cited = [r.document for r in chain]
     indicators = indicators_of(profile[PROFILE_INDICATORS.name], phase, problems)

@@ -18,6 +18,7 @@ from ncnsc_reports.inputs.schema import (
     LISTS_SHEET,
     PROFILE_AGENCY,
     PROFILE_FILE,
+    PROFILE_FORMATION,
     PROFILE_LOCALITIES,
     PROFILE_RECIPIENTS,
     PROFILE_SHEETS,
@@ -33,9 +34,11 @@ from ncnsc_reports.inputs.schema import (
 from ncnsc_reports.inputs.sheets import Row, find_year_workbook, read_settings, read_workbook
 from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
+from ncnsc_reports.report.formation import folder_name, formation_from_rows
 from ncnsc_reports.report.general import check_typed_symbol, read_general
 from ncnsc_reports.report.general import report_date as general_report_date
 from ncnsc_reports.report.history import load_history, records_of
+from ncnsc_reports.report.localities import read_localities
 from ncnsc_reports.report.model import Agency, Document, Paragraph, Report, UnitReplies
 from ncnsc_reports.report.phases import phase_of
 from ncnsc_reports.report.plan import read_plan
@@ -86,15 +89,17 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     if not replies:  # a unit's form is content too
         _require_content(sheets, book.name, year, problems)
     untouched = _untouched(sheets, book.name, year, problems) and not replies
+    formation_from_rows(year_dir.parent, profile[PROFILE_FORMATION.name], problems)
     if problems.errors or not cited:
         return None
     return Report(
+        file_stem=f"bao-cao-{folder_name(agency.place) or year_dir.parent.name}-{year}",
         province=year_dir.parent.name, year=year, number=general.get("number"),
         day=general.get("day"), month=general.get("month"),
         sign_year=general.get("sign_year") or year, agency=agency, plan=cited[0],
         amendments=tuple(cited[1:]), plan_in_force=plan_in_force, history=history,
         date=report_date, phase=phase_of(year),
-        localities=_in_force_list(profile[PROFILE_LOCALITIES.name], "locality", year),
+        localities=read_localities(profile[PROFILE_LOCALITIES.name], problems),
         illustrative=general.get("illustrative") == "Có",
         recipients=_recipients(profile[PROFILE_RECIPIENTS.name],
                                sheets[YEAR_RECIPIENTS.name], year),
