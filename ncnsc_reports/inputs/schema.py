@@ -203,7 +203,7 @@ PROFILE_INDICATORS = SheetSpec(
             help="Chương trình đếm gì trong các trang số liệu của năm."),
      Column("verb", "Động từ trong câu", width=16, help="Ví dụ “hỗ trợ”, “đào tạo”."),
      Column("noun", "Đối tượng trong câu", width=26, help="Ví dụ “hệ thống quản lý”."),
-     Column("period", "Giai đoạn", required=False, width=14,
+     Column("period", "Giai đoạn", required=False, may_be_absent=True, width=14,
             help="Để trống: chỉ tiêu của mọi giai đoạn. “2021-2025” hoặc “2026-2030”: chỉ báo "
                  "cáo trong giai đoạn đó (thêm chỉ tiêu mới của giai đoạn 2026-2030 không làm "
                  "đổi báo cáo các năm 2021-2025).")),
@@ -248,7 +248,7 @@ PROFILE_CAPS = SheetSpec(
 PROFILE_LOCALITIES = SheetSpec(
     "Địa bàn",
     (FROM_YEAR, Column("locality", "Địa bàn", width=30),
-     Column("from_date", "Từ ngày", DATE, required=False, width=14,
+     Column("from_date", "Từ ngày", DATE, required=False, may_be_absent=True, width=14,
             help="Để trống là từ đầu năm áp dụng; ghi khi địa giới đổi giữa năm (ví dụ "
                  "1/7/2025, ngày bỏ cấp huyện), cùng năm với “Áp dụng từ năm”.")),
     "Các địa bàn (huyện, thị xã, thành phố; từ 1/7/2025: xã, phường) của tỉnh, để kiểm tra "
@@ -376,7 +376,7 @@ YEAR_SUPPORT = SheetSpec(
      Column("item", "Khoản chi", CHOICE, choices=SUPPORT_ITEMS, width=26),
      Column("amount", "Số tiền (đồng)", INT, width=16, **MONEY),
      Column("funding", "Nguồn kinh phí", CHOICE, choices=FUNDING, width=20),
-     Column("date", "Ngày hỗ trợ", DATE, required=False, width=14,
+     Column("date", "Ngày hỗ trợ", DATE, required=False, may_be_absent=True, width=14,
             help="Ngày quyết định hoặc hợp đồng hỗ trợ; cần khi địa bàn đổi trong năm (trước "
                  "1/7/2025 ghi huyện, từ 1/7/2025 ghi xã, phường).")),
     "Mỗi khoản hỗ trợ một dòng (tư vấn và chứng nhận cùng một hệ thống là hai dòng). Một hệ "
