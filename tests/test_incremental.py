@@ -20,7 +20,9 @@ AN_GIANG = [f"an-giang/{year}" for year in range(2021, 2026)]
 @pytest.fixture
 def project(tmp_path):
     for province in PROVINCES:
-        shutil.copytree(ROOT / "inputs" / province, tmp_path / "inputs" / province)
+        # phase 2021–2025 only: An Giang 2026 (issue 9) has tests of its own
+        shutil.copytree(ROOT / "inputs" / province, tmp_path / "inputs" / province,
+                        ignore=shutil.ignore_patterns("2026"))
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     return tmp_path
 
