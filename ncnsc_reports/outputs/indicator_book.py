@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from ncnsc_reports.formatting import cite_short
 from ncnsc_reports.reproducible import normalise_zip
 
 INDICATOR_BOOK = "chi-tieu.xlsx"
@@ -19,8 +20,6 @@ INDICATOR_HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giai 
 def target_source(line) -> str:
     """Where a phase target comes from: the document, and the rule when it was derived
     (Tiền Giang 224/KH-UBND §I.2.b: “tăng ít nhất 10%”, rounded up to whole units)."""
-    from ncnsc_reports.formatting import cite_short
-
     if line.period_target is None:
         return ""
     if not line.rule:

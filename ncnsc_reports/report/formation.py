@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from ncnsc_reports.formatting import short_date
 from ncnsc_reports.inputs.schema import PROFILE_FILE, PROFILE_FORMATION
 from ncnsc_reports.inputs.sheets import Row, read_sheet
 from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.report.history import load_year
 from ncnsc_reports.report.model import Phase, YearRecords
 
 _FOLDER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -61,8 +63,6 @@ class Formation:
 def folder_name(place: str) -> str:
     """“Đồng Tháp” → “dong-thap”: the name of a province's files, taken
     from the place name in force (NĐ 30/2020: a provincial agency's place is the province)."""
-    import unicodedata
-
     text = unicodedata.normalize("NFD", place.replace("Đ", "D").replace("đ", "d"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return "-".join(re.findall(r"[a-z0-9]+", text))
@@ -136,8 +136,6 @@ def year_sources(province_dir: Path, phase: Phase, formation: Formation | None
 def territory_history(province_dir: Path, phase: Phase, problems: Problems
                       ) -> dict[int, YearRecords]:
     """Every year of `phase` with the records of all its sources stacked (see module doc)."""
-    from ncnsc_reports.report.history import load_year
-
     formation = read_formation(province_dir, problems)
     history = {}
     own = Path(province_dir).resolve()
