@@ -38,7 +38,10 @@ def yearly(tmp_path_factory):
     for year in YEARS:
         book = build(ROOT / "inputs" / "an-giang" / str(year), out).path.parent / "chi-tieu.xlsx"
         rows = list(openpyxl.load_workbook(book).active.iter_rows(values_only=True))
-        books[year] = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+        # "Chỉ tiêu giai đoạn 2021-2025" (the header names the phase, issue 9) read by its stem
+        header = [h.rsplit(" 20", 1)[0] if h.startswith("Chỉ tiêu giai đoạn") else h
+                  for h in rows[0]]
+        books[year] = {r[0]: dict(zip(header, r, strict=True)) for r in rows[1:]}
     return books
 
 
