@@ -181,3 +181,16 @@ def test_a_2026_report_without_a_plan_for_the_phase_says_what_to_add(an_giang):
         f"Lỗi: {PROFILE} “Kế hoạch”: cần một kế hoạch của giai đoạn 2026-2030 có hiệu lực vào "
         "ngày báo cáo 30/11/2026 (dòng kế hoạch ghi “2026-2030” hoặc “2021-2030” ở cột “Giai "
         "đoạn”), nhưng gặp “Kế hoạch số 45/KH-UBND có hiệu lực từ 12/12/2026”"]
+
+
+def test_a_province_without_indicators_gets_phase_wording_too(province_copy):
+    """Hưng Yên has no indicator sheet: its 2026 report still speaks of 2026-2030."""
+    from ncnsc_reports.new_year import start_year
+
+    start_year(province_copy / "2026")
+    text = "\n".join(docx_lines(build(province_copy / "2026").path))
+    assert ("II. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026 và lũy kế kết quả, hiệu "
+            "quả đạt được từ đầu giai đoạn 2026-2030 đến hết năm 2026") in text
+    assert ("1. Đánh giá kết quả, hiệu quả đã đạt được từ đầu giai đoạn 2026-2030 (năm 2026) đến "
+            "hết năm 2026:") in text
+    assert "(năm 2021)" not in text and "từ đầu Chương trình" not in text
