@@ -178,3 +178,16 @@ def test_build_all_says_who_has_not_answered(province_copy):
     line = next(x for x in result.output.splitlines() if "Phiếu đơn vị phối hợp" in x)
     assert line.startswith("      Phiếu đơn vị phối hợp: đã nhận 1/19; chưa gửi: Sở Nông nghiệp "
                            "và Phát triển nông thôn, ")
+
+
+def test_a_paragraph_outside_the_units_groups_is_kept_with_a_warning(province_copy):
+    year_dir = province_copy / "2023"
+    (labour,) = write_forms(year_dir, "Sở Lao động – Thương binh và Xã hội")  # group 2.4 only
+    fill(labour, "Đã tổ chức 01 lớp đào tạo kỹ năng quản lý (minh họa).")  # typed under I.2.1
+    result = run("build", str(year_dir))
+    assert result.exit_code == 0, result.output
+    assert (f"  - don-vi/{labour.name} › trang “Nội dung” › dòng 2 › cột “Mục”: nhóm I.2.1 không "
+            "có trong các nhóm của Sở Lao động – Thương binh và Xã hội (hồ sơ tỉnh, trang “Đơn vị "
+            "phối hợp”); đoạn vẫn được đưa vào nhóm đó") in result.output.splitlines()
+    assert ("Sở Lao động – Thương binh và Xã hội đã tổ chức 01 lớp đào tạo kỹ năng quản lý (minh "
+            "họa).") in report_lines(province_copy)
