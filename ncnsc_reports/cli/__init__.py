@@ -132,9 +132,14 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
         if result.up_to_date and pdf_is_current(result.path):
             click.echo(f"PDF không đổi: {result.path.with_suffix('.pdf')}")
             return
+        # a kept hand edit gets its PDF too: each PDF shows the version its name says
+        kept = [copy for copy in result.kept.values() if copy.suffix == ".docx"]
         documents = [result.path, *(p for p in result.others if p.suffix == ".docx")]
-        for path in _run(debug, lambda: convert(documents), "Chưa tạo PDF nào."):
-            click.echo(f"Đã tạo PDF: {path}")
+        pdfs = _run(debug, lambda: convert(documents + kept), "Chưa tạo PDF nào.")
+        for pdf in pdfs[:len(documents)]:
+            click.echo(f"Đã tạo PDF: {pdf}" + (" (bản vừa tạo từ sổ Excel)" if kept else ""))
+        for pdf in pdfs[len(documents):]:
+            click.echo(f"Đã tạo PDF của bản đã sửa tay được giữ lại: {pdf}")
 
 
 def _echo_result(result) -> None:

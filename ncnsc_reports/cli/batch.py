@@ -76,16 +76,19 @@ def _pdfs(results, debug: bool) -> bool:
     from ncnsc_reports.outputs.pdf import convert
 
     documents = [r.path for r in results if not (r.up_to_date and pdf_is_current(r.path))]
+    kept = [copy for r in results for copy in r.kept.values() if copy.suffix == ".docx"]
     if len(documents) < len(results):
         click.echo(f"{len(results) - len(documents)} tệp PDF không đổi, không tạo lại.")
     if not documents:
         return False
     try:
-        pdfs = convert(documents)
+        pdfs = convert(documents + kept)  # kept hand edits get their own PDF too
     except NcnscError as err:
         if debug:
             raise
         click.echo(f"Lỗi PDF: {err}", err=True)
         return True
     click.echo(f"Đã tạo {len(pdfs)} tệp PDF (một lần chạy LibreOffice).")
+    for pdf in pdfs[len(documents):]:
+        click.echo(f"  PDF của bản đã sửa tay được giữ lại: {pdf}")
     return False
