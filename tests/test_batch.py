@@ -65,7 +65,7 @@ def test_missing_libreoffice_is_said_plainly(monkeypatch):
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
     with pytest.raises(OutputError) as caught:
         pdf.find_soffice()
-    assert str(caught.value).startswith("không tìm thấy LibreOffice (lệnh “soffice”) để tạo PDF.")
+    assert str(caught.value).startswith("không tìm thấy LibreOffice để tạo PDF. Cài LibreOffice")
 
 
 def test_build_without_a_folder_asks_for_one():

@@ -37,8 +37,9 @@ def test_the_same_report_gives_byte_identical_pdfs(tmp_path):
 
 def test_reproducible_keeps_the_length_and_replaces_clock_and_ids():
     pdf = (b"%PDF-1.7\n/CreationDate(D:20261125093721Z')/ModDate(D:20261125093722+07'00')\n"
-           b"trailer\n/ID [ <5660F1A98BA0C1B09C4BA0D1A97811C6>\n<5660F1A98BA0C1B09C4BA0D1A97811C6> ]"
-           b"\n/DocChecksum /CD5AE5624D76226D30816D49CAC12BD9\n%%EOF\n")
+           b"trailer\n/ID [ <5660F1A98BA0C1B09C4BA0D1A97811C6>\n"
+           b"<5660F1A98BA0C1B09C4BA0D1A97811C6> ]\n"
+           b"/DocChecksum /CD5AE5624D76226D30816D49CAC12BD9\n%%EOF\n")
     later = pdf.replace(b"093721", b"101500").replace(b"5660F1A9", b"0000AAAA")
     out = reproducible(pdf, "20231130080000")
     assert out == reproducible(later, "20231130080000") and len(out) == len(pdf)
