@@ -147,6 +147,7 @@ def body(doc) -> None:
               "sản phẩm, hàng hóa giai đoạn 2021-2030; {{ plan|cite }}{% for a in amendments %}; "
               "{{ a|cite }}{% endfor %}.")
     para(doc, "{{p paras(opening) }}")
+    merger(doc)
     para(doc, "I. Kế hoạch triển khai thực hiện và các văn bản sửa đổi, bổ sung", "Heading 1")
     para(doc, "{%p for v in plan_versions %}")
     para(doc, "{%p if v.is_plan %}")
@@ -161,6 +162,23 @@ def body(doc) -> None:
     para(doc, "{{p paras(plan_notes) }}")
     results(doc)
     assessment(doc)
+
+
+def merger(doc) -> None:
+    """A province formed by merging others says so, and whose years its figures add up."""
+    names = ("{% for n in NAMES %}tỉnh {{ n }}{% if loop.revindex == 2 %} và {% elif not "
+             "loop.last %}, {% endif %}{% endfor %}")
+    para(doc, "{%p if merger %}")
+    para(doc, "Tỉnh {{ agency.place }} được thành lập từ ngày {{ merger.date|short_date }} trên "
+              "cơ sở hợp nhất " + names.replace("NAMES", "merger.names") + ". Số liệu giai đoạn "
+              "{{ period }} trong Báo cáo này gồm số liệu các năm của "
+              + names.replace("NAMES", "merger.counted") + " đến ngày "
+              "{{ merger.until|short_date }} và của tỉnh {{ agency.place }} từ ngày "
+              "{{ merger.date|short_date }}; mỗi doanh nghiệp (theo mã số thuế) chỉ được đếm một "
+              "lần dù được hỗ trợ ở nhiều tỉnh trước sắp xếp.{% if merger.missing %} Số liệu của "
+              + names.replace("NAMES", "merger.missing") + " chưa có trong công cụ nên chưa "
+              "được cộng.{% endif %}")
+    para(doc, "{%p endif %}")
 
 
 def results(doc) -> None:

@@ -7,6 +7,7 @@ paragraph layout share the yearly report's field names, so the two templates sha
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,7 @@ def build_period_context(period: PeriodReport, results: PeriodResults) -> dict:
     return {
         **_frame(period, span),
         "plan_versions": period.plan_versions,
+        "merger": _merger(period),
         "plan_notes": period.sections["I"],
         "task_groups": _task_groups(period, results),
         "years": results.phase_years,
@@ -94,6 +96,18 @@ def _frame(period: PeriodReport, span: str) -> dict:
                           f"{period.agency.place}",
         "document_comment": ILLUSTRATIVE_NOTE if period.illustrative else "",
     }
+
+
+def _merger(period: PeriodReport) -> dict | None:
+    """What the summary says of a merged province: when, from which provinces, whose years are
+    added up and whose are not in the tool (domain.md §7)."""
+    formation = period.formation
+    if formation is None:
+        return None
+    names = [p.name for p in formation.predecessors]
+    return {"date": formation.date, "until": formation.date - dt.timedelta(days=1),
+            "names": names, "counted": list(period.merged_from),
+            "missing": [n for n in names if n not in period.merged_from]}
 
 
 def _task_groups(period: PeriodReport, results: PeriodResults) -> list[dict]:

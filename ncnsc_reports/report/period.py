@@ -5,6 +5,11 @@ period is validated as its yearly report would be (so the summary rests on the s
 plan and checks), the plan and its amendments in force at the summary's date are listed with
 what each replaced, and the period workbook adds the clerk's own prose, the yearly prose to
 carry and the rule for the next phase. Every problem is collected; one InputError at the end.
+
+A province formed by the 2025 merger (its profile's “Hình thành”, `report.formation`) is
+summed over its territory: its own years and its predecessors' years up to the merger
+(`formation.territory_history`), so an enterprise supported by two predecessors is counted
+once by its tax code (domain.md §7).
 """
 
 from __future__ import annotations
@@ -37,6 +42,12 @@ from ncnsc_reports.inputs.schema import (
 )
 from ncnsc_reports.inputs.sheets import Row, read_settings, read_workbook
 from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.report.formation import (
+    Formation,
+    read_formation,
+    territory_history,
+    year_sources,
+)
 from ncnsc_reports.report.general import report_date
 from ncnsc_reports.report.model import (
     Agency,
@@ -93,6 +104,21 @@ class PeriodReport:
     next_budget: dict[int, int]
     illustrative: bool
     yearly: dict[int, Report] = field(default_factory=dict)
+    formation: Formation | None = None  # a province formed by merging others (1/7/2025)
+    merged_from: tuple[str, ...] = ()  # the predecessors whose years are added up
+
+
+def _territory(province_dir: Path, period: Phase, end: Report, problems: Problems):
+    """(formation, history, predecessors with years in the period): the province's own
+    history, or for a merged province every folder that covered part of its territory."""
+    formation = read_formation(province_dir, problems)
+    if formation is None:
+        return None, end.history, ()
+    sources = {f.resolve().parent for folders in year_sources(province_dir, period, formation)
+               .values() for f in folders}
+    counted = tuple(p.name for p in formation.predecessors
+                    if p.folder is not None and p.folder.resolve() in sources)
+    return formation, territory_history(province_dir, period, problems), counted
 
 
 def load_period(period_dir: Path) -> tuple[PeriodReport, Problems]:
@@ -137,12 +163,14 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
         problems.error(Location(str(period_dir)), expected_found(
             f"giai đoạn bắt đầu từ năm đầu của giai đoạn Kế hoạch ({plan.period.start})", first))
     date = report_date(general, last)
+    formation, history, merged_from = _territory(period_dir.parent, Phase(first, last), end,
+                                                 problems)
     return PeriodReport(
         province=period_dir.parent.name, kind=kind, period=Phase(first, last), phase=plan.period,
         number=general.get("number"), day=general.get("day"), month=general.get("month"),
         sign_year=general.get("sign_year") or last, date=date, agency=end.agency,
         recipients=end.recipients, plan_versions=_versions(profile, plan.period, date),
-        plan_in_force=plan, history=end.history,
+        plan_in_force=plan, history=history, formation=formation, merged_from=merged_from,
         sections=_sections(sheets[PERIOD_CONTENT.name]),
         carried=_carried(sheets[PERIOD_CARRY.name], yearly, Phase(first, last), problems),
         rule=NextPhaseRule(general.get("rule") or RULE_MAX,
