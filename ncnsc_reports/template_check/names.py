@@ -8,10 +8,12 @@ caught as well as `agency.signer` is. Each finding says what exists instead ("c�
 
 from __future__ import annotations
 
+import re
 from collections import ChainMap
 
 from ncnsc_reports.template_check.parts import Part, Tag, did_you_mean, problem_at, said
 from ncnsc_reports.template_check.shapes import LOOP, merge
+from ncnsc_reports.template_check.suggest import meaning_hint
 from ncnsc_reports.template_check.tags import CELL_TAGS, jinja_source, jinja_words
 
 _LIST_FILTERS = ("sort", "reverse", "list", "unique", "selectattr", "rejectattr")
@@ -83,7 +85,8 @@ class NameCheck:
 
     def visit_Name(self, node, scope) -> None:
         if node.ctx == "load" and node.name not in scope:
-            self.say(node, f"không có trường “{node.name}”" + did_you_mean(node.name, scope)
+            hint = did_you_mean(node.name, scope) or meaning_hint(node.name)
+            self.say(node, f"không có trường “{node.name}”" + hint
                      + " (danh sách trường: ncnsc-report fields)")
 
     def visit_Getattr(self, node, scope) -> None:
@@ -162,7 +165,7 @@ class NameCheck:
             if attr not in names:
                 kind = f" ({shape.type_name})" if shape.type_name != whose else ""
                 self.say(node, f"“{whose}”{kind} không có thuộc tính “{attr}”"
-                         + did_you_mean(attr, names))
+                         + (did_you_mean(attr, names) or meaning_hint(attr, shape.type_name)))
 
 
 def _dotted(node) -> str:
@@ -194,3 +197,55 @@ def check_names(part: Part, tags: list[Tag], shapes: dict, env, problems: list) 
         if (id(tag), message) not in seen:
             seen.add((id(tag), message))
             problems.append(problem_at(tag.para, said(tag) + message))
+
+
+# A name a block binds: {% for x, y in … %}, {% set x = … %}, {% macro m(a, b=…) %}.
+_BINDS = re.compile(r"^\s*(?:for\s+([\w\s,]+?)\s+in\b|set\s+([\w\s,]+?)\s*=|set\s+(\w+)\s*$"
+                    r"|macro\s+(\w+)\s*\(([^)]*)\))")
+_EXPRESSION = re.compile(r"^\s*(?:if|elif)\s+(.+)$|^\s*for\s+.+?\s+in\s+(.+?)(?:\s+if\s.*)?$",
+                         re.DOTALL)
+
+
+def check_expression_names(part: Part, tags: list[Tag], shapes: dict, env,
+                           problems: list) -> None:
+    """After a structural error (unclosed block, misspelt end tag…), still check the names of
+    every expression on its own, so one run reports every problem. Names bound by the part's
+    blocks (loop variables, macros and their parameters, set) are taken as known, shape unknown:
+    a check that cannot be sure says nothing."""
+    bound = {"loop": LOOP}
+    for tag in tags:
+        if tag.kind == "{%" and (m := _BINDS.match(jinja_source(tag))):
+            names = ",".join(g for g in (m[1], m[2], m[3], m[4], m[5]) if g)
+            bound |= dict.fromkeys(re.findall(r"\w+", re.sub(r"=[^,]*", "", names)))
+    lines, line_tags = [], []
+    for tag in tags:
+        expression = _expression(tag)
+        line = "{{ " + expression + " }}" if expression is not None else ""
+        if line and _parses(env, line):
+            lines.append(line)
+            line_tags.append(tag)
+    if not lines:
+        return
+    check, seen = NameCheck(env, {**bound, **shapes}, line_tags), set()
+    for tag, message in check.run(env.parse("\n".join(lines))):
+        if (id(tag), message) not in seen:
+            seen.add((id(tag), message))
+            problems.append(problem_at(tag.para, said(tag) + message))
+
+
+def _expression(tag: Tag) -> str | None:
+    if tag.kind == "{{":
+        return jinja_source(tag)
+    if tag.kind == "{%" and (m := _EXPRESSION.match(jinja_source(tag))):
+        return m[1] or m[2]
+    return None
+
+
+def _parses(env, source: str) -> bool:
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        env.parse(source)
+    except TemplateSyntaxError:
+        return False
+    return True

@@ -12,7 +12,7 @@ import difflib
 import re
 
 from ncnsc_reports.problems import Severity
-from ncnsc_reports.template_check.names import check_names
+from ncnsc_reports.template_check.names import check_expression_names, check_names
 from ncnsc_reports.template_check.parts import (
     OPEN,
     SMART_QUOTES,
@@ -261,7 +261,8 @@ def check_as_docxtpl(part: Part, env, problems: list) -> None:
 def check_part(part: Part, tags: list[Tag], shapes: dict, env, problems: list) -> None:
     """Apply every rule to one part; `problems` holds the part's own (from `scan`) so far.
 
-    Names are checked only once the syntax is sound: a broken block would make them noise.
+    Names are checked in the part's syntax tree once the syntax is sound; after a structural
+    error, each expression is checked on its own (names.check_expression_names).
     """
     for tag in tags:
         check_tag(tag, part, problems)
@@ -270,5 +271,7 @@ def check_part(part: Part, tags: list[Tag], shapes: dict, env, problems: list) -
     check_syntax(tags, keywords, part, env, problems)
     if tags and not any(p.is_error for p in problems):
         check_names(part, tags, shapes, env, problems)
+    elif tags:  # names still checked, each expression alone: every problem in one run
+        check_expression_names(part, tags, shapes, env, problems)
     if part.root is not None and not any(p.is_error for p in problems):
         check_as_docxtpl(part, env, problems)
