@@ -141,6 +141,16 @@ def format_percent(value: int | float | Decimal, decimals: int = 1) -> str:
     return format_number(value, decimals) + "%"
 
 
+def format_rate(value: int | float | Decimal) -> str:
+    """A rate as officials write it: ``100``, ``66,7`` — one decimal, none when it is ``,0``.
+
+    Write ``{{ x|rate }}%`` in a sentence (“đạt 100%”, never “100,0%”); the appendix column
+    header carries the “(%)”.
+    """
+    text = format_number(value, 1)
+    return text[:-2] if text.endswith(",0") else text
+
+
 def two_digits(n: int) -> str:
     """Counts 1..9 written with two digits (``05``); 0 and >= 10 unchanged.
 
@@ -252,6 +262,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "long_date": long_date,
     "number": format_number,
     "percent": format_percent,
+    "rate": format_rate,
     "two_digits": two_digits,
     "words": number_to_words,
     "amount_words": amount_in_words,

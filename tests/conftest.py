@@ -65,6 +65,12 @@ def append_row(path: Path, sheet: str, values: tuple) -> int:
     return wb[sheet].max_row
 
 
+def fill_required_sections(book: Path) -> None:
+    """Give a blank year workbook the sections a report cannot leave out (III.1, III.2)."""
+    for section in ("III.1", "III.2"):
+        append_row(book, "Nội dung", (section, None, f"Nội dung mục {section}."))
+
+
 def pdf_of(docx: Path, tmp_path: Path) -> tuple[Path, int, str]:
     """Convert a copy of `docx` with LibreOffice; return the PDF, its page count and its text.
 

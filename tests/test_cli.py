@@ -103,18 +103,25 @@ def test_new_year_workbook_builds_a_report_with_standard_sentences(province_copy
     assert result.exit_code == 0, result.output
     assert (year_dir / "bao-cao-2024.xlsx").is_file()
     assert run("new-year", str(year_dir)).exit_code == 1  # never overwrites
-    result = run("build", str(year_dir))  # nothing to report yet: built, with a warning
-    assert result.exit_code == 0
-    assert "sổ chưa có nội dung nào để báo cáo" in result.stderr
-    assert run("build", "--strict", str(year_dir)).exit_code == 1
-    append_row(year_dir / "bao-cao-2024.xlsx", "Nội dung", ("IV", None, "Không có kiến nghị."))
+    result = run("build", str(year_dir))
+    # nothing to report yet (a warning), and III (next year's direction and solutions) cannot
+    # "not arise" (errors): every problem named at once, nothing written
+    assert result.exit_code == 1
+    assert "sổ chưa có nội dung nào để báo cáo" in result.output
+    assert "mục III.1 (phương hướng năm tiếp theo) chưa có nội dung" in result.output
+    assert "mục III.2 (giải pháp thực hiện) chưa có nội dung" in result.output
+    assert "mục IV (đề xuất, kiến nghị) chưa có nội dung" in result.output
+    for section in ("III.1", "III.2"):
+        append_row(year_dir / "bao-cao-2024.xlsx", "Nội dung", (section, None, "Nội dung."))
     result = run("build", str(year_dir))
     assert result.exit_code == 0, result.output
+    assert "sổ chưa có nội dung nào để báo cáo" not in result.output
+    assert run("build", "--strict", str(year_dir)).exit_code == 1  # IV empty is a warning
     lines = docx_lines(province_copy.parent.parent / "outputs" / "hung-yen" / "2024"
                        / "bao-cao-hung-yen-2024.docx")
-    # I.1.a–c, 2.1–2.6, II.1–3, III.1–2: each gets the standard sentence; IV has its row
-    assert lines.count("Năm 2024 không phát sinh nội dung này.") == 14
-    assert "Không có kiến nghị." in lines
+    # I.1.a–c, 2.1–2.6, II.1–3: each gets the standard sentence; IV its own
+    assert lines.count("Năm 2024 không phát sinh nội dung này.") == 12
+    assert "Không có đề xuất, kiến nghị." in lines
     assert "| Hưng Yên, ngày       tháng       năm 2024" in lines
 
 

@@ -21,6 +21,7 @@ from ncnsc_reports.formatting import (
     date_parts,
     format_number,
     format_percent,
+    format_rate,
     long_date,
     number_to_words,
     place_date_line,
@@ -435,6 +436,7 @@ def test_filters_has_exactly_the_documented_names():
         "long_date",
         "number",
         "percent",
+        "rate",
         "two_digits",
         "words",
         "amount_words",
@@ -562,3 +564,12 @@ def test_format_number_int_has_no_decimals(n):
     text = format_number(n)
     assert "," not in text
     assert int(text.replace(".", "")) == n
+
+
+@pytest.mark.parametrize("value, expected", [
+    (Decimal("100.0"), "100"), (Decimal("66.7"), "66,7"), (Decimal("0"), "0"),
+    (Decimal("99.96"), "100"), (Decimal("1234.5"), "1.234,5"), (60, "60"),
+])
+def test_rate_drops_a_zero_decimal(value, expected):
+    # officials write “đạt 100%”, “đạt 66,7%”, never “100,0%”
+    assert format_rate(value) == expected

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from conftest import ROOT, append_row, edit_workbook
+from conftest import ROOT, append_row, edit_workbook, fill_required_sections
 from docx_text import docx_lines
 
 from ncnsc_reports.compute.indicators import completion
@@ -143,6 +143,7 @@ def test_next_phase_targets_default_to_110_percent_rounded_up(tmp_path):
     from ncnsc_reports.inputs.blank import write_blank_year_workbook
 
     write_blank_year_workbook(province / "2026")
+    fill_required_sections(province / "2026" / "bao-cao-2026.xlsx")
     rows = indicator_rows(build(province / "2026"))
     # 224/KH-UBND §I.2.b: at least 110% of 2021-2025 (10, 20, 30) → 11, 22, 33
     assert {code: r[0] for code, r in rows.items()} == {"LTH": 11, "DNAD": 22, "DNCN": 33}

@@ -190,7 +190,7 @@ def other_records(year: int, rng: random.Random) -> dict[str, list[tuple]]:
                                 dt.date(year, 6, 15), dt.date(year, 6, 16), *training[year],
                                 rng.randrange(40, 61) * 1_000_000)] if year in training else [],
         s.YEAR_EXPERTS.name: [(f"Chuyên gia Minh Họa {year}-{i + 1}", "Chi cục Tiêu chuẩn Đo lường "
-                               "Chất lượng", "Chuyên gia năng suất (minh họa)")
+                               "Chất lượng", "Khóa đào tạo chuyên gia năng suất (minh họa)")
                               for i in range(experts.get(year, 0))],
         s.YEAR_SURVEYS.name: [(f"Khảo sát nhu cầu nâng cao năng suất chất lượng {MH}",
                                dt.date(year, 8, 20), 50)] if year in (2023, 2025) else [],
@@ -209,11 +209,12 @@ def year_an_giang(year: int, rng: random.Random, firms: Enterprises) -> dict:
          f"quả thực hiện nhiệm vụ năm {year} của Chương trình quốc gia hỗ trợ doanh nghiệp nâng "
          "cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030 (minh họa). Sở Khoa "
          "học và Công nghệ tổng hợp và báo cáo kết quả như sau:"),
-        ("I.2.3", "Đoạn văn", f"Năm {year}, Sở Khoa học và Công nghệ hỗ trợ doanh nghiệp theo "
-         "định mức của Kế hoạch; danh sách tại Phụ lục II (minh họa)."),
+        ("I.2.3", "Đoạn văn", "Sở Khoa học và Công nghệ tiếp nhận hồ sơ, thẩm định và hỗ trợ "
+         "doanh nghiệp theo định mức của Kế hoạch (minh họa)."),
         ("II.2", "Gạch đầu dòng (-)", "Nội dung minh họa về tồn tại, vướng mắc."),
         ("II.3", "Gạch đầu dòng (-)", "Nội dung minh họa về nguyên nhân."),
         ("III.1", "Đoạn văn", "Nội dung minh họa về phương hướng năm tiếp theo."),
+        ("III.2", "Gạch đầu dòng (-)", "Nội dung minh họa về giải pháp thực hiện."),
         ("IV", "Đoạn văn", "Nội dung minh họa về đề xuất, kiến nghị."),
     ]
     return {s.YEAR_GENERAL.name: general, s.YEAR_CONTENT.name: content,
@@ -254,7 +255,13 @@ def tien_giang() -> tuple[dict, dict]:
     year = {
         s.YEAR_GENERAL.name: [("Năm báo cáo", 2021), ("Tháng ký", 11), ("Năm ký", 2021),
                               ("Dữ liệu minh họa", "Có")],
-        s.YEAR_CONTENT.name: [("I.2.4", "Đoạn văn", "Tổ chức 02 lớp tập huấn (minh họa).")],
+        s.YEAR_CONTENT.name: [
+            ("I.2.4", "Đoạn văn", "Tổ chức 02 lớp tập huấn (minh họa)."),
+            ("II.2", "Gạch đầu dòng (-)", "Nội dung minh họa về tồn tại, vướng mắc."),
+            ("II.3", "Gạch đầu dòng (-)", "Nội dung minh họa về nguyên nhân."),
+            ("III.1", "Đoạn văn", "Nội dung minh họa về phương hướng năm tiếp theo."),
+            ("III.2", "Gạch đầu dòng (-)", "Nội dung minh họa về giải pháp thực hiện."),
+            ("IV", "Đoạn văn", "Nội dung minh họa về đề xuất, kiến nghị.")],
         s.YEAR_TRAINING.name: [(f"Lớp tập huấn năng suất chất lượng {i} {MH}",
                                 dt.date(2021, 9, 10 + i), None, 40, 25, 15, None)
                                for i in (1, 2)],

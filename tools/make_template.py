@@ -24,6 +24,7 @@ from docx.shared import Cm, Pt, Twips
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import template_appendix  # noqa: E402
+import template_records  # noqa: E402
 
 FONT = "Times New Roman"
 OUT = Path(__file__).resolve().parent.parent / "templates" / "bao-cao-nam.docx"
@@ -297,7 +298,11 @@ def body(doc) -> None:
               "pháp tại Quyết định số 1322/QĐ-TTg, cụ thể:", "Heading 2")
     para(doc, "{%p for group in task_groups %}")
     para(doc, "{{ group.number }}. {{ group.title }}", "Heading 3")
-    section(doc, "group.paragraphs")
+    para(doc, "{{p paras(group.paragraphs) }}")
+    template_records.records(doc, para)
+    para(doc, "{%p if not group.paragraphs and not group.has_records %}")
+    para(doc, "{{ empty_sentence }}")
+    para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
     body_evaluation(doc)
 
@@ -315,11 +320,15 @@ def body_evaluation(doc) -> None:
     para(doc, "III. Phương hướng, giải pháp thực hiện Chương trình năm {{ year + 1 }} và những "
               "năm tiếp theo", "Heading 1")
     para(doc, "1. Phương hướng", "Heading 2")
-    section(doc, "direction")
+    para(doc, "{{p paras(direction) }}")  # required (validation): never "không phát sinh"
     para(doc, "2. Giải pháp thực hiện", "Heading 2")
-    section(doc, "solutions")
+    para(doc, "{{p paras(solutions) }}")
     para(doc, "IV. Đề xuất, kiến nghị", "Heading 1")
-    section(doc, "recommendations")
+    para(doc, "{%p if recommendations %}")
+    para(doc, "{{p paras(recommendations) }}")
+    para(doc, "{%p else %}")
+    para(doc, "Không có đề xuất, kiến nghị.")
+    para(doc, "{%p endif %}")
     closing = para(doc, "{{ agency.closing }}")
     # NĐ 30/2020, Phụ lục I, II.7–II.9: the signature block follows the text on the same page;
     # with widow control, at least the closing paragraph's last two lines go with it.

@@ -14,28 +14,38 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+# (header, width cm, alignment): numbers right-aligned, text left, labels centred. Widths hold
+# the longest word of each column at 12 pt (no word broken across lines), 16.5 cm in all.
+NUM, TEXT, LABEL = "num", "text", "label"
 INDICATOR_COLUMNS = (
-    ("TT", 1.0), ("Chỉ tiêu", 5.5), ("Đơn vị tính", 2.0),
-    ("Chỉ tiêu giai đoạn {{ period }}", 2.0), ("Kết quả năm {{ year }}", 2.0),
-    ("Lũy kế {{ cumulative_span }}", 2.0), ("Tỷ lệ đạt (%)", 2.0),
+    ("TT", 1.0, LABEL), ("Chỉ tiêu", 4.4, TEXT), ("Đơn vị tính", 1.8, LABEL),
+    ("Chỉ tiêu giai đoạn {{ period }}", 2.3, NUM), ("Chỉ tiêu năm {{ year }}", 1.6, NUM),
+    ("Kết quả năm {{ year }}", 1.6, NUM), ("Lũy kế {{ cumulative_span }}", 2.3, NUM),
+    ("Tỷ lệ đạt (%)", 1.5, NUM),
 )
 INDICATOR_CELLS = (
     "{{ loop.index }}", "{{ i.name }}", "{{ i.unit }}",
     "{% if i.period_target is not none %}{{ i.period_target|number }}{% endif %}",
+    "{% if i.year_target is not none %}{{ i.year_target|number }}{% endif %}",
     "{{ i.year_result|number }}", "{{ i.cumulative|number }}",
-    "{% if i.completion is not none %}{{ i.completion|number(1) }}{% endif %}",
+    "{% if i.completion is not none %}{{ i.completion|rate }}{% endif %}",
 )
-BUDGET_COLUMNS = (("Năm", 3.0), ("Dự toán theo Kế hoạch (đồng)", 6.75),
-                  ("Đã sử dụng (đồng)", 6.75))
+BUDGET_COLUMNS = (("Năm", 3.0, LABEL), ("Dự toán theo Kế hoạch (đồng)", 6.75, NUM),
+                  ("Đã sử dụng (đồng)", 6.75, NUM))
 BUDGET_CELLS = ("{{ b.year }}", "{% if b.planned is not none %}{{ b.planned|number }}{% endif %}",
                 "{{ b.spent|number }}")
+BUDGET_TOTAL = ("Tổng cộng",
+                "{% if budget.planned_to_date is not none %}"
+                "{{ budget.planned_to_date|number }}{% endif %}",
+                "{{ budget.spent_to_date|number }}")
 ENTERPRISE_COLUMNS = (
-    ("TT", 1.0), ("Tên doanh nghiệp", 3.6), ("Mã số thuế", 2.5), ("Địa bàn", 2.1),
-    ("Nội dung hỗ trợ", 3.0), ("Khoản chi", 2.0), ("Kinh phí (đồng)", 2.3),
+    ("TT", 1.0, LABEL), ("Tên doanh nghiệp", 4.2, TEXT), ("Mã số thuế", 2.5, LABEL),
+    ("Địa bàn", 2.3, TEXT), ("Nội dung hỗ trợ", 3.6, TEXT), ("Kinh phí (đồng)", 2.9, NUM),
 )
 ENTERPRISE_CELLS = ("{{ loop.index }}", "{{ e.name }}", "{{ e.tax_code }}", "{{ e.locality }}",
-                    "{{ e.kind }}{% if e.detail %} ({{ e.detail }}){% endif %}", "{{ e.item }}",
-                    "{{ e.amount|number }}")
+                    "{{ e.what }}", "{{ e.amount|number }}")
+ENTERPRISE_TOTAL = ("", "Tổng cộng", "", "", "", "{{ enterprises_total|number }}")
+CELL_STYLES = {NUM: "Bảng – số", TEXT: "Bảng – chữ", LABEL: "Bảng"}
 
 
 def define_styles(doc, style) -> None:
@@ -49,6 +59,9 @@ def define_styles(doc, style) -> None:
     style(doc, "Bảng – tiêu đề", "BangTieuDe", size=12, bold=True, align=center, indent=0,
           after=0)
     style(doc, "Bảng – chữ", "BangChu", size=12, align=WD_ALIGN_PARAGRAPH.LEFT, indent=0, after=0)
+    style(doc, "Bảng – số", "BangSo", size=12, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=0, after=0)
+    style(doc, "Bảng – tổng", "BangTong", size=12, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT,
+          indent=0, after=0)
 
 
 def section_break(doc, para, restart: bool):
@@ -71,26 +84,36 @@ def _restart_numbering(sect) -> None:
     cols.addprevious(num) if cols is not None else sect.append(num)
 
 
-def grid_table(doc, columns, loop: str, cells, para):
-    """A bordered table: a header row, a `{%tr for %}` row, one templated row, `{%tr endfor %}`."""
-    table = doc.add_table(rows=4, cols=len(columns))
+def grid_table(doc, columns, loop: str, cells, total=None):
+    """A bordered table: a header row repeated on every page, a `{%tr for %}` row, one templated
+    row, `{%tr endfor %}`, then a “Tổng cộng” row if `total`; no row splits across pages."""
+    rows = [[h for h, _, _ in columns], ["{%tr for " + loop + " %}"] + [""] * (len(columns) - 1),
+            list(cells), ["{%tr endfor %}"] + [""] * (len(columns) - 1)]
+    rows += [list(total)] if total else []
+    table = doc.add_table(rows=len(rows), cols=len(columns))
     table.style = doc.styles["Table Grid"]
     table.autofit = False
-    for grid_col, (_, width) in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), columns,
-                                    strict=True):
+    for grid_col, (_, width, _) in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), columns,
+                                       strict=True):
         grid_col.set(qn("w:w"), str(round(width * 567)))
-    texts = ([h for h, _ in columns], ["{%tr for " + loop + " %}"] + [""] * (len(columns) - 1),
-             list(cells), ["{%tr endfor %}"] + [""] * (len(columns) - 1))
     for r, row in enumerate(table.rows):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for c, cell in enumerate(row.cells):
             cell.width = Cm(columns[c][1])
             p = cell.paragraphs[0]
-            p.style = doc.styles["Bảng – tiêu đề" if r == 0 else
-                                 "Bảng – chữ" if r == 2 and c in (1, 4) else "Bảng"]
-            if texts[r][c]:
-                p.add_run(texts[r][c])
+            p.style = doc.styles[_cell_style(r, columns[c][2], len(rows))]
+            if rows[r][c]:
+                p.add_run(rows[r][c])
     _repeat_header(table.rows[0])
     return table
+
+
+def _cell_style(row: int, align: str, rows: int) -> str:
+    if row == 0 or (row == 4 and rows == 5 and align != NUM):
+        return "Bảng – tiêu đề"  # header, and the “Tổng cộng” label
+    if row == 4:
+        return "Bảng – tổng"
+    return CELL_STYLES[align] if row == 2 else "Bảng"
 
 
 def _repeat_header(row) -> None:
@@ -100,28 +123,32 @@ def _repeat_header(row) -> None:
 
 
 def appendices(doc, para) -> None:
-    """Phụ lục I (indicators and budget) and Phụ lục II (enterprises supported)."""
-    para(doc, "{%p if has_indicators %}")
+    """Phụ lục I (indicators and budget) and the list of enterprises supported (Phụ lục II, or
+    Phụ lục I for a province without indicators), each numbered as present."""
+    para(doc, "{%p if appendix.indicators %}")
     section_break(doc, para, restart=False)
-    para(doc, "Phụ lục I", "Phụ lục")
-    para(doc, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA KẾ HOẠCH NĂM {{ year }}{% if phase_first_year %}"
-              ", NĂM ĐẦU GIAI ĐOẠN {{ period }}{% else %} VÀ LŨY KẾ TỪ NĂM {{ period_start }}, "
-              "GIAI ĐOẠN {{ period }}{% endif %}", "Tên phụ lục")
+    para(doc, "Phụ lục {{ appendix.indicators }}", "Phụ lục")
+    para(doc, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {{ year }}{% if phase_first_year %}, NĂM ĐẦU "
+              "GIAI ĐOẠN {{ period }}{% else %} VÀ LŨY KẾ TỪ NĂM {{ period_start }}, GIAI ĐOẠN "
+              "{{ period }}{% endif %} THEO {{ targets_source|cite_short|upper }}", "Tên phụ lục")
     para(doc, "{{ appendix_note }}", "Chỉ dẫn phụ lục")
-    grid_table(doc, INDICATOR_COLUMNS, "i in indicators", INDICATOR_CELLS, para)
+    grid_table(doc, INDICATOR_COLUMNS, "i in indicators", INDICATOR_CELLS)
     para(doc, "{%p if budget %}")
-    para(doc, "Kinh phí thực hiện Kế hoạch ({{ budget.source|cite_short }})",
+    para(doc, "Kinh phí thực hiện theo {{ budget.source|cite_short }}",
          "Tiêu đề nhỏ").paragraph_format.space_before = Pt(12)
-    grid_table(doc, BUDGET_COLUMNS, "b in budget.years", BUDGET_CELLS, para)
+    grid_table(doc, BUDGET_COLUMNS, "b in budget.years", BUDGET_CELLS, BUDGET_TOTAL)
     para(doc, "{%p endif %}")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if appendix.enterprises %}")
+    # closes Phụ lục I (its own numbering) or, without it, the body (which starts at 1 anyway)
     section_break(doc, para, restart=True)
-    para(doc, "Phụ lục II", "Phụ lục")
+    para(doc, "Phụ lục {{ appendix.enterprises }}", "Phụ lục")
     para(doc, "DANH SÁCH DOANH NGHIỆP ĐƯỢC HỖ TRỢ NĂM {{ year }}", "Tên phụ lục")
     para(doc, "{{ appendix_note }}", "Chỉ dẫn phụ lục")
     para(doc, "{%p if enterprises %}")
-    grid_table(doc, ENTERPRISE_COLUMNS, "e in enterprises", ENTERPRISE_CELLS, para)
+    grid_table(doc, ENTERPRISE_COLUMNS, "e in enterprises", ENTERPRISE_CELLS, ENTERPRISE_TOTAL)
     para(doc, "{%p else %}")
-    para(doc, "Năm {{ year }} không hỗ trợ doanh nghiệp.")
+    para(doc, "Năm {{ year }} chưa hỗ trợ doanh nghiệp nào.")
     para(doc, "{%p endif %}")
     para(doc, "{%p endif %}")
     _restart_numbering(_body_sectpr(doc))

@@ -22,6 +22,7 @@ from ncnsc_reports.inputs.schema import (
     YEAR_SUPPORT,
     YEAR_SURVEYS,
     YEAR_TRAINING,
+    is_certification,
 )
 from ncnsc_reports.report.model import (
     BudgetLine,
@@ -69,6 +70,16 @@ def _distinct(kinds: set[str], keys: list[str]):
     return count
 
 
+def _certified(f: dict[str, pd.DataFrame]) -> pd.Series:
+    """Each enterprise once in the phase, in the first year a certification was supported."""
+    s = f[YEAR_SUPPORT.name]
+    mask = pd.Series([is_certification(k, i) for k, i in zip(s["kind"], s["item"], strict=True)],
+                     index=s.index, dtype=bool)
+    s = s[mask]
+    return s.sort_values("year", kind="stable").drop_duplicates(["enterprise"]).groupby(
+        "year").size()
+
+
 def _rows(sheet: str, kind: str | None = None):
     def count(f: dict[str, pd.DataFrame]) -> pd.Series:
         df = f[sheet]
@@ -91,7 +102,7 @@ _MEASURE_RULES = dict(zip(MEASURES, (
     _distinct({TOOL}, ["enterprise", "detail_key"]),
     _distinct({BARCODE}, ["enterprise"]),
     _distinct({TRACE}, ["enterprise"]),
-    _distinct({CERT}, ["enterprise"]),
+    _certified,
     _distinct({AWARD}, ["enterprise"]),
     _distinct({SYSTEM, TOOL, TRACE}, ["enterprise"]),
     _rows(YEAR_TRAINING.name),

@@ -176,6 +176,16 @@ SUPPORT_KINDS = ("Hệ thống quản lý", "Công cụ năng suất", "Mã số
                  "Chứng nhận", "Giải thưởng Chất lượng Quốc gia")
 SUPPORT_ITEMS = ("Tư vấn áp dụng", "Đánh giá chứng nhận lần đầu", "Phí đăng ký",
                  "Chi phí tham dự, khen thưởng", "Khác")
+CERTIFICATION_KIND, CERTIFICATION_ITEM = SUPPORT_KINDS[4], SUPPORT_ITEMS[1]
+
+
+def is_certification(kind: str | None, item: str | None) -> bool:
+    """Whether a support row is a certification: the one classification used by the indicator,
+    the text and the appendix alike (a “Chứng nhận” row, or the first certification audit of a
+    system, e.g. “Hệ thống quản lý” › “Đánh giá chứng nhận lần đầu”)."""
+    return kind == CERTIFICATION_KIND or item == CERTIFICATION_ITEM
+
+
 FUNDING = ("Ngân sách tỉnh", "Ngân sách trung ương", "Doanh nghiệp đối ứng", "Nguồn khác")
 MEDIA_KINDS = ("Tin", "Bài viết", "Phóng sự", "Hội nghị, hội thảo")
 MEASURES = (

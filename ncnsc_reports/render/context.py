@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ncnsc_reports.formatting import date_parts, place_date_line, two_digits
+from ncnsc_reports.render.records import GROUP_RECORDS, support_phrase, year_records
 from ncnsc_reports.report.model import BudgetLine, Document, Report
 from ncnsc_reports.report.phases import phase_of, since_text, span_text, start_text, years_text
 
@@ -63,11 +64,35 @@ class SupportLine:
     item: str
     amount: int
     funding: str
+    what: str  # “Tư vấn áp dụng hệ thống quản lý ISO 9001”: the phrase section I uses too
 
 
 def build_context(report: Report, results: Results | None = None) -> dict:
     """Return the template context of one report: every field a template may use."""
-    return {**_text_fields(report), **_indicator_fields(report, results)}
+    fields = {**_text_fields(report), **_indicator_fields(report, results),
+              **year_records(report)}
+    fields["appendix"] = _appendix_numbers(fields)
+    for group in fields["task_groups"]:
+        group["has_records"] = any(fields[k] for k in GROUP_RECORDS.get(group["number"], ()))
+    return fields
+
+
+@dataclass(frozen=True)
+class AppendixNumbers:
+    """Roman number of each appendix printed, "" for one left out."""
+
+    indicators: str
+    enterprises: str
+
+
+def _appendix_numbers(fields: dict) -> AppendixNumbers:
+    """Number the appendices present, in order (NĐ 30/2020, Phụ lục I, III.1.a); the list of
+    enterprises is printed whenever there are enterprises, even without indicators."""
+    present = [key for key, shown in (("indicators", fields["has_indicators"]),
+                                      ("enterprises", fields["has_indicators"]
+                                       or fields["enterprises"])) if shown]
+    return AppendixNumbers(*(("I", "II")[present.index(k)] if k in present else ""
+                             for k in ("indicators", "enterprises")))
 
 
 def _phase_fields(report: Report) -> dict:
@@ -93,8 +118,10 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
         "has_indicators": results is not None,
         **_phase_fields(report),
         "indicators": lines,
+        "targets_source": plan.targets_source if plan else None,
         "budget": _budget(results, plan) if results else None,
-        "enterprises": _enterprises(report) if results else [],
+        "enterprises": _enterprises(report),
+        "enterprises_total": sum(e.amount for e in _enterprises(report)),
         "appendix_note": _appendix_note(report),
     }
 
@@ -113,9 +140,16 @@ def _budget(results: Results, plan) -> BudgetSummary | None:
 
 
 def _enterprises(report: Report) -> list[SupportLine]:
-    rows = report.history[report.year].rows.get("Hỗ trợ doanh nghiệp", [])
+    records = report.history.get(report.year)
+    rows = records.rows.get("Hỗ trợ doanh nghiệp", []) if records else []
     return [SupportLine(r["name"], r["tax_code"], r["locality"], r["kind"], r["detail"] or "",
-                        r["item"], r["amount"], r["funding"]) for r in rows]
+                        r["item"], r["amount"], r["funding"], _capital(
+                            support_phrase(r["kind"], r["detail"] or "", r["item"])))
+            for r in rows]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _number_text(report: Report) -> str:

@@ -82,14 +82,17 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     history = {}
     if plan_in_force is not None:
         history = load_history(year_dir, plan_in_force.period.start, profile, problems)
-        history[year] = records_of(year, book.name, _with_replies(sheets, replies),
-                                   general.get("spent"))
+    # the year's records feed section I and the appendices even without indicators
+    history[year] = records_of(year, book.name, _with_replies(sheets, replies),
+                               general.get("spent"))
+    if plan_in_force is not None:
         check_record_rows(history, plan_in_force, problems)
     sections = _sections(sheets[YEAR_CONTENT.name], problems, replies)
     if not replies:  # a unit's form is content too
         _require_content(sheets, book.name, year, problems)
     untouched = _untouched(sheets, book.name, year, problems) and not replies
     formation_from_rows(year_dir.parent, profile[PROFILE_FORMATION.name], problems)
+    _require_sections(sections, book.name, problems)
     if problems.errors or not cited:
         return None
     return Report(
@@ -242,6 +245,24 @@ def _require_content(sheets: dict[str, list[Row]], file: str, year: int,
         f"“{YEAR_DOCUMENTS.name}” và các trang số liệu đều trống, nên mọi mục ("
         f"{', '.join(SECTIONS)}) chỉ in “Năm {year} không phát sinh nội dung này.”; hãy "
         "ghi nội dung của từng mục ở trang “Nội dung”, mỗi đoạn một dòng"))
+
+
+# Sections about next year cannot "not arise": a report without them is sent back. IV may be
+# left out (a Sở may have nothing to propose), so it is a warning; III is an error.
+REQUIRED_SECTIONS = {"III.1": "phương hướng năm tiếp theo", "III.2": "giải pháp thực hiện"}
+OPTIONAL_SECTIONS = {"IV": "đề xuất, kiến nghị"}
+
+
+def _require_sections(sections: dict, book: str, problems: Problems) -> None:
+    where = Location(book, YEAR_CONTENT.name)
+    for key, what in REQUIRED_SECTIONS.items():
+        if not sections.get(key):
+            problems.error(where, f"mục {key} ({what}) chưa có nội dung; báo cáo năm phải nêu "
+                           f"{what}: thêm ít nhất một dòng có cột “Mục” là “{key}”")
+    for key, what in OPTIONAL_SECTIONS.items():
+        if not sections.get(key):
+            problems.warning(where, f"mục {key} ({what}) chưa có nội dung; báo cáo sẽ ghi "
+                             f"“Không có {what}.” — nếu có, thêm dòng có cột “Mục” là “{key}”")
 
 
 def _label(paragraphs: list[Paragraph]):

@@ -12,7 +12,15 @@ import dataclasses
 from dataclasses import dataclass
 
 from ncnsc_reports.inputs.schema import AGENCY_SETTINGS, LINE_KINDS, PROFILE_PLAN
-from ncnsc_reports.render.context import BudgetSummary, SupportLine
+from ncnsc_reports.render.context import AppendixNumbers, BudgetSummary, SupportLine
+from ncnsc_reports.render.records import (
+    ClassItem,
+    Count,
+    ExpertItem,
+    MediaItem,
+    SupportedEnterprise,
+    SurveyItem,
+)
 from ncnsc_reports.report.model import Agency, BudgetLine, Document, IndicatorLine, Paragraph
 
 
@@ -74,6 +82,23 @@ TOP_LEVEL: dict[str, Meaning] = {
                       BudgetSummary),
     "enterprises": Meaning("Doanh nghiệp được hỗ trợ trong năm (Phụ lục II).", SupportLine),
     "appendix_note": Meaning("Dòng “(Kèm theo Báo cáo số … ngày …)” dưới tên phụ lục."),
+    "appendix": Meaning("Số La Mã của từng phụ lục được in (trống: không in).", AppendixNumbers),
+    "targets_source": Meaning("Văn bản giao chỉ tiêu đang dùng (như plan); trống khi không có "
+                              "chỉ tiêu.", Document),
+    "enterprises_total": Meaning("Tổng kinh phí hỗ trợ doanh nghiệp trong năm, đồng (dòng "
+                                 "“Tổng cộng” của danh sách doanh nghiệp)."),
+    "media": Meaning("Tin, bài trong năm (trang “Tin bài”), liệt kê ở mục I.2.2.", MediaItem),
+    "media_counts": Meaning("Số tin, bài theo từng loại, ví dụ 02 tin, 01 bài viết.", Count),
+    "classes": Meaning("Lớp tập huấn trong năm (trang “Tập huấn”), liệt kê ở mục I.2.4.",
+                       ClassItem),
+    "trainees": Meaning("Tổng số lượt người tham dự các lớp tập huấn trong năm."),
+    "experts": Meaning("Chuyên gia năng suất được đào tạo trong năm (trang “Chuyên gia”).",
+                       ExpertItem),
+    "surveys": Meaning("Các đợt khảo sát doanh nghiệp trong năm (trang “Khảo sát”).",
+                       SurveyItem),
+    "supported": Meaning("Doanh nghiệp được hỗ trợ trong năm, mỗi doanh nghiệp một phần tử với "
+                         "mọi nội dung hỗ trợ (liệt kê ở mục I.2.3).", SupportedEnterprise),
+    "support_total": Meaning("Tổng kinh phí hỗ trợ doanh nghiệp trong năm, đồng."),
 }
 
 # Keys of each element of a list of dicts, e.g. `group.title` in `{%p for group in task_groups %}`.
@@ -82,6 +107,8 @@ ITEM_KEYS: dict[str, dict[str, str]] = {
         "number": "Số thứ tự của nhóm, ví dụ 2.1.",
         "title": "Tên nhóm theo QĐ 1322.",
         "paragraphs": "Các đoạn của nhóm (như opening); in bằng {{p paras(group.paragraphs) }}.",
+        "has_records": "Đúng khi số liệu của năm có nội dung cho nhóm (2.2: tin bài; 2.3: hỗ "
+                       "trợ, khảo sát; 2.4: tập huấn, chuyên gia).",
     },
 }
 
@@ -124,7 +151,26 @@ ATTRIBUTES: dict[type, dict[str, str]] = {
         "name": "Tên doanh nghiệp.", "tax_code": "Mã số thuế.", "locality": "Huyện, thị xã.",
         "kind": "Loại hỗ trợ.", "detail": "Nội dung chi tiết.", "item": "Hạng mục hỗ trợ.",
         "amount": "Số tiền hỗ trợ, đồng; in bằng bộ lọc number hoặc amount.",
-        "funding": "Nguồn kinh phí."},
+        "funding": "Nguồn kinh phí.",
+        "what": "Nội dung hỗ trợ thành câu, ví dụ “Tư vấn áp dụng hệ thống quản lý ISO 9001”."},
+    AppendixNumbers: {"indicators": "Số của phụ lục chỉ tiêu, kinh phí (I) hoặc trống.",
+                      "enterprises": "Số của phụ lục danh sách doanh nghiệp (I hoặc II) hoặc "
+                                     "trống."},
+    Count: {"count": "Số lượng.", "what": "Loại, viết thường, ví dụ “bài viết”."},
+    MediaItem: {"kind": "Loại: tin, bài viết, phóng sự, hội nghị.", "title": "Tiêu đề.",
+                "published": "Ngày đăng.", "outlet": "Nơi đăng (có thể trống)."},
+    ClassItem: {"title": "Tên lớp.", "start": "Từ ngày.", "end": "Đến ngày (có thể trống).",
+                "participants": "Số người tham dự.",
+                "officials": "Trong đó cán bộ, công chức, viên chức (có thể trống).",
+                "managers": "Trong đó cán bộ quản lý doanh nghiệp (có thể trống)."},
+    ExpertItem: {"name": "Họ và tên.", "unit": "Đơn vị công tác.",
+                 "course": "Khóa đào tạo, chứng chỉ (có thể trống)."},
+    SurveyItem: {"title": "Nội dung khảo sát.", "date": "Ngày.",
+                 "enterprises": "Số doanh nghiệp được khảo sát."},
+    SupportedEnterprise: {"name": "Tên doanh nghiệp.", "locality": "Địa bàn.",
+                          "what": "Các nội dung hỗ trợ, mỗi phần tử một cụm từ, ví dụ “phí đăng "
+                                  "ký mã số mã vạch”.",
+                          "amount": "Tổng kinh phí hỗ trợ doanh nghiệp trong năm, đồng."},
 }
 
 LOOP_ATTRIBUTES: dict[str, str] = {
@@ -145,6 +191,8 @@ FILTER_MEANINGS: dict[str, tuple[str, str]] = {
                "ngoặc.", "1234567.891|number(2)"),
     "percent": ("Tỷ lệ phần trăm, một chữ số thập phân (hoặc số đặt trong ngoặc).",
                 "66.666|percent"),
+    "rate": ("Tỷ lệ như cán bộ viết: một chữ số thập phân, bỏ “,0” (100; 66,7); viết thêm "
+             "“%” trong câu.", "66.666|rate"),
     "two_digits": ("Số đếm từ 1 đến 9 viết hai chữ số.", "plans_documents|length|two_digits"),
     "words": ("Số viết bằng chữ.", "year|words"),
     "amount_words": ("Số tiền bằng chữ, viết hoa chữ đầu, kèm “đồng”.", "3260800000|amount_words"),

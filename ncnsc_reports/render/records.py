@@ -1,0 +1,130 @@
+"""What section I says about the year's records: articles, support by enterprise, classes, experts.
+
+Owns turning the record rows of the report's year into the items the template lists under the
+task groups of QĐ 1322/QĐ-TTg (I.2.2 thông tin, truyền thông; I.2.3 hỗ trợ doanh nghiệp; I.2.4
+đào tạo), so that section I tells the same story as II.1 and the appendices. The sentences
+around the items are in the template; here only the facts and the short phrase naming each
+kind of support.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ncnsc_reports.inputs.schema import (
+    CERTIFICATION_KIND,
+    MEDIA_KINDS,
+    SUPPORT_KINDS,
+    YEAR_EXPERTS,
+    YEAR_MEDIA,
+    YEAR_SUPPORT,
+    YEAR_SURVEYS,
+    YEAR_TRAINING,
+)
+from ncnsc_reports.report.model import Report
+
+_AWARD = SUPPORT_KINDS[5]  # a proper name: never lower-cased
+# QĐ 1322/QĐ-TTg, mục III: which task group lists which records (fields of `year_records`).
+GROUP_RECORDS = {"2.2": ("media",), "2.3": ("supported", "surveys"),
+                 "2.4": ("classes", "experts")}
+
+
+@dataclass(frozen=True)
+class Count:
+    count: int
+    what: str
+
+
+@dataclass(frozen=True)
+class MediaItem:
+    kind: str
+    title: str
+    published: dt.date
+    outlet: str
+
+
+@dataclass(frozen=True)
+class ClassItem:
+    title: str
+    start: dt.date
+    end: dt.date | None
+    participants: int
+    officials: int | None
+    managers: int | None
+
+
+@dataclass(frozen=True)
+class ExpertItem:
+    name: str
+    unit: str
+    course: str
+
+
+@dataclass(frozen=True)
+class SurveyItem:
+    title: str
+    date: dt.date
+    enterprises: int
+
+
+@dataclass(frozen=True)
+class SupportedEnterprise:
+    """One enterprise and everything it was supported with in the year (rows in sheet order)."""
+
+    name: str
+    locality: str
+    what: tuple[str, ...]
+    amount: int
+
+
+def year_records(report: Report) -> dict:
+    """Return the template fields listing the year's records (empty lists when there are none)."""
+    records = report.history.get(report.year)
+    rows = records.rows if records else {}
+    media = [MediaItem(r["kind"], r["title"], r["published"], r["outlet"] or "")
+             for r in rows.get(YEAR_MEDIA.name, [])]
+    classes = [ClassItem(r["title"], r["start"], r["end"], r["participants"] or 0,
+                         r["officials"], r["managers"]) for r in rows.get(YEAR_TRAINING.name, [])]
+    supported = _by_enterprise(rows.get(YEAR_SUPPORT.name, []))
+    return {
+        "media": media,
+        "media_counts": _counts(media),
+        "classes": classes,
+        "trainees": sum(c.participants for c in classes),
+        "experts": [ExpertItem(r["name"], r["unit"], r["course"] or "")
+                    for r in rows.get(YEAR_EXPERTS.name, [])],
+        "surveys": [SurveyItem(r["title"], r["date"], r["enterprises"] or 0)
+                    for r in rows.get(YEAR_SURVEYS.name, [])],
+        "supported": supported,
+        "support_total": sum(e.amount for e in supported),
+    }
+
+
+def _counts(media: list[MediaItem]) -> list[Count]:
+    """“02 tin, 01 bài viết”: how many of each kind, in the order of the drop-down list."""
+    return [Count(n, kind.lower()) for kind in MEDIA_KINDS
+            if (n := sum(1 for m in media if m.kind == kind))]
+
+
+def support_phrase(kind: str, detail: str, item: str) -> str:
+    """“tư vấn áp dụng hệ thống quản lý ISO 9001”, “phí đăng ký mã số mã vạch”."""
+    if kind == _AWARD:
+        return f"tham dự {kind}" + (f" ({detail})" if detail else "")
+    if kind == CERTIFICATION_KIND:  # “đánh giá chứng nhận lần đầu ISO 9001”
+        subject = detail
+    else:
+        subject = kind.lower() + (f" {detail}" if detail else "")
+    return f"{item[0].lower()}{item[1:]} {subject}".strip()
+
+
+def _by_enterprise(rows) -> list[SupportedEnterprise]:
+    """Group support rows by enterprise (tax code, else name), in the order first met."""
+    groups: dict[str, list] = {}
+    for r in rows:
+        groups.setdefault(str(r["tax_code"] or r["name"]).replace(" ", ""), []).append(r)
+    return [SupportedEnterprise(
+        rs[0]["name"], rs[0]["locality"] or "",
+        tuple(dict.fromkeys(support_phrase(r["kind"], r["detail"] or "", r["item"])
+                            for r in rs)),
+        sum(r["amount"] or 0 for r in rs)) for rs in groups.values()]
