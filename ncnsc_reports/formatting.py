@@ -257,6 +257,20 @@ def cite_full(doc: Any) -> str:
     return " ".join(parts)
 
 
+def cite_after(doc: Any, earlier: Any) -> str:
+    """A full citation of `doc` whose subject names `earlier`, already cited in full: the subject
+    stops at the short form (NĐ 30/2020, Phụ lục I: later mentions give kind and number only),
+    so “… của Kế hoạch số 573/KH-UBND ngày 28 tháng 9 năm 2021 của … tỉnh An Giang” becomes
+    “… của Kế hoạch số 573/KH-UBND” and the earlier title is not repeated with its date
+    written another way."""
+    text, short = cite_full(doc), cite_short(earlier)
+    at = text.find(short, len(cite_short(doc)))
+    end = at + len(short)
+    if at < 0 or (end < len(text) and (text[end].isalnum() or text[end] in "/-")):
+        return text
+    return text[:end]
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "short_date": short_date,
     "long_date": long_date,
@@ -269,4 +283,5 @@ FILTERS: dict[str, Callable[..., str]] = {
     "amount": amount_with_words,
     "cite": cite_full,
     "cite_short": cite_short,
+    "cite_after": cite_after,
 }

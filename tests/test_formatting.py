@@ -16,6 +16,7 @@ from ncnsc_reports.formatting import (
     FILTERS,
     amount_in_words,
     amount_with_words,
+    cite_after,
     cite_full,
     cite_short,
     date_parts,
@@ -443,6 +444,7 @@ def test_filters_has_exactly_the_documented_names():
         "amount",
         "cite",
         "cite_short",
+        "cite_after",
     }
 
 
@@ -573,3 +575,16 @@ def test_format_number_int_has_no_decimals(n):
 def test_rate_drops_a_zero_decimal(value, expected):
     # officials write “đạt 100%”, “đạt 66,7%”, never “100,0%”
     assert format_rate(value) == expected
+
+
+def test_cite_after_stops_the_subject_at_the_earlier_document():
+    # NĐ 30/2020: a document already cited in full is named by kind and number only
+    plan = Doc("Kế hoạch", "573/KH-UBND", datetime.date(2021, 9, 28), "UBND tỉnh", "triển khai")
+    amend = Doc("Quyết định", "648/QĐ-UBND", datetime.date(2025, 4, 25), "Chủ tịch UBND tỉnh",
+                 "về việc sửa đổi một số nội dung của Kế hoạch số 573/KH-UBND ngày 28 tháng 9 "
+                 "năm 2021 của UBND tỉnh triển khai Chương trình")
+    assert cite_after(amend, plan) == ("Quyết định số 648/QĐ-UBND ngày 25/4/2025 của Chủ tịch "
+                                       "UBND tỉnh về việc sửa đổi một số nội dung của Kế hoạch "
+                                       "số 573/KH-UBND")
+    other = Doc("Kế hoạch", "5730/KH-UBND", plan.issued, "UBND tỉnh", "")
+    assert cite_after(amend, other) == cite_full(amend)

@@ -35,8 +35,8 @@ AG_AMEND_SUBJECT = ("về việc sửa đổi, bổ sung, bãi bỏ một số n
 # (code, name, unit, measure, verb, noun) — An Giang 573/KH-UBND §I.2 and its appendix.
 AG_INDICATORS = (
     ("DT", "Cán bộ, công chức và quản lý doanh nghiệp được đào tạo, tập huấn về năng suất chất "
-           "lượng", "Người", s.MEASURES[9], "tập huấn cho",
-     "cán bộ, công chức, quản lý doanh nghiệp"),
+           "lượng", "Người", s.MEASURES[9], "tập huấn",
+     "cán bộ, công chức, viên chức và cán bộ quản lý doanh nghiệp"),
     ("CG", "Chuyên gia năng suất chất lượng được đào tạo", "Người", s.MEASURES[10], "đào tạo",
      "chuyên gia năng suất"),
     ("HTQL", "Hệ thống quản lý tiên tiến được hỗ trợ xây dựng, áp dụng", "Hệ thống",
@@ -48,9 +48,11 @@ AG_INDICATORS = (
     ("TXNG", "Doanh nghiệp được hỗ trợ áp dụng giải pháp truy xuất nguồn gốc", "Doanh nghiệp",
      s.MEASURES[3], "hỗ trợ", "doanh nghiệp áp dụng truy xuất nguồn gốc"),
     ("GTCL", "Doanh nghiệp được vận động, hỗ trợ tham dự Giải thưởng Chất lượng Quốc gia",
-     "Doanh nghiệp", s.MEASURES[5], "vận động, hỗ trợ", "doanh nghiệp tham dự Giải thưởng"),
-    ("KS", "Doanh nghiệp được khảo sát nhu cầu nâng cao năng suất chất lượng", "Doanh nghiệp",
-     s.MEASURES[13], "khảo sát", "doanh nghiệp"),
+     "Doanh nghiệp", s.MEASURES[5], "vận động, hỗ trợ",
+     "doanh nghiệp tham dự Giải thưởng Chất lượng Quốc gia"),
+    # surveys are summed over the years: the same enterprise may be surveyed twice (“lượt”)
+    ("KS", "Doanh nghiệp được khảo sát nhu cầu nâng cao năng suất chất lượng",
+     "Lượt doanh nghiệp", s.MEASURES[13], "khảo sát", "lượt doanh nghiệp"),
     ("BV", "Bài viết về hiệu quả áp dụng hệ thống quản lý, công cụ", "Bài", s.MEASURES[12],
      "đăng tải", "bài viết"),
 )
@@ -230,9 +232,10 @@ def tien_giang() -> tuple[dict, dict]:
         ("LTH", "Lớp đào tạo, tập huấn về năng suất chất lượng", "Lớp", s.MEASURES[7], "tổ chức",
          "lớp tập huấn"),
         ("DNAD", "Doanh nghiệp được hỗ trợ áp dụng hệ thống quản lý, công cụ, truy xuất nguồn gốc",
-         "Doanh nghiệp", s.MEASURES[6], "hỗ trợ", "doanh nghiệp áp dụng"),
+         "Doanh nghiệp", s.MEASURES[6], "hỗ trợ",
+         "doanh nghiệp áp dụng hệ thống quản lý, công cụ năng suất, truy xuất nguồn gốc"),
         ("DNCN", "Doanh nghiệp được hỗ trợ chứng nhận (chỉ tiêu: trên {chỉ tiêu})", "Doanh nghiệp",
-         s.MEASURES[4], "hỗ trợ chứng nhận cho", "doanh nghiệp"),
+         s.MEASURES[4], "hỗ trợ chứng nhận", "doanh nghiệp"),
     ]
     agency = [(2021, label, value) for label, value in (
         ("Cơ quan chủ quản", "UBND TỈNH TIỀN GIANG"),

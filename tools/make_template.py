@@ -275,7 +275,7 @@ def body(doc) -> None:
     para(doc, "Thực hiện Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê "
               "duyệt Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng "
               "sản phẩm, hàng hóa giai đoạn 2021-2030; {{ plan|cite }}{% for a in amendments %}; "
-              "{{ a|cite }}{% endfor %}.")
+              "{{ a|cite_after(plan) }}{% endfor %}.")
     para(doc, "{{p paras(opening) }}")
     para(doc, "I. Tình hình triển khai và kết quả thực hiện Chương trình", "Heading 1")
     para(doc, "1. Công tác lãnh đạo, chỉ đạo triển khai thực hiện", "Heading 2")
@@ -336,27 +336,39 @@ def body_evaluation(doc) -> None:
 
 
 def evaluation(doc) -> None:
-    """II.1: one generated sentence per indicator of the plan, the budget, then free text."""
-    para(doc, "{%p for i in indicators %}")
-    para(doc, "- Năm {{ year }} đã {{ i.verb }} {{ i.year_result|two_digits }} {{ i.noun }}"
-              "{% if i.year_target is not none %} (chỉ tiêu năm {{ year }}: "
-              "{{ i.year_target|two_digits }}){% endif %}; lũy kế {{ cumulative_since }} đã "
-              "{{ i.verb }} {{ i.cumulative|two_digits }}"
-              "{% if i.period_target is not none %}/{{ i.period_target|two_digits }}{% endif %} "
-              "{{ i.noun }}{% if i.completion is not none %}, đạt {{ i.completion|percent }} chỉ "
-              "tiêu giai đoạn {{ period }} theo {{ i.source|cite_short }}{% if i.rule %} "
-              "({{ i.rule }}){% endif %}{% endif %}.")
+    """II.1: the indicators of each document that sets targets, gathered under one sentence
+    citing it (NĐ 30/2020: short form after the first mention), then the budget, then free text.
+    A zero is said in words; rates read “100%”, “66,7%”."""
+    para(doc, "{%p for g in indicator_groups %}")
+    para(doc, "Kết quả thực hiện các chỉ tiêu giai đoạn {{ period }} theo {{ g.source|cite_short }}"
+              "{% if appendix.indicators %} (chi tiết tại Phụ lục {{ appendix.indicators }} kèm "
+              "theo){% endif %}:")
+    para(doc, "{%p for i in g.lines %}")
+    para(doc, "- Năm {{ year }} {% if i.year_result %}đã {{ i.verb }} "
+              "{{ i.year_result|two_digits }} {{ i.noun }}{% else %}chưa có {{ i.noun }} được "
+              "{{ i.verb }}{% endif %}{% if i.year_target %} (chỉ tiêu năm {{ year }}: "
+              "{{ i.year_target|two_digits }}){% endif %}{% if not phase_first_year %}; lũy kế "
+              "{{ cumulative_since }} {% if i.cumulative %}đã {{ i.verb }} "
+              "{{ i.cumulative|two_digits }}{% if i.period_target is not none %}/"
+              "{{ i.period_target|two_digits }}{% endif %} {{ i.noun }}{% else %}chưa có "
+              "{{ i.noun }} được {{ i.verb }}{% endif %}{% endif %}{% if i.completion %}, đạt "
+              "{{ i.completion|rate }}% chỉ tiêu giai đoạn{% if phase_first_year %} "
+              "({{ i.period_target|two_digits }} {{ i.noun }}){% endif %}"
+              "{% elif i.period_target %}, chỉ tiêu giai đoạn: {{ i.period_target|two_digits }} "
+              "{{ i.noun }}{% endif %}{% if i.rule %} ({{ i.rule }}){% endif %}"
+              "{% if loop.last %}.{% else %};{% endif %}")
+    para(doc, "{%p endfor %}")
     para(doc, "{%p endfor %}")
     para(doc, "{%p if budget %}")
     para(doc, "- Về kinh phí: {% if phase_first_year %}năm {{ year }} (năm đầu giai đoạn "
               "{{ period }}) đã sử dụng {{ budget.spent_year|number }} đồng"
-              "{% if budget.completion is not none %}, bằng {{ budget.completion|percent }} dự "
+              "{% if budget.completion is not none %}, bằng {{ budget.completion|rate }}% dự "
               "toán năm {{ year }} ({{ budget.planned_year|number }} đồng) theo "
               "{{ budget.source|cite_short }}{% endif %}{% else %}năm {{ year }} đã sử dụng "
               "{{ budget.spent_year|number }} đồng{% if budget.planned_year is not none %}, dự "
               "toán năm {{ budget.planned_year|number }} đồng{% endif %}; lũy kế "
               "{{ cumulative_since }} đã sử dụng {{ budget.spent_to_date|number }} đồng"
-              "{% if budget.completion is not none %}, bằng {{ budget.completion|percent }} dự "
+              "{% if budget.completion is not none %}, bằng {{ budget.completion|rate }}% dự "
               "toán {{ budget_years }} theo {{ budget.source|cite_short }}{% endif %}"
               "{% endif %}.")
     para(doc, "{%p endif %}")

@@ -118,12 +118,26 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
         "has_indicators": results is not None,
         **_phase_fields(report),
         "indicators": lines,
+        "indicator_groups": _indicator_groups(lines),
         "targets_source": plan.targets_source if plan else None,
         "budget": _budget(results, plan) if results else None,
         "enterprises": _enterprises(report),
         "enterprises_total": sum(e.amount for e in _enterprises(report)),
         "appendix_note": _appendix_note(report),
     }
+
+
+@dataclass(frozen=True)
+class IndicatorGroup:
+    """The indicators whose targets one document sets: one sentence cites it, then its lines."""
+
+    source: Document
+    lines: tuple
+
+
+def _indicator_groups(lines: list) -> list[IndicatorGroup]:
+    sources = list(dict.fromkeys(i.source for i in lines))
+    return [IndicatorGroup(d, tuple(i for i in lines if i.source == d)) for d in sources]
 
 
 def _budget(results: Results, plan) -> BudgetSummary | None:

@@ -12,7 +12,12 @@ import dataclasses
 from dataclasses import dataclass
 
 from ncnsc_reports.inputs.schema import AGENCY_SETTINGS, LINE_KINDS, PROFILE_PLAN
-from ncnsc_reports.render.context import AppendixNumbers, BudgetSummary, SupportLine
+from ncnsc_reports.render.context import (
+    AppendixNumbers,
+    BudgetSummary,
+    IndicatorGroup,
+    SupportLine,
+)
 from ncnsc_reports.render.records import (
     ClassItem,
     Count,
@@ -77,6 +82,8 @@ TOP_LEVEL: dict[str, Meaning] = {
                                 "đầu giai đoạn: “từ đầu giai đoạn 2026-2030 đến hết năm 2026”."),
     "cumulative_span": Meaning("Khoảng lũy kế ở tiêu đề bảng: “2021-2023” hoặc “năm 2026”."),
     "budget_years": Meaning("Các năm của dự toán lũy kế: “các năm 2021-2023” hoặc “năm 2026”."),
+    "indicator_groups": Meaning("Các chỉ tiêu gom theo văn bản giao chỉ tiêu: mỗi nhóm một câu "
+                                "dẫn “theo …” rồi các dòng.", IndicatorGroup),
     "indicators": Meaning("Các chỉ tiêu của kế hoạch với kết quả năm và lũy kế.", IndicatorLine),
     "budget": Meaning("Kinh phí kế hoạch và đã chi; trống khi kế hoạch không giao kinh phí.",
                       BudgetSummary),
@@ -156,6 +163,8 @@ ATTRIBUTES: dict[type, dict[str, str]] = {
     AppendixNumbers: {"indicators": "Số của phụ lục chỉ tiêu, kinh phí (I) hoặc trống.",
                       "enterprises": "Số của phụ lục danh sách doanh nghiệp (I hoặc II) hoặc "
                                      "trống."},
+    IndicatorGroup: {"source": "Văn bản giao chỉ tiêu (như plan).",
+                     "lines": "Các chỉ tiêu của văn bản (như indicators)."},
     Count: {"count": "Số lượng.", "what": "Loại, viết thường, ví dụ “bài viết”."},
     MediaItem: {"kind": "Loại: tin, bài viết, phóng sự, hội nghị.", "title": "Tiêu đề.",
                 "published": "Ngày đăng.", "outlet": "Nơi đăng (có thể trống)."},
@@ -199,4 +208,7 @@ FILTER_MEANINGS: dict[str, tuple[str, str]] = {
     "amount": ("Số tiền bằng số rồi bằng chữ trong ngoặc.", "3260800000|amount"),
     "cite": ("Trích dẫn đầy đủ một văn bản (lần đầu nhắc đến).", "plan|cite"),
     "cite_short": ("Trích dẫn ngắn một văn bản (những lần sau).", "plan|cite_short"),
+    "cite_after": ("Trích dẫn đầy đủ một văn bản mà trích yếu nhắc lại văn bản đặt trong ngoặc "
+                   "(đã trích đầy đủ trước đó): trích yếu dừng ở số, ký hiệu của văn bản ấy.",
+                   "plan|cite_after(plan)"),
 }
