@@ -95,6 +95,7 @@ def year_book(place: str, content: list[tuple], records: dict) -> dict:
     tail = [("II.2", "Gạch đầu dòng (-)", "Nội dung minh họa về tồn tại, vướng mắc."),
             ("II.3", "Gạch đầu dòng (-)", "Nội dung minh họa về nguyên nhân."),
             ("III.1", "Đoạn văn", "Nội dung minh họa về phương hướng năm 2027."),
+            ("III.2", "Gạch đầu dòng (-)", "Nội dung minh họa về giải pháp thực hiện."),
             ("IV", "Đoạn văn", "Nội dung minh họa về đề xuất, kiến nghị.")]
     return {s.YEAR_GENERAL.name: general, s.YEAR_CONTENT.name: [opening, *content, *tail],
             **records}
