@@ -34,7 +34,7 @@ def test_first_year_of_phase_two_is_worded_as_one_year(tien_giang_2026):
             "đến hết năm 2026:") in text
     assert "lũy kế kết quả, hiệu quả đạt được từ đầu giai đoạn 2026-2030 đến hết năm 2026" in text
     assert "Lũy kế năm 2026" in text
-    assert ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026, NĂM ĐẦU GIAI ĐOẠN 2026-2030 THEO KẾ "
+    assert ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026, NĂM ĐẦU GIAI ĐOẠN 2026-2030\nTHEO KẾ "
             "HOẠCH SỐ 224/KH-UBND") in text
 
 

@@ -169,7 +169,7 @@ def test_text_says_what_the_plan_was_and_marks_illustrative_data(summary):
                for line in lines)
     assert "- Kết quả: hỗ trợ 04 hệ thống quản lý; hỗ trợ 05 công cụ năng suất chất lượng; " \
            "hỗ trợ 06 doanh nghiệp đăng ký mã số mã vạch; hỗ trợ 03 doanh nghiệp áp dụng truy " \
-           "xuất nguồn gốc; vận động, hỗ trợ 01 doanh nghiệp tham dự Giải thưởng Chất lượng Quốc "
+           "xuất nguồn gốc; vận động, hỗ trợ 01 doanh nghiệp tham dự Giải thưởng Chất lượng Quốc " \
            "gia." in lines
     assert "Giai đoạn 2021-2025 đã sử dụng 2.121.500.000 đồng, bằng 65,1% dự toán " \
            "3.260.800.000 đồng theo Kế hoạch số 573/KH-UBND (Bảng 2, Biểu đồ 2)." in lines

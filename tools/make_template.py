@@ -95,6 +95,7 @@ def define_styles(doc) -> None:
         st = style(doc, f"Heading {level}", None, bold=True, keep_next=True, before=6)
         _black_outline(st, level)
     style(doc, "Tiêu đề nhỏ", "TieuDeNho", bold=True, italic=True, keep_next=True)
+    style(doc, "Tiêu đề nhỏ nghiêng", "TieuDeNhoNghieng", italic=True, keep_next=True)
     for name, sid, size, bold, italic in (
         ("Cơ quan chủ quản", "CoQuanChuQuan", 12, False, False),  # II.2.b: 12–13, upright
         ("Cơ quan ban hành", "CoQuanBanHanh", 12, True, False),  # II.2.b: 12–13, bold
@@ -241,6 +242,8 @@ def paragraph_macro(doc) -> None:
     para(doc, "+ {{ item.attributed }}")
     para(doc, "{%p elif item.kind == 'subtitle' %}")
     para(doc, "* {{ item.text }}", "Tiêu đề nhỏ")
+    para(doc, "{%p elif item.kind == 'subtitle_italic' %}")
+    para(doc, "* {{ item.text }}", "Tiêu đề nhỏ nghiêng")
     para(doc, "{%p elif item.kind == 'point' %}")
     para(doc, "{{ item.label }} {{ item.attributed }}")
     para(doc, "{%p elif item.kind == 'group' %}")
@@ -353,9 +356,10 @@ def evaluation(doc) -> None:
               "{{ i.period_target|two_digits }}{% endif %} {{ i.noun }}{% else %}chưa có "
               "{{ i.noun }} được {{ i.verb }}{% endif %}{% endif %}{% if i.completion %}, đạt "
               "{{ i.completion|rate }}% chỉ tiêu giai đoạn{% if phase_first_year %} "
-              "({{ i.period_target|two_digits }} {{ i.noun }}){% endif %}"
+              "({{ i.period_target|two_digits }} {{ i.noun }}{% if i.rule %}, {{ i.rule }}"
+              "{% endif %}){% elif i.rule %} ({{ i.rule }}){% endif %}"
               "{% elif i.period_target %}, chỉ tiêu giai đoạn: {{ i.period_target|two_digits }} "
-              "{{ i.noun }}{% endif %}{% if i.rule %} ({{ i.rule }}){% endif %}"
+              "{{ i.noun }}{% if i.rule %} ({{ i.rule }}){% endif %}{% endif %}"
               "{% if loop.last %}.{% else %};{% endif %}")
     para(doc, "{%p endfor %}")
     para(doc, "{%p endfor %}")

@@ -130,7 +130,9 @@ def appendices(doc, para) -> None:
     para(doc, "Phụ lục {{ appendix.indicators }}", "Phụ lục")
     para(doc, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {{ year }}{% if phase_first_year %}, NĂM ĐẦU "
               "GIAI ĐOẠN {{ period }}{% else %} VÀ LŨY KẾ TỪ NĂM {{ period_start }}, GIAI ĐOẠN "
-              "{{ period }}{% endif %} THEO {{ targets_source|cite_short|upper }}", "Tên phụ lục")
+              "{{ period }}{% endif %}", "Tên phụ lục")
+    # the document on a line of its own: its number never breaks at a hyphen (“648/QĐ-/UBND”)
+    para(doc, "THEO {{ targets_source|cite_short|upper }}", "Tên phụ lục")
     para(doc, "{{ appendix_note }}", "Chỉ dẫn phụ lục")
     grid_table(doc, INDICATOR_COLUMNS, "i in indicators", INDICATOR_CELLS)
     para(doc, "{%p if budget %}")

@@ -33,6 +33,7 @@ from ncnsc_reports.inputs.schema import (  # noqa: E402
 SEED = "004_790641b6cac8c49d.txt"
 FIXES = (("Hung Yên", "Hưng Yên"), ("SKH-CN-", "SKHCN-"), ("SLĐT BXH", "SLĐTBXH"))
 KINDS = {"-": "Gạch đầu dòng (-)", "+": "Dấu cộng (+)", "*": "Tiêu đề nhỏ (*)",
+         "*i": "Tiêu đề nhỏ nghiêng (*)", "title": "Tên mục (thay tên in sẵn)",
          "point": "Điểm a), b), c)", "group": "Nhóm giải pháp (2.1, 2.2…)", "": "Đoạn văn"}
 
 
@@ -57,8 +58,10 @@ def item(L, n: int) -> tuple[str, str]:
     """(kind, text) of a seed line: "- + x" is a "+" item, "a) x" a lettered point."""
     raw = L[n]
     text = clean(raw)
-    if re.match(r"^\**\\\*", raw):  # "*\* Title*" or "***\* Title***": a sub-title
+    if re.match(r"^\*\*\*\\\*", raw):  # "***\* Title***": a bold italic sub-title
         return "*", text
+    if re.match(r"^\*\\\*", raw):  # "*\* Title*": an italic one
+        return "*i", text
     if text.startswith("- + "):
         return "+", text[4:]
     if text.startswith("- "):
@@ -81,17 +84,18 @@ def content_rows(L) -> list[tuple]:
     add("Mở đầu", 13)
     add("I.1.a", 21)
     add("I.1.c", 47, 49, 51, 53, 55, 57, ("", joined(L, 59, 61)), 63, 65)
-    add("I.2.1", 71)
+    add("I.2.1", ("title", clean(L[69])[5:]), 71)
     add("I.2.2", 75, 77, 79, 81, 83, 85)
-    add("I.2.3", 89)
+    add("I.2.3", ("title", clean(L[87])[5:]), 89)
     add("I.2.4", 93)
+    add("I.2.5", ("title", clean(L[95])[5:]))
     add("II.1", 107, 109)
     add("II.2", 113, 115)
     add("II.3", 119, ("-", joined(L, 121, 123)[2:]))
     add("III.1", 129)
     add("III.2", ("group", clean(L[133])[5:]), 135, ("point", joined(L, 137, 139)[3:]), 141,
         143, ("group", clean(L[145])[5:]), 147, 149, 151, 153,
-        ("group", clean(L[155])[5:].rstrip(".")), 157)
+        ("group", clean(L[155])[5:]), 157)
     add("IV", ("", joined(L, 161, 163)))
     return rows
 

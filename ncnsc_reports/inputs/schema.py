@@ -85,9 +85,14 @@ LINE_KINDS: dict[str, str] = {
     "Gạch đầu dòng (-)": "dash",
     "Dấu cộng (+)": "plus",
     "Tiêu đề nhỏ (*)": "subtitle",
+    "Tiêu đề nhỏ nghiêng (*)": "subtitle_italic",
     "Điểm a), b), c)": "point",
     "Nhóm giải pháp (2.1, 2.2…)": "group",
+    "Tên mục (thay tên in sẵn)": "heading",
 }
+# Sections whose printed title a “Tên mục” row may replace, e.g. to keep the punctuation of
+# the report as signed (“…năng suất chất lượng.”, “…quy chuẩn kỹ thuật:”).
+TITLED_SECTIONS = ("I.2.1", "I.2.2", "I.2.3", "I.2.4", "I.2.5", "I.2.6")
 
 DOCUMENT_KINDS = (
     "Quyết định", "Kế hoạch", "Công văn", "Nghị quyết", "Chỉ thị", "Thông báo",

@@ -199,8 +199,8 @@ def _text_fields(report: Report) -> dict:
         "rules_intro": s["I.1.b"],
         "rules_documents": report.documents["I.1.b"],
         "integration": s["I.1.c"],
-        "task_groups": [{"number": n, "title": t, "paragraphs": s[key]}
-                        for n, key, t in TASK_GROUPS],
+        "task_groups": [{"number": n, "title": report.headings.get(key, t),
+                         "paragraphs": s[key]} for n, key, t in TASK_GROUPS],
         "evaluation": s["II.1"],
         "shortcomings": s["II.2"],
         "causes": s["II.3"],
@@ -212,4 +212,5 @@ def _text_fields(report: Report) -> dict:
         "document_title": f"Báo cáo kết quả thực hiện nhiệm vụ năm {report.year} của Chương "
                           f"trình 1322 - {report.agency.place}",
         "document_comment": ILLUSTRATIVE_NOTE if report.illustrative else "",
+        "document_company": report.agency.agency_name or report.agency.agency,
     }

@@ -47,6 +47,7 @@ def render(template: Path, context: dict, when: dt.datetime | None = None,
         raise TemplateError(_explain(template, err)) from err
     if when is not None:
         _date_properties(doc.docx.core_properties, when)
+    clean_properties(doc.docx, str(context.get("document_company", "")))
     buffer = io.BytesIO()
     doc.save(buffer)
     data = buffer.getvalue() if when is None else normalise_zip(buffer.getvalue(), when)
@@ -68,6 +69,29 @@ def _picture(doc, png: bytes, width_cm: float, description: str):
                 "<wp:docPr ", f"<wp:docPr descr={quoteattr(description)} ", 1)
 
     return DescribedImage(doc, io.BytesIO(png), width=Cm(width_cm))
+
+
+# Extended properties as the report needs them: the company from the profile, nothing the
+# template's last editor left (application name, page and word counts of the template).
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://'
+           'schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>{}'
+           '</Company></Properties>')
+
+
+def clean_properties(docx, company: str) -> None:
+    """Drop the template's thumbnail (a picture of a blank page) and replace its extended
+    properties (“Microsoft Macintosh Word”, Pages=1) by the company alone."""
+    from xml.sax.saxutils import escape
+
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = docx.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rid)
+    for part in package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_XML.format(escape(company)).encode("utf-8")
 
 
 def _date_properties(props, when: dt.datetime) -> None:

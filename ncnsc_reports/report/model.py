@@ -78,6 +78,7 @@ class Report:
     documents: dict[str, tuple[Document, ...]] = field(default_factory=dict)
     sections: dict[str, tuple[Paragraph, ...]] = field(default_factory=dict)
     empty_group: str = ""
+    headings: dict[str, str] = field(default_factory=dict)  # “Tên mục” rows: section -> title
     amendments: tuple[Document, ...] = ()
     plan_in_force: PlanInForce | None = None
     history: dict[int, YearRecords] = field(default_factory=dict)

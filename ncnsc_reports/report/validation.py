@@ -25,6 +25,7 @@ from ncnsc_reports.inputs.schema import (
     PROFILE_UNITS,
     RECORD_SHEETS,
     SECTIONS,
+    TITLED_SECTIONS,
     YEAR_CONTENT,
     YEAR_DOCUMENTS,
     YEAR_GENERAL,
@@ -109,6 +110,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         documents=_documents(sheets[YEAR_DOCUMENTS.name]),
         sections=sections,
         empty_group=general.get("empty_group") or "",
+        headings=_headings(sheets[YEAR_CONTENT.name]),
         untouched=untouched,
         units=units,
     )
@@ -218,18 +220,42 @@ def _sections(rows: list[Row], problems: Problems,
     profile's order of units); label points and solution groups."""
     sections: dict[str, list[Paragraph]] = {name: [] for name in SECTIONS}
     for row in rows:
-        if not row["section"] or not row["text"]:
-            continue
-        kind = LINE_KINDS[row["line_kind"]] if row["line_kind"] else "text"
-        if kind == "group" and row["section"] != "III.2":
-            problems.error(row.where.at(column="Kiểu dòng"), expected_found(
-                "“Nhóm giải pháp” chỉ dùng trong mục III.2", f"mục {row['section']}"))
-            continue
-        sections[row["section"]].append(Paragraph(kind, row["text"]))
+        kind = _kind(row, problems)
+        if kind is not None and kind != "heading":
+            sections[row["section"]].extend(split_lines(kind, str(row["text"])))
     for reply in replies:
         for name, paragraphs in reply.paragraphs.items():
             sections[name].extend(paragraphs)
     return {name: tuple(_label(paragraphs)) for name, paragraphs in sections.items()}
+
+
+def split_lines(kind: str, text: str) -> list[Paragraph]:
+    """A line break inside a cell starts a new paragraph of the same kind (a manual break would
+    stretch the justified line before it); after a point or a group, the rest is body text."""
+    pieces = [p.strip() for p in text.split("\n") if p.strip()]
+    return [Paragraph(kind if n == 0 or kind not in ("point", "group") else "text", piece)
+            for n, piece in enumerate(pieces)]
+
+
+def _kind(row: Row, problems: Problems) -> str | None:
+    """The row's line kind, or None for an empty row or a kind used outside its section."""
+    if not row["section"] or not row["text"]:
+        return None
+    kind = LINE_KINDS[row["line_kind"]] if row["line_kind"] else "text"
+    allowed = {"group": ("III.2",), "heading": TITLED_SECTIONS}.get(kind)
+    if allowed and row["section"] not in allowed:
+        label = next(k for k, v in LINE_KINDS.items() if v == kind).split(" (")[0]
+        problems.error(row.where.at(column="Kiểu dòng"), expected_found(
+            f"“{label}” chỉ dùng trong mục {', '.join(allowed)}", f"mục {row['section']}"))
+        return None
+    return kind
+
+
+def _headings(rows: list[Row]) -> dict[str, str]:
+    """Titles typed on “Tên mục” rows, replacing the printed ones (punctuation as typed)."""
+    return {row["section"]: " ".join(str(row["text"]).split()) for row in rows
+            if row["section"] in TITLED_SECTIONS and row["text"]
+            and row["line_kind"] and LINE_KINDS[row["line_kind"]] == "heading"}
 
 
 def _require_content(sheets: dict[str, list[Row]], file: str, year: int,

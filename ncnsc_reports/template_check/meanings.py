@@ -63,6 +63,7 @@ TOP_LEVEL: dict[str, Meaning] = {
     "recipients": Meaning("Các nơi nhận, mỗi phần tử một dòng (chưa có “- ” và “;”).", str),
     "document_title": Meaning("Tiêu đề ghi vào thuộc tính của tệp Word."),
     "document_comment": Meaning("Ghi chú ghi vào thuộc tính của tệp Word."),
+    "document_company": Meaning("Tên cơ quan ghi vào thuộc tính “Company” của tệp Word."),
     "amendments": Meaning("Các văn bản sửa đổi, bổ sung kế hoạch của tỉnh.", Document),
     "illustrative": Meaning("Đúng khi số liệu chỉ tiêu là dữ liệu minh họa, không phải thật."),
     "illustrative_note": Meaning("Dòng ghi chú in khi số liệu là dữ liệu minh họa."),

@@ -19,7 +19,8 @@ from docx_text import docx_lines  # noqa: E402
 from ncnsc_reports.pipeline import build  # noqa: E402
 
 SAMPLES = {"hung-yen-2023.txt": ROOT / "inputs" / "hung-yen" / "2023",
-           "dong-thap-2026.txt": ROOT / "inputs" / "dong-thap" / "2026"}
+           "dong-thap-2026.txt": ROOT / "inputs" / "dong-thap" / "2026",
+           "an-giang-2025.txt": ROOT / "inputs" / "an-giang" / "2025"}
 
 
 def main() -> int:
