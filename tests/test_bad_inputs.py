@@ -311,7 +311,8 @@ def test_control_characters_written_the_excel_way_are_removed_with_a_warning(pro
     warnings, lines = built(province_copy / "2023")
     assert warnings == [f"Cảnh báo: {CONTENT} › dòng 2 › cột “Nội dung”: đã bỏ ký tự điều khiển "
                         "không in được (thường do dán từ nơi khác)"]
-    assert {"Báo cáo", "dòng 1\ndòng 2", "mã _x0041_ giữ nguyên"} <= set(lines)
+    # the carriage return and line feed end a paragraph: the next line is one of its own
+    assert {"Báo cáo", "dòng 1", "dòng 2", "mã _x0041_ giữ nguyên"} <= set(lines)
 
 
 def test_excel_escapes_are_decoded_except_a_lone_surrogate():

@@ -61,3 +61,39 @@ def test_a_heading_row_outside_the_task_groups_is_an_error(province_copy):
         build(province_copy / "2023")
     assert any("“Tên mục” chỉ dùng trong mục I.2.1" in str(p)
                for p in caught.value.problems)
+
+
+def italic_runs(path, phrase: str) -> list[tuple[str, bool, bool]]:
+    doc = Document(str(path))
+    for p in doc.element.body.iter(qn("w:p")):
+        if phrase in text_of(p):
+            runs = []
+            for r in p.iter(qn("w:r")):
+                rpr = r.find(qn("w:rPr"))
+                text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+                if text:
+                    runs.append((text, rpr is not None and rpr.find(qn("w:b")) is not None,
+                                 rpr is not None and rpr.find(qn("w:i")) is not None))
+            return runs
+    raise AssertionError(phrase)
+
+
+def test_the_seed_italic_phrase_is_italic(sample_report):
+    runs = italic_runs(sample_report, "World Standards Day")
+    assert ("World Standards Day/International standards day", False, True) in runs
+    assert all(not i for text, _, i in runs if "Ngày Tiêu chuẩn" in text)
+
+
+def test_bold_and_italic_typed_on_part_of_a_cell_reach_the_report(province_copy):
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    cell = CellRichText(["Kiến nghị ", TextBlock(InlineFont(b=True), "đậm"), " và ",
+                         TextBlock(InlineFont(i=True), "nghiêng\nsang dòng"), " hết."])
+    append_row(year_book(province_copy), "Nội dung", ("IV", "Đoạn văn", cell))
+    path = build(province_copy / "2023").path
+    assert italic_runs(path, "Kiến nghị đậm") == [
+        ("Kiến nghị ", False, False), ("đậm", True, False), (" và ", False, False),
+        ("nghiêng", False, True)]
+    assert italic_runs(path, "sang dòng hết.") == [("sang dòng", False, True),
+                                                   (" hết.", False, False)]

@@ -73,6 +73,17 @@ def item(L, n: int) -> tuple[str, str]:
     return "", text
 
 
+def world_standards_day(raw: str):
+    """“(*World Standards Day/International standards day*)”: italic inside upright brackets,
+    typed so in the workbook (bold or italic on part of a cell reaches the report)."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    head, italic, tail = clean(raw)[4:].partition("World Standards Day/International standards "
+                                                  "day")
+    return CellRichText([head, TextBlock(InlineFont(i=True), italic), tail])
+
+
 def content_rows(L) -> list[tuple]:
     rows = []
 
@@ -85,7 +96,7 @@ def content_rows(L) -> list[tuple]:
     add("I.1.a", 21)
     add("I.1.c", 47, 49, 51, 53, 55, 57, ("", joined(L, 59, 61)), 63, 65)
     add("I.2.1", ("title", clean(L[69])[5:]), 71)
-    add("I.2.2", 75, 77, 79, 81, 83, 85)
+    add("I.2.2", 75, 77, ("+", world_standards_day(L[79])), 81, 83, 85)
     add("I.2.3", ("title", clean(L[87])[5:]), 89)
     add("I.2.4", 93)
     add("I.2.5", ("title", clean(L[95])[5:]))

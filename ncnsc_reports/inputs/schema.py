@@ -85,7 +85,7 @@ LINE_KINDS: dict[str, str] = {
     "Gạch đầu dòng (-)": "dash",
     "Dấu cộng (+)": "plus",
     "Tiêu đề nhỏ (*)": "subtitle",
-    "Tiêu đề nhỏ nghiêng (*)": "subtitle_italic",
+    "Tiêu đề nhỏ nghiêng (*)": "subtitle",  # the same kind, printed italic only (`light`)
     "Điểm a), b), c)": "point",
     "Nhóm giải pháp (2.1, 2.2…)": "group",
     "Tên mục (thay tên in sẵn)": "heading",

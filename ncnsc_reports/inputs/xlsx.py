@@ -123,6 +123,50 @@ def uncalculated_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:
     return found
 
 
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_OFF = ("0", "false", "off")
+
+
+def rich_strings(path: Path, sheet: str) -> dict[str, tuple[tuple[str, bool, bool], ...]]:
+    """Return {text: ((part, bold, italic), …)} of the strings of `sheet` (shared by Excel,
+    inline by other writers) with bold or italic typed on part of the cell. openpyxl reads rich
+    text only outside read-only mode (which the loader needs for large workbooks), so the runs
+    are read here, streamed, and matched by text."""
+    found: dict = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            if "xl/sharedStrings.xml" in names:
+                _collect(z, "xl/sharedStrings.xml", f"{_MAIN}si", found)
+            part = sheet_parts(z).get(sheet)
+            if part in names:
+                _collect(z, part, f"{_MAIN}is", found)
+    except (KeyError, SyntaxError, zipfile.BadZipFile):
+        return {}
+    return found
+
+
+def _collect(z: zipfile.ZipFile, part: str, tag: str, found: dict) -> None:
+    from lxml import etree
+
+    with z.open(part) as f:
+        for _, el in etree.iterparse(f, tag=tag):
+            runs = tuple(_run(r) for r in el.iterfind(f"{_MAIN}r"))
+            if any(b or i for _, b, i in runs):
+                found["".join(t for t, _, _ in runs)] = runs
+            el.clear()
+
+
+def _run(r) -> tuple[str, bool, bool]:
+    text = "".join(t.text or "" for t in r.iterfind(f"{_MAIN}t"))
+    props = r.find(f"{_MAIN}rPr")
+
+    def on(tag: str) -> bool:
+        el = props.find(f"{_MAIN}{tag}") if props is not None else None
+        return el is not None and el.get("val", "1").lower() not in _OFF
+    return unescape(text), on("b"), on("i")
+
+
 def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     """Return {sheet name: worksheet part} from xl/workbook.xml and its relationships."""
     from lxml import etree

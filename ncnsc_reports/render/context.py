@@ -6,13 +6,15 @@ text only through the named filters of `formatting`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup, escape
+
 from ncnsc_reports.formatting import date_parts, place_date_line, two_digits
 from ncnsc_reports.render.records import GROUP_RECORDS, support_phrase, year_records
-from ncnsc_reports.report.model import BudgetLine, Document, Report
+from ncnsc_reports.report.model import BudgetLine, Document, Paragraph, Report
 from ncnsc_reports.report.phases import phase_of, since_text, span_text, start_text, years_text
 
 if TYPE_CHECKING:  # pandas stays unloaded for a province without indicators
@@ -179,8 +181,21 @@ def _appendix_note(report: Report) -> str:
     return f"(Kèm theo Báo cáo số {number}/{report.agency.symbol} {when}{issuer})"
 
 
+def _spliced(p: Paragraph) -> Paragraph:
+    """A paragraph whose text closes the template's run and adds one run per part typed bold
+    or italic in Excel (WordprocessingML runs; the template's runs carry no direct format)."""
+    if not p.runs or p.attributed != p.text:
+        return p  # a unit's paragraph is printed under its name, as plain text
+    xml = "".join(
+        '</w:t></w:r><w:r>' + (f'<w:rPr>{"<w:b/>" if b else ""}{"<w:i/>" if i else ""}</w:rPr>'
+                               if b or i else "")
+        + f'<w:t xml:space="preserve">{escape(part)}</w:t></w:r><w:r><w:t xml:space="preserve">'
+        for part, b, i in p.runs)
+    return replace(p, text=Markup(xml), attributed=Markup(xml))
+
+
 def _text_fields(report: Report) -> dict:
-    s = report.sections
+    s = {name: tuple(map(_spliced, ps)) for name, ps in report.sections.items()}
     return {
         "year": report.year,
         "province": report.province,

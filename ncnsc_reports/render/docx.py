@@ -13,7 +13,7 @@ import re
 import xml.parsers.expat
 import zipfile
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.render.environment import make_environment
@@ -81,8 +81,6 @@ APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties
 def clean_properties(docx, company: str) -> None:
     """Drop the template's thumbnail (a picture of a blank page) and replace its extended
     properties (“Microsoft Macintosh Word”, Pages=1) by the company alone."""
-    from xml.sax.saxutils import escape
-
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     package = docx.part.package

@@ -30,6 +30,8 @@ class Paragraph:
     label: str = ""
     unit: str = ""  # the unit whose form sent it (“Sở Công Thương”); "" for the Sở's own
     attributed: str = ""  # text under the unit's name: “Sở Công Thương đã …”; else = text
+    runs: tuple[tuple[str, bool, bool], ...] = ()  # (part, bold, italic) as typed in Excel
+    light: bool = False  # a sub-title typed “Tiêu đề nhỏ nghiêng”: italic, not bold
 
     def __post_init__(self) -> None:
         if not self.attributed:

@@ -8,9 +8,12 @@ year, values in force in the report's year. Every problem is collected; `validat
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
+from ncnsc_reports.inputs.cells import XML_ILLEGAL
 from ncnsc_reports.inputs.schema import (
     AGENCY_SETTINGS,
     HELP_SHEET,
@@ -32,7 +35,14 @@ from ncnsc_reports.inputs.schema import (
     YEAR_RECIPIENTS,
     YEAR_SHEETS,
 )
-from ncnsc_reports.inputs.sheets import Row, find_year_workbook, read_settings, read_workbook
+from ncnsc_reports.inputs.sheets import (
+    Row,
+    clean_text,
+    find_year_workbook,
+    read_settings,
+    read_workbook,
+)
+from ncnsc_reports.inputs.xlsx import rich_strings
 from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
 from ncnsc_reports.report.formation import folder_name, formation_from_rows
@@ -88,7 +98,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
                                general.get("spent"))
     if plan_in_force is not None:
         check_record_rows(history, plan_in_force, problems)
-    sections = _sections(sheets[YEAR_CONTENT.name], problems, replies)
+    sections = _sections(sheets[YEAR_CONTENT.name], problems, replies, _rich(book))
     if not replies:  # a unit's form is content too
         _require_content(sheets, book.name, year, problems)
     untouched = _untouched(sheets, book.name, year, problems) and not replies
@@ -214,27 +224,66 @@ def _documents(rows: list[Row]) -> dict[str, tuple[Document, ...]]:
             for s in ("I.1.a", "I.1.b")}
 
 
-def _sections(rows: list[Row], problems: Problems,
-              replies: list[Reply]) -> dict[str, tuple[Paragraph, ...]]:
+def _rich(book: Path) -> dict:
+    """Bold/italic runs of the workbook's cells, keyed by the text as the loader cleaned it."""
+    def clean(part: str) -> str:
+        text = XML_ILLEGAL.sub("", part).replace("\r\n", "\n").replace("\r", "\n")
+        return unicodedata.normalize("NFC", text)
+    return {clean_text(text, Location(book.name), Problems()):
+            tuple((clean(p), b, i) for p, b, i in runs)
+            for text, runs in rich_strings(book, YEAR_CONTENT.name).items()}
+
+
+def _sections(rows: list[Row], problems: Problems, replies: list[Reply],
+              rich: dict | None = None) -> dict[str, tuple[Paragraph, ...]]:
     """Group the content rows by section, in row order, then each unit's paragraphs (in the
     profile's order of units); label points and solution groups."""
     sections: dict[str, list[Paragraph]] = {name: [] for name in SECTIONS}
+    rich = rich or {}
     for row in rows:
         kind = _kind(row, problems)
         if kind is not None and kind != "heading":
-            sections[row["section"]].extend(split_lines(kind, str(row["text"])))
+            lines = split_lines(kind, str(row["text"]), rich.get(str(row["text"]), ()))
+            if row["line_kind"] == LIGHT_SUBTITLE:
+                lines = [replace(p, light=True) for p in lines]
+            sections[row["section"]].extend(lines)
     for reply in replies:
         for name, paragraphs in reply.paragraphs.items():
             sections[name].extend(paragraphs)
     return {name: tuple(_label(paragraphs)) for name, paragraphs in sections.items()}
 
 
-def split_lines(kind: str, text: str) -> list[Paragraph]:
+LIGHT_SUBTITLE = "Tiêu đề nhỏ nghiêng (*)"  # seed 004, I.1.c: the first sub-title is italic
+
+
+def split_lines(kind: str, text: str, runs=()) -> list[Paragraph]:
     """A line break inside a cell starts a new paragraph of the same kind (a manual break would
-    stretch the justified line before it); after a point or a group, the rest is body text."""
-    pieces = [p.strip() for p in text.split("\n") if p.strip()]
-    return [Paragraph(kind if n == 0 or kind not in ("point", "group") else "text", piece)
-            for n, piece in enumerate(pieces)]
+    stretch the justified line before it); after a point or a group, the rest is body text.
+    Bold or italic typed on part of the cell follows its words into their paragraph."""
+    lines: list[list] = [[]]
+    for part, bold, italic in runs or ((text, False, False),):
+        for n, piece in enumerate(part.split("\n")):
+            if n:
+                lines.append([])
+            lines[-1].append((piece, bold, italic))
+    result = []
+    for line in lines:
+        line = _trimmed(line)
+        plain = "".join(p for p, _, _ in line)
+        if plain:
+            again = kind if not result or kind not in ("point", "group") else "text"
+            rich = tuple(line) if any(b or i for _, b, i in line) else ()
+            result.append(Paragraph(again, plain, runs=rich))
+    return result
+
+
+def _trimmed(line: list) -> list:
+    """The runs of one line without outer spaces (as the cell's text is stripped)."""
+    line = [list(r) for r in line if r[0]]
+    if line:
+        line[0][0] = line[0][0].lstrip()
+        line[-1][0] = line[-1][0].rstrip()
+    return [tuple(r) for r in line if r[0]]
 
 
 def _kind(row: Row, problems: Problems) -> str | None:

@@ -128,6 +128,8 @@ ATTRIBUTES: dict[type, dict[str, str]] = {
                if c.key in {f.name for f in dataclasses.fields(Document)}},
     Paragraph: {"kind": f"Kiểu dòng: {_KINDS}.", "text": "Nội dung của đoạn.",
                 "label": "Số hoặc chữ đầu đoạn do phần mềm đánh, ví dụ a) hoặc 2.1.",
+                "runs": "Các phần chữ đậm, nghiêng gõ trong ô Excel (đã in sẵn trong text).",
+                "light": "Đúng với “Tiêu đề nhỏ nghiêng (*)”: tiêu đề nhỏ in nghiêng, không đậm.",
                 "unit": "Đơn vị phối hợp gửi đoạn này (phiếu trong thư mục don-vi), ví dụ Sở Công "
                         "Thương; trống với đoạn của Sở KH&CN.",
                 "attributed": "Nội dung kèm tên đơn vị gửi (“Sở Công Thương đã tổ chức …”); bằng "
