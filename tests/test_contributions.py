@@ -95,7 +95,7 @@ def test_two_forms_merge_a_duplicate_is_warned_and_a_broken_one_stops_only_itsel
     assert result.exit_code == 0, result.output
     lines = report_lines(province_copy)
     group = lines[lines.index("2.1. Hoàn thiện cơ chế, chính sách thúc đẩy hoạt động nâng cao "
-                              "năng suất chất lượng") + 1:]
+                              "năng suất chất lượng.") + 1:]  # punctuation as in the seed
     # the Sở's own paragraph first, then the units in the profile's order, each under its name
     assert group[1:3] == [
         "Sở Công Thương đã tham mưu UBND tỉnh ban hành quy chế phối hợp (minh họa).",

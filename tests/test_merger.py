@@ -7,7 +7,7 @@ import datetime as dt
 import shutil
 
 import pytest
-from conftest import ROOT, append_row, edit_workbook
+from conftest import ROOT, append_row, edit_workbook, fill_required_sections
 
 from ncnsc_reports.inputs.blank import write_blank_year_workbook
 from ncnsc_reports.pipeline import build
@@ -51,6 +51,7 @@ def test_file_and_names_follow_the_province_in_force_not_the_folder(inputs):
                          ("Tên cơ quan (chữ thường)", "Sở Khoa học và Công nghệ tỉnh Đồng Tháp")):
         append_row(profile, "Cơ quan", (2026, label, value))
     write_blank_year_workbook(inputs / "tien-giang" / "2026")
+    fill_required_sections(inputs / "tien-giang" / "2026" / "bao-cao-2026.xlsx")
     result = build(inputs / "tien-giang" / "2026")
     assert result.path.name == "bao-cao-dong-thap-2026.docx"
     assert result.path.parent == inputs.parent / "outputs" / "tien-giang" / "2026"

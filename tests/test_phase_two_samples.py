@@ -84,7 +84,10 @@ def test_an_giang_targets_are_its_new_plans(samples):
     assert {r[0]: r[3] for r in rows} == AG_NEW_TARGETS
     assert {r[7] for r in rows} == {f"Kế hoạch số {AG_NEW_PLAN}"}
     text = text_of(samples["an-giang"])
-    assert "đạt 8,3% chỉ tiêu giai đoạn 2026-2030 theo Kế hoạch số 45/KH-UBND." in text
+    assert ("Kết quả thực hiện các chỉ tiêu giai đoạn 2026-2030 theo Kế hoạch số 45/KH-UBND "
+            "(chi tiết tại Phụ lục I kèm theo):") in text
+    # certification counts the rows the appendix shows as such (issue 10): 2 of 12
+    assert "đạt 16,7% chỉ tiêu giai đoạn (12 doanh nghiệp)" in text
 
 
 def test_phase_one_reports_unchanged_by_phase_two_data(tmp_path):
