@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -147,3 +148,20 @@ def test_imports_inside_functions_only_keep_heavy_libraries_off_start_up():
                 if not heavy and not name.startswith("ncnsc_reports.cli"):
                     bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: {module}")
     assert bad == []
+
+
+def _section(text: str, start: str, end: str) -> str:
+    return text[text.index(start):text.index(end, text.index(start))]
+
+
+def test_the_readme_architecture_names_every_subpackage_and_module():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sections = (_section(readme, "### Kiến trúc", "- Văn bản chuẩn (golden)"),
+                _section(readme, "- Architecture:", "- Speed:"))
+    names = {path.name for path in PACKAGE.iterdir() if (path / "__init__.py").is_file()}
+    names |= {f"{path.name}" for path in PACKAGE.glob("*.py")} - {"__init__.py", "__main__.py"}
+    for section in sections:
+        assert [n for n in sorted(names) if f"`{n}`" not in section] == [], section[:40]
+        for path in re.findall(r"`((?:\w+/)*\w+\.py)`", section):
+            assert (PACKAGE / path).is_file() or (ROOT / path).is_file() or any(
+                PACKAGE.rglob(path)), path
