@@ -20,9 +20,10 @@ from docx.shared import Pt
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_summary_template as summary  # noqa: E402
 import make_template as base  # noqa: E402
+import template_destination  # noqa: E402
 from make_template import para  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "du-thao-ke-hoach.docx"
+NAME = "du-thao-ke-hoach.docx"  # saved by template_destination (drafts)
 TARGET_HEAD = (("TT", 0.75), ("Chỉ tiêu", 4.0), ("Đơn vị tính", 1.6),
                ("Chỉ tiêu giai đoạn {{ period }}", 1.7), ("Kết quả giai đoạn {{ period }}", 1.7),
                ("Cách tính: căn cứ × {{ percent }}%", 3.75),
@@ -135,9 +136,7 @@ def main() -> int:
     props.author = "{{ agency.agency }}"
     props.comments = "{{ document_comment }}"
     props.keywords = "Chương trình 1322; năng suất chất lượng; dự thảo kế hoạch"
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
-    print(OUT)
+    template_destination.save(doc, NAME)
     return 0
 
 

@@ -21,9 +21,10 @@ from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_template as base  # noqa: E402
+import template_destination  # noqa: E402
 from make_template import para  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "tong-ket-giai-doan.docx"
+NAME = "tong-ket-giai-doan.docx"  # saved by template_destination (drafts)
 YEARS = 5  # a phase of QĐ 1322 is five years; a mid-term review leaves the later years blank
 
 # Widths (cm) add up to the text width, 16.5 cm; cells have 0.1 cm side margins, so a year
@@ -261,9 +262,7 @@ def main() -> int:
     props.author = "{{ agency.agency }}"
     props.comments = "{{ document_comment }}"
     props.keywords = "Chương trình 1322; năng suất chất lượng; tổng kết; BC-SKHCN"
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
-    print(OUT)
+    template_destination.save(doc, NAME)
     return 0
 
 

@@ -1,8 +1,9 @@
 """Write the first version of templates/bao-cao-nam.docx, the annual report template.
 
 The checked-in .docx is the source of truth from then on: editors change it in Word or
-LibreOffice. This script exists so that the template's origin is reviewable and can be
-rebuilt from scratch (`python tools/make_template.py`); re-running it discards editors' changes.
+LibreOffice. This script exists so that the template's origin is reviewable: run plainly it
+writes a draft to build/templates/ to compare with; only `--replace-checked-in` writes over
+templates/bao-cao-nam.docx, discarding every editor's change (tools/template_destination.py).
 
 Layout: NĐ 30/2020/NĐ-CP, Phụ lục I (rules) and Phụ lục III, Mẫu 1.4 (Báo cáo). Every
 formatting decision lives in a named Word style, so an editor restyles through Word styles.
@@ -24,10 +25,11 @@ from docx.shared import Cm, Pt, Twips
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import template_appendix  # noqa: E402
+import template_destination  # noqa: E402
 import template_records  # noqa: E402
 
 FONT = "Times New Roman"
-OUT = Path(__file__).resolve().parent.parent / "templates" / "bao-cao-nam.docx"
+NAME = "bao-cao-nam.docx"  # saved by template_destination (drafts)
 
 # Usable widths (cm): A4 21 cm less left 3.0 cm and right 1.5 cm (Phụ lục I, I.3).
 TEXT_WIDTH = 16.5
@@ -474,9 +476,7 @@ def main() -> int:
     props.author = "{{ agency.agency }}"
     props.comments = "{{ document_comment }}"
     props.keywords = "Chương trình 1322; năng suất chất lượng; BC-SKHCN"
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
-    print(OUT)
+    template_destination.save(doc, NAME)
     return 0
 
 

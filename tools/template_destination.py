@@ -1,0 +1,38 @@
+"""Where a template generator writes: never over an editor's template by mistake.
+
+The .docx files in templates/ are the source of truth (issue 11, item 11): editors change them in
+Word or LibreOffice, and every report is rendered from them. The generators beside this file
+(make_template.py, make_summary_template.py, make_plan_template.py) only record how each template
+was first made. Run plainly, a generator writes a draft under build/templates/ to compare with the
+checked-in template; replacing the checked-in template — which discards every change an editor made
+since — takes the flag `--replace-checked-in`, said on purpose.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CHECKED_IN = REPO / "templates"
+DRAFTS = REPO / "build" / "templates"
+REPLACE_FLAG = "--replace-checked-in"
+
+
+def destination(name: str, argv: list[str]) -> Path:
+    """Return where template `name` goes: the draft folder unless the flag says otherwise."""
+    return (CHECKED_IN if REPLACE_FLAG in argv else DRAFTS) / name
+
+
+def save(doc, name: str, argv: list[str] | None = None) -> Path:
+    """Save `doc` as template `name` where `destination` says, and tell the developer which."""
+    argv = sys.argv[1:] if argv is None else argv
+    path = destination(name, argv)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(path)
+    if path.parent == DRAFTS:
+        print(f"{path}\n(bản nháp; mẫu đang dùng là {CHECKED_IN / name}, không bị thay. "
+              f"Thêm {REPLACE_FLAG} để thay nó — mọi chỉnh sửa của người biên tập sẽ mất.)")
+    else:
+        print(path)
+    return path
