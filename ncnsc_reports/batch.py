@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,25 +52,37 @@ def build_one(year_dir: Path, options: dict) -> BatchItem:
 
 
 def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
-              on_done: Callable[[BatchItem], None] | None = None) -> list[BatchItem]:
+              on_done: Callable[[BatchItem], None] | None = None,
+              worker: Callable[[Path, dict], BatchItem] = build_one) -> list[BatchItem]:
     """Build every year folder with `jobs` worker processes (default: one per core).
 
     Reports whose inputs did not change are found here first (a few file stats each), so a
-    batch with nothing to do starts no worker.
+    batch with nothing to do starts no worker. A worker that dies (killed for lack of memory,
+    say) breaks the whole pool: the reports it took down with it are built again one by one,
+    each in its own process, so only the report that kills its worker again is a failure.
     """
-    items, stale = _up_to_date(year_dirs, options, on_done)
+    done = on_done or (lambda item: None)
+    items, stale = _up_to_date(year_dirs, options, done)
     options = dict(options, rebuild=True)  # known to be out of date: no second check
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale)))
     if jobs == 1:
         for year_dir in stale:
-            items.append(build_one(year_dir, options))
-            on_done and on_done(items[-1])
+            items.append(worker(year_dir, options))
+            done(items[-1])
         return sorted(items, key=lambda item: item.year_dir)
+    broken = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_one, year_dir, options) for year_dir in stale]
+        futures = {pool.submit(worker, year_dir, options): year_dir for year_dir in stale}
         for future in as_completed(futures):
-            items.append(future.result())
-            on_done and on_done(items[-1])
+            try:
+                items.append(future.result())
+            except BrokenProcessPool:
+                broken.append(futures[future])
+                continue
+            done(items[-1])
+    for year_dir in sorted(broken):
+        items.append(_alone(year_dir, options, worker))
+        done(items[-1])
     return sorted(items, key=lambda item: item.year_dir)
 
 
@@ -84,3 +97,15 @@ def _up_to_date(year_dirs: list[Path], options: dict, on_done) -> tuple[list, li
             items.append(BatchItem(year_dir, result=result))
             on_done and on_done(items[-1])
     return items, stale
+
+
+def _alone(year_dir: Path, options: dict, worker) -> BatchItem:
+    """Build one report in a process of its own; its death is that report's failure."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(worker, year_dir, options).result()
+        except BrokenProcessPool:
+            return BatchItem(year_dir, failure=(
+                "Lỗi: tiến trình tạo báo cáo này bị dừng đột ngột (thường do máy hết bộ nhớ); "
+                "chưa ghi tệp nào của báo cáo này. Hãy đóng bớt chương trình rồi chạy lại "
+                "riêng báo cáo này.",))

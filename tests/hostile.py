@@ -90,3 +90,15 @@ def template_paragraph(template: Path, text: str) -> None:
     paragraph = f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
     rewrite(template, "word/document.xml",
             lambda xml: re.sub(r"(<w:body[^>]*>)", lambda m: m[1] + paragraph, xml, count=1))
+
+
+def dying_build(year_dir: Path, options: dict):
+    """A batch worker that dies like an out-of-memory kill when it builds a 2022 folder."""
+    import os
+    import signal
+
+    from ncnsc_reports.batch import build_one
+
+    if year_dir.name == "2022":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return build_one(year_dir, options)

