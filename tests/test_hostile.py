@@ -287,3 +287,52 @@ def test_a_worker_killed_mid_batch_is_that_reports_failure_and_the_others_finish
         "tệp nào của báo cáo này. Hãy đóng bớt chương trình rồi chạy lại riêng báo cáo này.",)
     assert all(item.result.path.is_file() for item in items[1:])
     assert not (tmp_path / "outputs" / "hung-yen" / "2022").exists()
+
+
+HANGING_SOFFICE = """#!/bin/sh
+sleep 300 &
+echo $! > "{pids}"
+wait
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands in for LibreOffice")
+def test_a_hanging_libreoffice_is_ended_with_its_children_and_a_message(tmp_path, monkeypatch):
+    from ncnsc_reports.errors import OutputError
+    from ncnsc_reports.outputs.pdf import convert
+
+    bin_dir, pids = tmp_path / "bin", tmp_path / "pids"
+    bin_dir.mkdir()
+    (bin_dir / "soffice").write_text(HANGING_SOFFICE.format(pids=pids))
+    (bin_dir / "soffice").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    report = tmp_path / "bao-cao.docx"
+    report.write_bytes(b"docx")
+    start = time.monotonic()
+    with pytest.raises(OutputError) as caught:
+        convert([report], timeout=2)
+    assert time.monotonic() - start < 10
+    assert str(caught.value) == (
+        "LibreOffice chạy quá 2 giây mà chưa xong nên đã bị dừng; chưa tạo PDF nào (các tệp "
+        ".docx vẫn đã được tạo). Hãy đóng mọi cửa sổ LibreOffice rồi chạy lại")
+    child = int(pids.read_text())
+    for _ in range(50):  # the killed child is reaped by init shortly after
+        if not os.path.exists(f"/proc/{child}") or "Z" in _state(child):
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("LibreOffice's child process is still running")
+
+
+def _state(pid: int) -> str:
+    try:
+        return open(f"/proc/{pid}/stat").read().split(")")[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+def test_the_pdf_time_limit_grows_with_the_number_of_reports():
+    from ncnsc_reports.outputs import pdf
+
+    assert pdf.START_SECONDS + pdf.SECONDS_PER_REPORT * 40 > 600  # 40 reports: over 10 min
+    assert pdf.START_SECONDS + pdf.SECONDS_PER_REPORT < 120  # one report: under 2 min

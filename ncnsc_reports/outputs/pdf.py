@@ -10,6 +10,7 @@ gives the same PDF bytes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -68,16 +69,21 @@ def install_locations(os_name: str, platform: str, environ) -> list[str]:
     return []
 
 
-def convert(documents: list[Path], timeout: int = 600) -> list[Path]:
+# LibreOffice starts in a few seconds and converts a report in a few more; a run far past
+# this is hung (a dialog nobody sees, a broken profile) and would block the clerk for ever.
+START_SECONDS, SECONDS_PER_REPORT = 60, 30
+
+
+def convert(documents: list[Path], timeout: float | None = None) -> list[Path]:
     """Write <name>.pdf beside each .docx, all from one LibreOffice run; return the PDFs."""
     if not documents:
         return []
     soffice = find_soffice()
+    timeout = timeout or START_SECONDS + SECONDS_PER_REPORT * len(documents)
     with tempfile.TemporaryDirectory(prefix="ncnsc-pdf-") as tmp:
         profile = Path(tmp, "profile").as_uri()
-        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", tmp, *map(str, documents)],
-                       capture_output=True, timeout=timeout, check=False)
+        run_bounded([soffice, f"-env:UserInstallation={profile}", "--headless",
+                     "--convert-to", "pdf", "--outdir", tmp, *map(str, documents)], timeout)
         missing = [d.name for d in documents if not _usable(Path(tmp, d.stem + ".pdf"))]
         if missing:
             raise OutputError(f"LibreOffice không tạo được PDF cho: {', '.join(missing)}")
@@ -129,3 +135,33 @@ def document_date(document: Path) -> str:
 
 def _usable(pdf: Path) -> bool:
     return pdf.is_file() and pdf.stat().st_size > 0 and pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def run_bounded(command: list[str], timeout: float) -> None:
+    """Run `command` in a process group of its own; past `timeout`, end the whole group (the
+    soffice wrapper's children too) and raise OutputError saying so."""
+    windows = os.name == "nt"
+    group = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if windows
+             else {"start_new_session": True})
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            **group)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _end_group(proc, windows)
+        raise OutputError(f"LibreOffice chạy quá {timeout:.0f} giây mà chưa xong nên đã bị "
+                          "dừng; chưa tạo PDF nào (các tệp .docx vẫn đã được tạo). Hãy đóng mọi "
+                          "cửa sổ LibreOffice rồi chạy lại") from None
+
+
+def _end_group(proc: subprocess.Popen, windows: bool) -> None:
+    if windows:  # taskkill /T ends the tree the wrapper started
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True,
+                       check=False)
+    else:
+        import signal
+
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    proc.kill()
+    proc.wait()
