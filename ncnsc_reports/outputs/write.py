@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ncnsc_reports.errors import OutputError
 from ncnsc_reports.outputs.fingerprint import is_unchanged
+from ncnsc_reports.outputs.lock import locked
 
 STAGE_PREFIX = ".dang-ghi-"
 KEPT_MARK = "-sua-tay-"
@@ -55,6 +56,14 @@ def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) ->
     hand-edited files replaced without a copy.
     """
     stage = _make_stage(folder)
+    try:
+        with locked(folder):  # one writer at a time: the manifest read below stays true
+            return _write_locked(folder, files, force, stage)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Path) -> Written:
     edits: dict[Path, str] = {}  # hand-edited file -> hash of its edited content
     kept: dict[Path, Path] = {}
     try:
@@ -71,8 +80,6 @@ def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) ->
         return Written(paths, kept, list(edits) if force else [])
     except OutputError as err:
         raise OutputError(f"{err}{_where_edits_are(edits, kept)}") from err
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
 
 
 def _where_edits_are(edits: dict[Path, str], kept: dict[Path, Path]) -> str:
