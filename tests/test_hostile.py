@@ -7,6 +7,7 @@ command runs in a child process whose time and peak memory are measured, on gene
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -346,3 +347,95 @@ def test_a_missing_templates_folder_is_an_error(province_copy, tmp_path):
     assert output.splitlines()[0] == (f"Lỗi: không tìm thấy thư mục mẫu “{missing}” (tùy chọn "
                                       "--templates); hãy kiểm tra lại đường dẫn")
     assert not (tmp_path / "outputs").exists()
+
+
+# --- A value typed in a text column prints as Excel shows it ------------------------------------
+
+DISPLAYED = [  # (value, number format, what Excel shows)
+    (0.5, "0%", "50%"), (0.15, "0.00%", "15,00%"), (1234567.891, "#,##0.00", "1.234.567,89"),
+    (1234567.891, "General", "1234567,891"), (2023, "General", "2023"),
+    (dt.datetime(2023, 1, 1), "dd/mm/yyyy", "01/01/2023"),
+    (dt.datetime(2023, 4, 11), "d/m/yyyy", "11/4/2023"), (dt.time(8, 30), "hh:mm", "08:30"),
+    (dt.time(8, 30), "h:mm AM/PM", "8:30 AM"), (True, "General", "TRUE"),
+]
+
+
+def _documents_book(tmp_path, values, date1904=False, issued=dt.datetime(2023, 4, 11)):
+    import openpyxl
+
+    from ncnsc_reports.inputs.schema import YEAR_DOCUMENTS
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = YEAR_DOCUMENTS.name
+    ws.append([c.header for c in YEAR_DOCUMENTS.columns])
+    for value, fmt in values:
+        ws.append(["I.1.a", "Quyết định", value, issued, "UBND tỉnh", "về việc"])
+        ws.cell(ws.max_row, 3).number_format = fmt
+    if date1904:
+        wb.epoch = dt.datetime(1904, 1, 1)
+    path = tmp_path / "van-ban.xlsx"
+    wb.save(path)
+    return path
+
+
+def _read(path):
+    from ncnsc_reports.inputs.schema import YEAR_DOCUMENTS
+    from ncnsc_reports.inputs.sheets import read_workbook
+    from ncnsc_reports.problems import Problems
+
+    problems = Problems()
+    rows = read_workbook(path, (YEAR_DOCUMENTS,), problems)[YEAR_DOCUMENTS.name]
+    return rows, problems
+
+
+def test_values_in_a_text_column_read_as_excel_displays_them(tmp_path):
+    rows, problems = _read(_documents_book(tmp_path, [(v, f) for v, f, _ in DISPLAYED]))
+    assert problems.errors == []
+    assert [row["number"] for row in rows] == [shown for _, _, shown in DISPLAYED]
+
+
+def test_a_number_longer_than_excel_keeps_is_refused_in_a_text_column(tmp_path):
+    rows, problems = _read(_documents_book(tmp_path, [(12345678901234567890, "General")]))
+    assert [str(p) for p in problems.errors] == [
+        "van-ban.xlsx › trang “Văn bản” › dòng 2 › cột “Số, ký hiệu”: cần nội dung dạng chữ, "
+        "nhưng gặp “1,23457E+19” — ô là số (định dạng “General”) mà Excel không hiển "
+        "thị nguyên như đã gõ (Excel chỉ giữ 15 chữ số); hãy gõ lại dạng chữ, thêm dấu ' ở đầu "
+        "(ví dụ '12345678901234567890)"]
+
+
+@pytest.mark.parametrize("issued", [dt.datetime(2023, 4, 11), 43565],
+                         ids=["date-cell", "serial-number"])
+def test_a_workbook_in_the_1904_date_system_keeps_its_dates(tmp_path, issued):
+    # 43565 days after 1/1/1904 is 11/4/2023 (read in the 1900 system: 10/4/2019)
+    rows, problems = _read(_documents_book(tmp_path, [("843/QĐ-UBND", "General")], True, issued))
+    assert problems.errors == [] and rows[0]["issued"] == dt.date(2023, 4, 11)
+
+
+def test_escapes_and_tag_marks_typed_in_a_cell_come_out_as_typed(province_copy, tmp_path):
+    from docx_text import docx_lines
+
+    from ncnsc_reports.pipeline import build as build_report
+
+    typed = "{_{ x }_} _x0041_ {{ y }}"  # Excel writes a typed "_x" as _x005F_x
+    hostile.rewrite(year_book(province_copy), hostile.sheet_part(year_book(province_copy),
+                                                                 "Văn bản"),
+                    lambda xml: xml.replace("<t>v&#7873; vi&#7879;c ti&#7871;p",
+                                            "<t>{_{ x }_} _x005F_x0041_ {{ y }} v&#7873; "
+                                            "vi&#7879;c ti&#7871;p", 1))
+    template = province_copy.parent.parent / "templates" / "bao-cao-nam.docx"
+    hostile.template_paragraph(template, "Mẫu in thẻ: {_{ ten }_}")
+    text = "\n".join(docx_lines(build_report(province_copy / "2023", tmp_path / "out").path))
+    assert f"{typed} về việc tiếp tục" in text
+    assert "Mẫu in thẻ: {{ ten }}" in text
+
+
+def test_control_and_bidi_override_characters_are_removed_with_a_warning(tmp_path):
+    rows, problems = _read(_documents_book(tmp_path, [("843/QĐ\x85-UBND", "General"),
+                                                      ("\u202e999 đồng\u202c", "General"),
+                                                      ("\u2066số 5\u2069", "General")]))
+    assert [row["number"] for row in rows] == ["843/QĐ-UBND", "999 đồng", "số 5"]
+    assert problems.errors == []
+    assert [str(p) for p in problems.warnings] == [
+        f"van-ban.xlsx › trang “Văn bản” › dòng {n} › cột “Số, ký hiệu”: đã bỏ ký tự điều khiển "
+        "không in được (thường do dán từ nơi khác)" for n in (2, 3, 4)]

@@ -13,11 +13,16 @@ import re
 import unicodedata
 from typing import Any
 
+from ncnsc_reports.inputs.display import Typed, serial_date
 from ncnsc_reports.inputs.schema import CHOICE, DATE, INT, TEXT, YEAR, Column, Setting
 from ncnsc_reports.problems import Location, Problems, expected_found
 
-# XML 1.0 forbids these characters; Word cannot hold them (they come from pasted text).
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# XML 1.0 forbids these characters; Word cannot hold them (they come from pasted text). With
+# them go the C1 controls (U+0080–U+009F, e.g. U+0085 from old encodings) and the bidi
+# embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which would show a
+# figure reversed ("999 đồng" inside U+202E) in a document that has no right-to-left text.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                         "\ud800-\udfff\ufffe\uffff]")
 # Excel's limit for one cell: a longer text did not come from Excel, and Excel would cut it
 # on the next save, so the report would no longer match the workbook.
 MAX_TEXT = 32_767
@@ -88,6 +93,10 @@ def parse_cell(raw: Any, col: Column | Setting, where: Location, problems: Probl
         if col.required:
             problems.error(where, expected_found(_EXPECTED[col.kind], None))
         return None
+    if isinstance(raw, Typed):
+        raw = _untyped(raw, col, where, problems)
+        if raw is None:
+            return None
     value = _PARSERS[col.kind](raw, col, where, problems)
     if value is None:
         return None
@@ -95,6 +104,23 @@ def parse_cell(raw: Any, col: Column | Setting, where: Location, problems: Probl
         problems.error(where, expected_found(_range_text(col), raw))
         return None
     return value
+
+
+def _untyped(raw: Typed, col, where: Location, problems: Problems) -> Any:
+    """A text column takes what Excel showed; other kinds its value (a serial number of a
+    1904-system workbook becomes its date here, since the 1900 system is assumed below)."""
+    if col.kind in (TEXT, CHOICE):
+        if raw.shown is None:
+            seen = (f"{raw.value:.6G}".replace(".", ",") if isinstance(raw.value, float)
+                    else raw.value)
+            problems.error(where, expected_found("nội dung dạng chữ", seen) + " — ô là số "
+                           f"(định dạng “{raw.number_format}”) mà Excel không hiển thị nguyên "
+                           "như đã gõ (Excel chỉ giữ 15 chữ số); hãy gõ lại dạng chữ, thêm dấu ' "
+                           "ở đầu (ví dụ '12345678901234567890)")
+        return raw.shown
+    if col.kind == DATE and raw.date1904 and isinstance(raw.value, int | float):
+        return serial_date(raw.value, True) or raw.value
+    return raw.value
 
 
 def _parse_text(raw, col, where, problems):

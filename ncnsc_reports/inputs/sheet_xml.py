@@ -28,9 +28,11 @@ class SheetData:
     """What the loader reads of one sheet; `cells` holds only cells with a value."""
 
     state: str
-    cells: dict[tuple[int, int], tuple[Any, str]] = field(default_factory=dict)  # value, type
+    # value, data type, number format
+    cells: dict[tuple[int, int], tuple[Any, str, str]] = field(default_factory=dict)
     merged: list[Merged] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
+    date1904: bool = False
 
     def value(self, row: int, col: int) -> Any:
         return self.cells.get((row, col), (None, "n"))[0]
@@ -41,7 +43,11 @@ def read_sheet_data(wb, name: str) -> SheetData:
     from openpyxl.worksheet._reader import WorkSheetParser  # pinned openpyxl==3.1.5
 
     ws = wb[name]
-    data = SheetData(getattr(ws, "sheet_state", "visible") or "visible")
+    from ncnsc_reports.inputs.display import number_format
+
+    data = SheetData(getattr(ws, "sheet_state", "visible") or "visible",
+                     date1904=wb.epoch.year == 1904)
+    formats: dict[int, str] = {}
     with ws._get_source() as src:
         parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
                                  date_formats=wb._date_formats,
@@ -49,8 +55,11 @@ def read_sheet_data(wb, name: str) -> SheetData:
         for _, row in parser.parse():
             for cell in row:
                 if cell["value"] is not None:
-                    data.cells[(cell["row"], cell["column"])] = (cell["value"],
-                                                                 cell["data_type"])
+                    style = cell["style_id"] or 0
+                    if style not in formats:
+                        formats[style] = number_format(wb, style)[0]
+                    data.cells[(cell["row"], cell["column"])] = (
+                        cell["value"], cell["data_type"], formats[style])
     data.hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items()
                         if attrs.get("hidden") in ("1", "true")}
     data.merged = [_merged(cr.ref) for cr in getattr(parser.merged_cells, "mergeCell", None)

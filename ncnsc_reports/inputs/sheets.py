@@ -10,7 +10,7 @@ problem goes into a `Problems` list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from ncnsc_reports.inputs.cells import blank as _blank
 from ncnsc_reports.inputs.cells import clean_text as clean_text
 from ncnsc_reports.inputs.cells import normalise as normalise
 from ncnsc_reports.inputs.cells import parse_cell as parse_cell
+from ncnsc_reports.inputs.display import Typed, shown
 from ncnsc_reports.inputs.schema import OTHER_WORKBOOKS, Setting, SheetSpec
 from ncnsc_reports.inputs.sheet_xml import SheetData, read_sheet_data
 from ncnsc_reports.problems import Location, Problems
@@ -31,6 +32,7 @@ class Row:
     values: dict[str, Any]
     where: Location
     unit: str = ""  # the unit whose contribution form holds the row; "" for the year book
+    raw: dict[str, Any] = field(default_factory=dict)  # cells as read, before typing
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)
@@ -106,8 +108,11 @@ def _grid(ws: SheetData, formulas: dict[tuple[int, int], str]) -> dict[int, dict
     grid: dict[int, dict[int, Any]] = {}
     for at in formulas:
         grid.setdefault(at[0], {})[at[1]] = _cell_value(at, None, "n", covered, formulas)
-    for at, (value, data_type) in ws.cells.items():
-        grid.setdefault(at[0], {})[at[1]] = _cell_value(at, value, data_type, covered, formulas)
+    for at, (value, data_type, fmt) in ws.cells.items():
+        value = _cell_value(at, value, data_type, covered, formulas)
+        if not isinstance(value, str | Unusable):  # a number, date, time or TRUE as Excel showed it
+            value = Typed(value, shown(value, fmt), fmt, ws.date1904)
+        grid.setdefault(at[0], {})[at[1]] = value
     for row, col in _covered_cells(ws, grid):  # a covered cell is part of a reported range
         grid[row][col] = Unusable()
     return grid
@@ -223,17 +228,20 @@ def _match_headers(header, spec: SheetSpec, where: Location, problems: Problems)
 
 def _read_row(cells: dict[int, Any], number: int, columns: dict, where: Location,
               problems: Problems) -> Row:
-    values = {}
+    values, raws = {}, {}
+    settings = any(c.key == "label" for c in columns)
     for col, index in columns.items():
-        raw = cells.get(index + 1) if index is not None else None
+        raw = raws[col.key] = cells.get(index + 1) if index is not None else None
         cell = where.at(number, col.header)
         if isinstance(raw, Unusable):
             if raw.message:
                 problems.error(cell, raw.message)
             values[col.key] = None
+        elif settings and col.key == "value" and isinstance(raw, Typed):
+            values[col.key] = str(raw)  # typed by the kind of its “Mục” (read_settings)
         else:
             values[col.key] = parse_cell(raw, col, cell, problems)
-    return Row(values, where.at(number))
+    return Row(values, where.at(number), raw=raws)
 
 
 def read_settings(rows: list[Row], settings: tuple[Setting, ...],
@@ -253,7 +261,8 @@ def read_settings(rows: list[Row], settings: tuple[Setting, ...],
             typed.append((setting, None, row))  # its cell was reported when it was read
             continue
         cell = row.where.at(column="Giá trị")
-        typed.append((setting, parse_cell(row["value"], setting, cell, problems), row))
+        raw = row.raw.get("value", row["value"])  # a date stays a date, not its display
+        typed.append((setting, parse_cell(raw, setting, cell, problems), row))
     return typed
 
 

@@ -43,6 +43,10 @@ class StrictDocxTemplate(DocxTemplate):
     def render_xml_part(self, src_xml, part, context, jinja_env=None):
         """docxtpl's, with its per-paragraph regular expressions replaced by plain replaces."""
         src_xml = src_xml.replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
+        # docxtpl's escapes for a literal tag in the template ({_{ prints {{), turned into Jinja
+        # before rendering: replacing them in the output would also change values that hold them
+        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
+            src_xml = src_xml.replace(escaped, "{{ '" + tag + "' }}")
         try:
             self.current_rendering_part = part
             dst_xml = jinja_env.from_string(src_xml).render(context)
@@ -54,8 +58,6 @@ class StrictDocxTemplate(DocxTemplate):
             _locate(limit, _template_line(exc), src_xml)
             raise limit from None
         dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
-            dst_xml = dst_xml.replace(escaped, tag)
         return self.resolve_listing(self.resolve_listing(dst_xml))
 
     def resolve_listing(self, xml):
