@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,16 +38,24 @@ class BuildResult:
     up_to_date: bool = False  # nothing it depends on changed: not rebuilt
     units: UnitReplies | None = None  # units asked for a contribution, forms received
     others: list[Path] = field(default_factory=list)  # written beside it (e.g. a draft plan)
+    removed: list[Path] = field(default_factory=list)  # earlier outputs no longer made
+
+
+def named(year_dir: Path) -> Path:
+    """Return the year folder as the user named it, made absolute without following links:
+    with inputs/ a link to a shared store, the project is still the one the user named, and
+    `build .` inside the year folder knows its province and year."""
+    return Path(os.path.abspath(year_dir))
 
 
 def project_root(year_dir: Path) -> Path:
     """Return the folder holding inputs/, templates/ and outputs/ for inputs/<tỉnh>/<năm>."""
-    return year_dir.resolve().parent.parent.parent
+    return named(year_dir).parent.parent.parent
 
 
 def output_path(year_dir: Path, out_root: Path | None = None) -> Path:
     """Return outputs/<tỉnh>/<năm>/bao-cao-<tỉnh>-<năm>.docx for a year folder."""
-    year_dir = year_dir.resolve()
+    year_dir = named(year_dir)
     root = out_root or project_root(year_dir) / "outputs"
     province, year = year_dir.parent.name, year_dir.name
     return root / province / year / f"bao-cao-{province}-{year}.docx"
@@ -62,7 +71,7 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     then written together or not at all. A file edited by hand since it was written is kept
     under another name, unless `force`.
     """
-    year_dir = Path(year_dir)
+    year_dir = named(year_dir)
     target = output_path(year_dir, out_root)
     fresh, before = _freshness(year_dir, templates, target.parent, strict, rebuild)
     if fresh is not None:
@@ -85,7 +94,7 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     written = write_outputs(target.parent, files, force)
     _record(before, year_dir, report, target.parent, files, warnings)
     return BuildResult(target, list(warnings), written.kept, written.replaced,
-                       units=report.units)
+                       units=report.units, removed=written.removed)
 
 
 def up_to_date(year_dir: Path, out_root: Path | None = None, templates: Path | None = None,
@@ -93,8 +102,8 @@ def up_to_date(year_dir: Path, out_root: Path | None = None, templates: Path | N
                ) -> BuildResult | None:
     """Return the result of a build that would change nothing (its outputs are up to date),
     or None when `build` has work to do. Takes `build`'s options; costs a few file stats."""
-    target = output_path(Path(year_dir), out_root)
-    fresh, _ = _freshness(Path(year_dir), templates, target.parent, strict, rebuild, False)
+    target = output_path(named(year_dir), out_root)
+    fresh, _ = _freshness(named(year_dir), templates, target.parent, strict, rebuild, False)
     return None if fresh is None else BuildResult(_recorded_name(target, fresh),
                                                   fresh.problems(), up_to_date=True)
 
@@ -111,7 +120,7 @@ def report_template(year_dir: Path, templates: Path | None = None) -> Path:
     if templates is not None and not Path(templates).is_dir():  # a typo must not fall back
         raise TemplateError(f"không tìm thấy thư mục mẫu “{templates}” (tùy chọn --templates); "
                             "hãy kiểm tra lại đường dẫn")
-    folders = template_folders(Path(year_dir).resolve().parent, project_root(year_dir), templates)
+    folders = template_folders(named(year_dir).parent, project_root(year_dir), templates)
     return find_template(REPORT_TEMPLATE, folders)
 
 

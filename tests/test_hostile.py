@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import hostile
 import pytest
@@ -439,3 +440,50 @@ def test_control_and_bidi_override_characters_are_removed_with_a_warning(tmp_pat
     assert [str(p) for p in problems.warnings] == [
         f"van-ban.xlsx › trang “Văn bản” › dòng {n} › cột “Số, ký hiệu”: đã bỏ ký tự điều khiển "
         "không in được (thường do dán từ nơi khác)" for n in (2, 3, 4)]
+
+
+# --- Paths -------------------------------------------------------------------------------------
+
+def test_build_dot_inside_the_year_folder_works(province_copy):
+    proc = subprocess.run([sys.executable, "-m", "ncnsc_reports", "build", "."],
+                          cwd=province_copy / "2023", capture_output=True, text=True, timeout=60)
+    target = (province_copy.parent.parent / "outputs" / "hung-yen" / "2023"
+              / "bao-cao-hung-yen-2023.docx")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == f"Đã tạo báo cáo: {target}"
+
+
+def test_inputs_linked_to_a_shared_store_keep_the_project_the_user_named(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+    from docx_text import docx_lines
+
+    store, project = tmp_path / "kho-chung", tmp_path / "du-an"
+    shutil.copytree(ROOT / "inputs" / "hung-yen", store / "inputs" / "hung-yen")
+    shutil.copytree(ROOT / "templates", store / "templates")  # the store's: not to be used
+    shutil.copytree(ROOT / "templates", project / "templates")
+    hostile.template_paragraph(project / "templates" / "bao-cao-nam.docx", "MẪU CỦA DỰ ÁN")
+    (project / "inputs").symlink_to(store / "inputs", target_is_directory=True)
+    code, output = run_bounded("build", str(project / "inputs" / "hung-yen" / "2023"))
+    report = project / "outputs" / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx"
+    assert code == 0 and f"Đã tạo báo cáo: {report}" in output
+    assert docx_lines(report)[0] == "MẪU CỦA DỰ ÁN"
+    assert not (store / "outputs").exists()
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/shm") or
+                    os.stat("/dev/shm").st_dev == os.stat(os.path.expanduser("~")).st_dev,
+                    reason="needs an output folder on another filesystem")
+def test_an_output_folder_on_another_filesystem_works(province_copy):
+    import shutil
+    import tempfile
+
+    out = Path(tempfile.mkdtemp(dir="/dev/shm")) / "outputs"
+    try:
+        for _ in range(2):  # the second build replaces the first one's files
+            code, output = run_bounded("build", str(province_copy / "2023"), "--out", str(out))
+            assert code == 0, output
+        assert (out / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx").is_file()
+    finally:
+        shutil.rmtree(out.parent)

@@ -201,3 +201,27 @@ def test_concurrent_builds_leave_a_manifest_covering_the_files(tmp_path):
     assert [p.wait(60) for p in procs] == [0, 0]
     assert write_outputs(folder, {"bao-cao.docx": b"cuoi"}).kept == {}
     assert sorted(p.name for p in folder.iterdir()) == ["bao-cao.docx"]
+
+
+# --- Outputs a build no longer makes -----------------------------------------------------------
+
+def test_an_output_no_longer_made_is_removed_and_dropped_from_the_manifest(tmp_path):
+    import json
+
+    from ncnsc_reports.outputs.write import manifest_path
+
+    folder = tmp_path / "2023"
+    write_outputs(folder, {"bao-cao.docx": b"v1", "chi-tieu.xlsx": b"x1"})
+    written = write_outputs(folder, {"bao-cao.docx": b"v2"})
+    assert written.removed == [folder / "chi-tieu.xlsx"]
+    assert sorted(p.name for p in folder.iterdir()) == ["bao-cao.docx"]
+    files = json.loads(manifest_path(folder).read_text(encoding="utf-8"))["files"]
+    assert sorted(files) == ["bao-cao.docx"]
+
+
+def test_a_hand_edited_output_no_longer_made_stays(tmp_path):
+    folder = tmp_path / "2023"
+    write_outputs(folder, {"bao-cao.docx": b"v1", "chi-tieu.xlsx": b"x1"})
+    (folder / "chi-tieu.xlsx").write_bytes(b"x1 sua tay")
+    assert write_outputs(folder, {"bao-cao.docx": b"v2"}).removed == []
+    assert (folder / "chi-tieu.xlsx").read_bytes() == b"x1 sua tay"

@@ -149,6 +149,8 @@ def _echo_result(result) -> None:
                    f"thành: {copy}")
     for edited in result.replaced:
         click.echo(f"Đã thay tệp đã sửa tay (do --force), không giữ bản sao: {edited}")
+    for old in result.removed:
+        click.echo(f"Đã xóa “{old.name}” của lần tạo trước: báo cáo này không còn tạo tệp đó.")
     _echo_units(result.units)
     if result.up_to_date:
         click.echo(f"Báo cáo không đổi (dữ liệu, mẫu như lần tạo trước), giữ nguyên: "

@@ -60,6 +60,8 @@ def _summary(items) -> None:
                            f"{copy}")
             for edited in item.result.replaced:
                 click.echo(f"      Đã thay tệp đã sửa tay (do --force): {edited}")
+            for old in item.result.removed:
+                click.echo(f"      Đã xóa “{old.name}” của lần tạo trước (không còn tạo tệp đó)")
         else:  # the summary goes to one stream, so a saved log keeps the failures too
             click.echo(f"  ✗ {item.name}: không tạo được")
             for line in item.failure:

@@ -42,6 +42,7 @@ class Written:
     paths: list[Path]
     kept: dict[Path, Path] = field(default_factory=dict)  # hand-edited file -> its kept copy
     replaced: list[Path] = field(default_factory=list)  # hand-edited files replaced (force)
+    removed: list[Path] = field(default_factory=list)  # earlier outputs this build no longer makes
 
 
 def manifest_path(folder: Path) -> Path:
@@ -76,8 +77,8 @@ def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Pat
             _write_synced(stage / name, data)
         for path in [] if force else edits:
             kept[path] = _keep(path, stage)
-        paths = _commit(stage, folder, files, recorded)
-        return Written(paths, kept, list(edits) if force else [])
+        paths, removed = _commit(stage, folder, files, recorded)
+        return Written(paths, kept, list(edits) if force else [], removed)
     except OutputError as err:
         raise OutputError(f"{err}{_where_edits_are(edits, kept)}") from err
 
@@ -108,18 +109,37 @@ def _hash_of(path: Path) -> str | None:
 
 
 def _commit(stage: Path, folder: Path, files: dict[str, bytes],
-            recorded: dict[str, list[str]]) -> list[Path]:
-    """Move the staged files into place, recording their hashes in the manifest."""
+            recorded: dict[str, list[str]]) -> tuple[list[Path], list[Path]]:
+    """Move the staged files into place, recording their hashes in the manifest; remove the
+    untouched outputs of earlier builds that this one no longer makes (a hand-edited one stays).
+    Return the paths written and those removed."""
     new = {name: [_sha256(data)] for name, data in files.items()}
     # Record old and new hashes first: a kill between the renames below must not make
     # either version look hand-edited on the next build.
     both = {n: sorted({*recorded.get(n, ()), *new.get(n, ())}) for n in {*recorded, *new}}
     _write_manifest(folder, both, stage)
     paths = _move_all(stage, folder, list(files))
+    removed, left = _remove_stale(folder, {n: h for n, h in recorded.items() if n not in new})
     # only a clean-up: the manifest above already records the files now in place
     with contextlib.suppress(OutputError):
-        _write_manifest(folder, {**recorded, **new}, stage)
-    return paths
+        _write_manifest(folder, {**left, **new}, stage)
+    return paths, removed
+
+
+def _remove_stale(folder: Path, stale: dict[str, list[str]]):
+    """Remove the files of `stale` still as a build wrote them; return (removed, {name: hashes}
+    of those that could not be removed, so that a later build tries again)."""
+    removed, left = [], {}
+    for name, hashes in sorted(stale.items()):
+        path = folder / name
+        if _hash_of(path) not in hashes:
+            continue  # gone already, or edited by hand: no longer ours to remove
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            left[name] = hashes
+    return removed, left
 
 
 def _move_all(stage: Path, folder: Path, names: list[str]) -> list[Path]:
