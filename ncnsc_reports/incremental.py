@@ -112,4 +112,5 @@ def _year_folders(year_dir: Path) -> list[Path]:
     """The province's year folders up to the report's year (a later year is never read)."""
     year = int(year_dir.name)
     return sorted(f for f in year_dir.parent.iterdir()
-                  if f.is_dir() and f.name.isdigit() and len(f.name) == 4 and int(f.name) <= year)
+                  if f.is_dir() and f.name.isascii() and f.name.isdigit() and len(f.name) == 4
+                  and int(f.name) <= year)

@@ -31,7 +31,8 @@ def previous_year_dir(year_dir: Path) -> Path | None:
     """Return the latest year folder of the province before `year_dir`'s year, if any."""
     year = int(year_dir.name)
     earlier = [p for p in year_dir.parent.iterdir()
-               if p.is_dir() and p.name.isdigit() and len(p.name) == 4 and int(p.name) < year]
+               if p.is_dir() and p.name.isascii() and p.name.isdigit() and len(p.name) == 4
+               and int(p.name) < year]
     return max(earlier, key=lambda p: int(p.name), default=None)
 
 

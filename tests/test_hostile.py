@@ -487,3 +487,40 @@ def test_an_output_folder_on_another_filesystem_works(province_copy):
         assert (out / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx").is_file()
     finally:
         shutil.rmtree(out.parent)
+
+
+# --- Former "Lỗi không mong đợi" ------------------------------------------------------------
+
+def test_a_5000_digit_number_is_an_error_naming_the_cell(province_copy):
+    hostile.append_xml_rows(year_book(province_copy), "Nội dung", (
+        '<row r="40"><c r="A40" t="inlineStr"><is><t>I.1.a</t></is></c>'
+        f'<c r="C40"><v>{"1" * 5000}</v></c></row>'))
+    code, output = build(province_copy)
+    assert (code, errors(output)) == (1, [
+        f"{CONTENT} › dòng 40 › cột “C”: ô chứa một số dài hàng nghìn chữ số, không phải số "
+        "liệu thật; hãy xóa hoặc gõ lại ô này"])
+
+
+def test_a_year_folder_with_superscript_digits_is_an_error(province_copy):
+    odd = province_copy / "2⁰23"
+    (province_copy / "2023").rename(odd)
+    code, output = run_bounded("build", str(odd))
+    assert (code, errors(output)) == (1, [
+        f"{odd}: cần tên thư mục là một năm (ví dụ 2023), nhưng gặp “2⁰23”"])
+
+
+def test_a_path_too_long_for_the_file_system_is_an_error_naming_it(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    province = tmp_path / "inputs" / ("t" * 240)
+    shutil.copytree(ROOT / "inputs" / "hung-yen", province)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    code, output = run_bounded("build", str(province / "2023"))
+    target = tmp_path / "outputs" / province.name / "2023" / f"bao-cao-{province.name}-2023.docx"
+    assert code == 1
+    assert output.splitlines()[:2] == [
+        f"Lỗi: không ghi được “{target}”: tên tệp hoặc đường dẫn quá dài; hãy đặt tên thư mục "
+        "tỉnh ngắn hơn hoặc chuyển dự án lên thư mục gần gốc ổ đĩa rồi chạy lại",
+        "Chưa tạo báo cáo nào."]

@@ -111,7 +111,7 @@ def check_new_year_dir(year_dir: Path) -> None:
     """Raise InputError unless `year_dir` is a new year folder of a province with a profile."""
     problems = Problems()
     first, last = PROGRAMME_YEARS
-    if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
+    if not (year_dir.name.isascii() and year_dir.name.isdigit() and len(year_dir.name) == 4):
         problems.error(Location(str(year_dir)), "tên thư mục năm phải là một năm, ví dụ "
                        "inputs/hung-yen/2024")
     elif not first <= int(year_dir.name) <= last:

@@ -157,7 +157,7 @@ def _parse_int(raw, col, where, problems):
     if isinstance(raw, float) and raw.is_integer():
         return int(raw)
     text = str(raw).strip()
-    if _INT_TEXT.fullmatch(text):
+    if _INT_TEXT.fullmatch(text) and len(text) <= 40:  # longer: no count or amount, a slip
         return int(re.sub(r"[. \u00a0]", "", text))
     has_digit = any(ch.isdigit() for ch in text)
     problems.error(where, expected_found(_INT_AS_TEXT if has_digit else _EXPECTED[col.kind], raw))

@@ -33,6 +33,7 @@ class SheetData:
     merged: list[Merged] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
     date1904: bool = False
+    unreadable: tuple[int, int] | None = None  # (row, column) of a cell the parser refused
 
     def value(self, row: int, col: int) -> Any:
         return self.cells.get((row, col), (None, "n"))[0]
@@ -43,28 +44,35 @@ def read_sheet_data(wb, name: str) -> SheetData:
     from openpyxl.worksheet._reader import WorkSheetParser  # pinned openpyxl==3.1.5
 
     ws = wb[name]
-    from ncnsc_reports.inputs.display import number_format
-
     data = SheetData(getattr(ws, "sheet_state", "visible") or "visible",
                      date1904=wb.epoch.year == 1904)
-    formats: dict[int, str] = {}
     with ws._get_source() as src:
         parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
                                  date_formats=wb._date_formats,
                                  timedelta_formats=wb._timedelta_formats)
-        for _, row in parser.parse():
-            for cell in row:
-                if cell["value"] is not None:
-                    style = cell["style_id"] or 0
-                    if style not in formats:
-                        formats[style] = number_format(wb, style)[0]
-                    data.cells[(cell["row"], cell["column"])] = (
-                        cell["value"], cell["data_type"], formats[style])
+        try:
+            _stream(parser, wb, data)
+        except ValueError:  # e.g. a number of 5 000 digits: Python will not convert it
+            data.unreadable = (parser.row_counter, parser.col_counter)
     data.hidden_rows = {int(r) for r, attrs in parser.row_dimensions.items()
                         if attrs.get("hidden") in ("1", "true")}
     data.merged = [_merged(cr.ref) for cr in getattr(parser.merged_cells, "mergeCell", None)
                    or ()]
     return data
+
+
+def _stream(parser, wb, data: SheetData) -> None:
+    from ncnsc_reports.inputs.display import number_format
+
+    formats: dict[int, str] = {}
+    for _, row in parser.parse():
+        for cell in row:
+            if cell["value"] is not None:
+                style = cell["style_id"] or 0
+                if style not in formats:
+                    formats[style] = number_format(wb, style)[0]
+                data.cells[(cell["row"], cell["column"])] = (
+                    cell["value"], cell["data_type"], formats[style])
 
 
 def _merged(ref: str) -> Merged:

@@ -74,6 +74,13 @@ def read_sheet(wb, spec: SheetSpec, file: str, problems: Problems,
             problems.error(Location(file), f"thiếu trang “{spec.name}” ({spec.help})")
         return []
     ws = read_sheet_data(wb, spec.name)
+    if ws.unreadable:
+        from openpyxl.utils import get_column_letter
+
+        row, col = ws.unreadable
+        problems.error(where.at(row, get_column_letter(max(col, 1))), "ô chứa một số dài hàng "
+                       "nghìn chữ số, không phải số liệu thật; hãy xóa hoặc gõ lại ô này")
+        return []
     if ws.state != "visible":
         problems.warning(where, "trang đang bị ẩn trong Excel nhưng vẫn được đọc và đưa vào báo "
                                 "cáo; nếu không cần, hãy xóa nội dung của trang")

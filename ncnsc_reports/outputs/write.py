@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -81,6 +82,16 @@ def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Pat
         return Written(paths, kept, list(edits) if force else [], removed)
     except OutputError as err:
         raise OutputError(f"{err}{_where_edits_are(edits, kept)}") from err
+    except OSError as err:  # e.g. a name too long for the file system, met while looking
+        raise OutputError(f"không ghi được “{err.filename or folder}”: {_reason(err)}"
+                          f"{_where_edits_are(edits, kept)}") from err
+
+
+def _reason(err: OSError) -> str:
+    if err.errno == errno.ENAMETOOLONG:
+        return ("tên tệp hoặc đường dẫn quá dài; hãy đặt tên thư mục tỉnh ngắn hơn hoặc chuyển "
+                "dự án lên thư mục gần gốc ổ đĩa rồi chạy lại")
+    return f"{err.strerror}"
 
 
 def _where_edits_are(edits: dict[Path, str], kept: dict[Path, Path]) -> str:

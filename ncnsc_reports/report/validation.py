@@ -164,7 +164,7 @@ def _folder_year(year_dir: Path, problems: Problems) -> int | None:
         problems.error(where, "không tìm thấy thư mục năm; cần dạng inputs/<tỉnh>/<năm>, "
                               "ví dụ inputs/hung-yen/2023")
         return None
-    if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
+    if not (year_dir.name.isascii() and year_dir.name.isdigit() and len(year_dir.name) == 4):
         problems.error(where, expected_found("tên thư mục là một năm (ví dụ 2023)",
                                              year_dir.name))
         return None
