@@ -524,3 +524,13 @@ def test_a_path_too_long_for_the_file_system_is_an_error_naming_it(tmp_path):
         f"Lỗi: không ghi được “{target}”: tên tệp hoặc đường dẫn quá dài; hãy đặt tên thư mục "
         "tỉnh ngắn hơn hoặc chuyển dự án lên thư mục gần gốc ổ đĩa rồi chạy lại",
         "Chưa tạo báo cáo nào."]
+
+
+def test_a_template_inflating_past_the_limit_is_refused_before_reading(province_copy):
+    template = province_copy.parent.parent / "templates" / "bao-cao-nam.docx"
+    hostile.add_part(template, "word/media/dem.xml", b" ", size=150 * 1024 * 1024)
+    code, output = run_bounded("check-template", str(template))
+    assert code == 1 and errors(output)[0].startswith(
+        "toàn mẫu: mẫu khi giải nén lớn bất thường (151 MB, giới hạn 100 MB; phần "
+        "“word/media/dem.xml” nén 0,1 MB thành 150 MB) — hãy mở mẫu bằng Word, xóa hình hay nội "
+        "dung thừa, lưu lại rồi kiểm tra lại")

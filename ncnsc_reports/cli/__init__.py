@@ -69,6 +69,12 @@ def _run(debug: bool, action, nothing_done: str = NO_REPORT):
         if debug:
             raise
         _report_failure(err, nothing_done)
+    except MemoryError:
+        if debug:
+            raise
+        click.echo("Lỗi: máy không đủ bộ nhớ để làm xong; hãy đóng bớt chương trình khác rồi "
+                   "chạy lại.", err=True)
+        click.echo(nothing_done, err=True)
     except Exception as err:
         if debug:
             raise

@@ -70,7 +70,11 @@ def unreadable_reason(path: Path) -> str | None:
     return oversized(infos)
 
 
-def oversized(infos: list[zipfile.ZipInfo]) -> str | None:
+BLOATED = ("thường do hàng triệu ô, khoảng trắng hay định dạng thừa; hãy mở bằng Excel, xóa "
+           "các dòng, cột thừa ở cuối trang, lưu lại rồi chạy lại")
+
+
+def oversized(infos: list[zipfile.ZipInfo], advice: str = BLOATED) -> str | None:
     """Return why a package unpacks too big to read safely, or None.
 
     The sizes are those the zip declares; Python's zipfile never inflates a part beyond its
@@ -84,8 +88,7 @@ def oversized(infos: list[zipfile.ZipInfo]) -> str | None:
     part = inflated[0] if inflated else max(infos, key=lambda i: i.file_size)
     return (f"tệp khi giải nén lớn bất thường ({_mb(total)} MB, giới hạn {_mb(MAX_UNPACKED)} MB; "
             f"phần “{part.filename}” nén {_mb(part.compress_size, 1)} MB thành "
-            f"{_mb(part.file_size)} MB) — thường do hàng triệu ô, khoảng trắng hay định dạng "
-            "thừa; hãy mở bằng Excel, xóa các dòng, cột thừa ở cuối trang, lưu lại rồi chạy lại")
+            f"{_mb(part.file_size)} MB) — {advice}")
 
 
 def _mb(size: int, digits: int = 0) -> str:

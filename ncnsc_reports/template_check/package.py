@@ -13,7 +13,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from ncnsc_reports.template_check.parts import Place, TemplateProblem
+from ncnsc_reports.errors import TemplateError
+from ncnsc_reports.inputs.xlsx import oversized
+from ncnsc_reports.template_check.parts import Place, TemplateProblem, readable
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ACTIVE = re.compile(r"(?:^|/)(?:vbaProject\.bin|vbaData\.xml|activeX\d*\.(?:xml|bin)|"
@@ -30,7 +32,16 @@ SAVE_CLEAN = ("hãy mở mẫu bằng Word, lưu thành bản mới dạng “Wo
 def package_problems(path: Path) -> list[TemplateProblem]:
     """Return an error for every DOCTYPE, active part and external relationship of a .docx."""
     problems = []
-    with zipfile.ZipFile(path) as z:
+    try:
+        z = zipfile.ZipFile(readable(path))
+    except (zipfile.BadZipFile, OSError) as err:
+        raise TemplateError(f"“{path}” không phải tệp Word .docx đọc được "
+                            f"({type(err).__name__})") from err
+    with z:
+        # read nothing of a package that would explode
+        if too_big := oversized(z.infolist(), "hãy mở mẫu bằng Word, xóa hình hay nội dung "
+                                              "thừa, lưu lại rồi kiểm tra lại"):
+            return [TemplateProblem(Place("toàn mẫu"), "mẫu " + too_big.removeprefix("tệp "))]
         for info in z.infolist():
             name = info.filename
             if _ACTIVE.search(name):
