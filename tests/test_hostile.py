@@ -315,8 +315,8 @@ def test_a_hanging_libreoffice_is_ended_with_its_children_and_a_message(tmp_path
         convert([report], timeout=2)
     assert time.monotonic() - start < 10
     assert str(caught.value) == (
-        "LibreOffice chạy quá 2 giây mà chưa xong nên đã bị dừng; chưa tạo PDF nào (các tệp "
-        ".docx vẫn đã được tạo). Hãy đóng mọi cửa sổ LibreOffice rồi chạy lại")
+        "LibreOffice chạy quá 2 giây mà chưa xong nên đã bị dừng (báo cáo .docx vẫn đã được "
+        "tạo); hãy đóng mọi cửa sổ LibreOffice rồi chạy lại")
     child = int(pids.read_text())
     for _ in range(50):  # the killed child is reaped by init shortly after
         if not os.path.exists(f"/proc/{child}") or "Z" in _state(child):

@@ -150,8 +150,8 @@ def run_bounded(command: list[str], timeout: float) -> None:
     except subprocess.TimeoutExpired:
         _end_group(proc, windows)
         raise OutputError(f"LibreOffice chạy quá {timeout:.0f} giây mà chưa xong nên đã bị "
-                          "dừng; chưa tạo PDF nào (các tệp .docx vẫn đã được tạo). Hãy đóng mọi "
-                          "cửa sổ LibreOffice rồi chạy lại") from None
+                          "dừng (báo cáo .docx vẫn đã được tạo); hãy đóng mọi cửa sổ LibreOffice "
+                          "rồi chạy lại") from None
 
 
 def _end_group(proc: subprocess.Popen, windows: bool) -> None:
