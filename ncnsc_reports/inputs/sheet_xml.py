@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ncnsc_reports.inputs.display import number_format
+
 
 @dataclass(frozen=True)
 class Merged:
@@ -62,8 +64,6 @@ def read_sheet_data(wb, name: str) -> SheetData:
 
 
 def _stream(parser, wb, data: SheetData) -> None:
-    from ncnsc_reports.inputs.display import number_format
-
     formats: dict[int, str] = {}
     for _, row in parser.parse():
         for cell in row:
