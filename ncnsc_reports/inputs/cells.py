@@ -183,6 +183,8 @@ def _parse_date(raw, col, where, problems):
 def typed_date(raw) -> dt.date | None:
     """Return the date of a cell holding an Excel date or a date typed as text (not a bare
     number, which is a day or a count where this is asked), else None."""
+    if isinstance(raw, Typed):
+        raw = raw.value
     if isinstance(raw, int | float) or blank(raw):
         return None
     date = _as_date(raw)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ncnsc_reports.inputs.cells import normalise, typed_date
+from ncnsc_reports.inputs.display import Typed
 from ncnsc_reports.inputs.schema import YEAR_GENERAL, YEAR_SETTINGS, Setting
 from ncnsc_reports.inputs.sheets import Row, read_settings
 from ncnsc_reports.problems import Location, Problems, expected_found
@@ -72,7 +73,8 @@ def single_settings(rows: list[Row], settings: tuple[Setting, ...], file: str,
 
 def _bare(row: Row, whole: dict, problems: Problems) -> Row:
     """Return the row with a number or a day typed in its whole printed form made bare."""
-    raw = row["value"]
+    raw = row.raw.get("value")  # an Excel date as a date, not as it is shown; text as cleaned
+    raw = raw if isinstance(raw, Typed) else row["value"]
     m = _NUMBER_WITH_SYMBOL.fullmatch(raw.strip()) if isinstance(raw, str) else None
     if row["label"] == "Số báo cáo" and m:
         whole["symbol"], whole["number"] = m[2], raw
