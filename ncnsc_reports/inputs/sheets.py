@@ -263,7 +263,8 @@ def read_settings(rows: list[Row], settings: tuple[Setting, ...],
         setting = by_label.get(row["label"])
         if setting is None:  # an unknown label was already reported by the choice parser
             continue
-        row = Row(row.values, row.where.at(item=setting.label))  # messages name the item
+        # messages name the item; the cells as read go along (a date stays a date)
+        row = Row(row.values, row.where.at(item=setting.label), row.unit, row.raw)
         if row["value"] is None and row.where.row in reported:
             typed.append((setting, None, row))  # its cell was reported when it was read
             continue
