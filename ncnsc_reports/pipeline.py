@@ -156,8 +156,9 @@ def _checked(template: Path, context: dict, out_root: Path) -> tuple[list, Path 
 
     key = hashlib.sha256(template.read_bytes() + f"{__version__}{sorted(context)}".encode())
     marker = out_root / ".ncnsc-cache" / f"mau-da-kiem-tra-{key.hexdigest()[:32]}"
-    if marker.exists():
-        return [], None
+    with contextlib.suppress(OSError):  # only a cache: a path it cannot hold checks again
+        if marker.exists():
+            return [], None
     warnings = require_renderable(template, context)
     return warnings, None if warnings else marker
 

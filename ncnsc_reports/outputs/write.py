@@ -196,7 +196,7 @@ def _make_stage(folder: Path) -> Path:
         _remove_stale_stages(folder.parent)
         return Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder.parent))
     except OSError as err:
-        raise OutputError(f"không tạo được thư mục kết quả “{folder}”: {err.strerror}") from err
+        raise OutputError(f"không tạo được thư mục kết quả “{folder}”: {_reason(err)}") from err
 
 
 def _remove_stale_stages(parent: Path) -> None:
