@@ -496,9 +496,10 @@ def test_a_5000_digit_number_is_an_error_naming_the_cell(province_copy):
         '<row r="40"><c r="A40" t="inlineStr"><is><t>I.1.a</t></is></c>'
         f'<c r="C40"><v>{"1" * 5000}</v></c></row>'))
     code, output = build(province_copy)
-    assert (code, errors(output)) == (1, [
+    # the sheet is not read past that cell, so checks across it may add errors after this one
+    assert code == 1 and errors(output)[0] == (
         f"{CONTENT} › dòng 40 › cột “C”: ô chứa một số dài hàng nghìn chữ số, không phải số "
-        "liệu thật; hãy xóa hoặc gõ lại ô này"])
+        "liệu thật; hãy xóa hoặc gõ lại ô này")
 
 
 def test_a_year_folder_with_superscript_digits_is_an_error(province_copy):
