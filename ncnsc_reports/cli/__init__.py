@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from ncnsc_reports.cli.wording import VERSION_TEXT, IntBetween, VietnameseGroup
 from ncnsc_reports.errors import InputError, NcnscError
 from ncnsc_reports.problems import Location
 
@@ -83,8 +84,8 @@ def _run(debug: bool, action, nothing_done: str = NO_REPORT):
     sys.exit(EXIT_FAILED)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="ncnsc-reports", message="%(version)s")
+@click.group(cls=VietnameseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ncnsc-reports", message="%(version)s", help=VERSION_TEXT)
 def main() -> None:
     """Tạo báo cáo năm Chương trình 1322 (năng suất chất lượng) của Sở KH&CN từ sổ Excel."""
 
@@ -94,7 +95,7 @@ def main() -> None:
 @click.option("--all", "build_every", is_flag=True,
               help="Tạo mọi báo cáo (mọi tỉnh × năm) trong thư mục YEAR_DIR (mặc định inputs/), "
                    "song song trên các nhân máy.")
-@click.option("--jobs", type=click.IntRange(1, 64),
+@click.option("--jobs", type=IntBetween(1, 64),
               help="Số tiến trình chạy song song với --all (mặc định: số nhân máy).")
 @click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF cạnh mỗi báo cáo (cần LibreOffice).")
 @click.option("--out", "out_root", type=click.Path(path_type=Path),
