@@ -8,9 +8,10 @@ outputs/<tỉnh>/<năm>/phieu-don-vi/. Reading the forms that come back is the b
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
-from ncnsc_reports.errors import InputError
+from ncnsc_reports.errors import ArgumentError, InputError
 from ncnsc_reports.inputs.schema import (
     HELP_SHEET,
     LISTS_SHEET,
@@ -38,19 +39,32 @@ def write_forms(year_dir: Path, names: tuple[str, ...] = (), out_dir: Path | Non
         problems.error(Location(PROFILE_FILE, PROFILE_UNITS.name),
                        f"chưa có đơn vị nào áp dụng năm {year}; ghi các đơn vị phối hợp (mỗi đơn "
                        "vị một dòng) rồi chạy lại")
-    for name in names:
-        if name.casefold() not in known and units:
-            listed = ", ".join(f"“{u.name}”" for u in units)
-            problems.error(Location(PROFILE_FILE, PROFILE_UNITS.name),
-                           f"cần tên một đơn vị áp dụng năm {year}: {listed}, nhưng gặp “{name}”")
     if problems.errors:
         raise InputError(problems.errors)
+    unknown = [n for n in names if n.casefold() not in known]
+    if unknown:
+        raise ArgumentError(_unknown_units(year_dir, year, unknown, units))
     chosen = [known[n.casefold()] for n in names] if names else list(units)
     # the folder the answers go to: from now on the build lists who has not answered
     (year_dir / FORMS_DIR).mkdir(parents=True, exist_ok=True)
     out = Path(out_dir) if out_dir else _default_out(year_dir)
     return [write_unit_form(out / form_file_name(u.name, year), place, year, u.name, u.sections)
             for u in chosen]
+
+
+def _unknown_units(year_dir: Path, year: int, unknown: list[str], units) -> str:
+    """Say that the unit named after the command is not one of the year's units, list those."""
+    names = [u.name for u in units]
+    wrong = []
+    for name in unknown:
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        wrong.append(f"“{name}”" + (f" (có phải “{close[0]}”?)" if close else ""))
+    listed = "\n".join(f"  “{n}”" for n in names)
+    return (f"tên đơn vị ghi sau lệnh không có trong hồ sơ tỉnh: {', '.join(wrong)}. "
+            f"Các đơn vị áp dụng năm {year} "
+            f"({PROFILE_FILE} › trang “{PROFILE_UNITS.name}”):\n{listed}\n"
+            f"Ghi tên đúng như trên, trong ngoặc kép, ví dụ: ncnsc-report unit-form {year_dir} "
+            f"\"{names[0]}\"; không ghi tên thì tạo phiếu cho mọi đơn vị.")
 
 
 def _default_out(year_dir: Path) -> Path:

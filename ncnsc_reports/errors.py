@@ -32,6 +32,11 @@ class InputError(NcnscError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class ArgumentError(NcnscError):
+    """Raised when an argument typed after the command (a unit's name, a folder) names something
+    that does not exist; the fix is in the command line, not in a workbook."""
+
+
 class TemplateError(NcnscError):
     """Raised when a Word template cannot be found, parsed or rendered."""
 

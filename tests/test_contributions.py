@@ -71,8 +71,25 @@ def test_unit_form_holds_only_what_the_unit_fills(province_copy, tmp_path):
 def test_unknown_unit_is_refused_with_the_known_names(province_copy, tmp_path):
     result = run("unit-form", str(province_copy / "2024"), "Sở Xây dựng", "--out", str(tmp_path))
     assert result.exit_code == 1
-    assert "nhưng gặp “Sở Xây dựng”" in result.output and "“Sở Công Thương”" in result.output
+    lines = result.output.splitlines()
+    assert lines[0] == ("Lỗi: tên đơn vị ghi sau lệnh không có trong hồ sơ tỉnh: “Sở Xây dựng”. "
+                        "Các đơn vị áp dụng năm 2024 (ho-so-tinh.xlsx › trang “Đơn vị phối "
+                        "hợp”):")
+    assert lines[1:3] == ["  “Sở Công Thương”", "  “Sở Nông nghiệp và Phát triển nông thôn”"]
+    assert lines[-2] == (f"Ghi tên đúng như trên, trong ngoặc kép, ví dụ: ncnsc-report unit-form "
+                         f"{province_copy / '2024'} \"Sở Công Thương\"; không ghi tên thì tạo "
+                         "phiếu cho mọi đơn vị.")
+    assert lines[-1] == "Chưa tạo phiếu nào."
+    assert "Hãy sửa" not in result.output and "Excel" not in result.output
     assert not list(tmp_path.glob("*.xlsx"))
+
+
+def test_a_misspelt_unit_gets_the_closest_name(province_copy, tmp_path):
+    result = run("unit-form", str(province_copy / "2024"), "Sở Cong Thuong", "--out",
+                 str(tmp_path))
+    assert result.exit_code == 1
+    assert result.output.startswith("Lỗi: tên đơn vị ghi sau lệnh không có trong hồ sơ tỉnh: "
+                                    "“Sở Cong Thuong” (có phải “Sở Công Thương”?). ")
 
 
 def test_two_forms_merge_a_duplicate_is_warned_and_a_broken_one_stops_only_itself(
