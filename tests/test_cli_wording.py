@@ -59,3 +59,16 @@ def test_help_page_is_vietnamese(args):
 def test_command_list_heading_is_vietnamese():
     lines = run("--help").stdout.splitlines()
     assert "Lệnh:" in lines and "  --version   Hiện số phiên bản rồi thoát." in lines
+
+
+def test_a_province_folder_gets_one_error_naming_its_years(province_copy):
+    (province_copy / "2024").mkdir()
+    (province_copy / "ghi-chu").mkdir()
+    result = CliRunner().invoke(main, ["build", str(province_copy)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "Lỗi (1):",
+        f"  - {province_copy}: đây là thư mục tỉnh, chưa phải thư mục năm; hãy ghi thư mục một "
+        f"năm trong đó, ví dụ: ncnsc-report build {province_copy / '2024'}. Các năm có trong "
+        "đó: 2023, 2024."]
+    assert "thiếu hồ sơ tỉnh" not in result.output

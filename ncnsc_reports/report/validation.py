@@ -72,7 +72,7 @@ def validate(year_dir: Path) -> tuple[Report, Problems]:
 def _build(year_dir: Path, problems: Problems) -> Report | None:
     year = _folder_year(year_dir, problems)
     profile_path = year_dir.parent / PROFILE_FILE
-    if not profile_path.exists():
+    if year is not None and not profile_path.exists():  # else the folder is the one mistake
         problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}” "
                        "(tên cơ quan, kế hoạch, người ký, nơi nhận) trong thư mục tỉnh")
     book = find_year_workbook(year_dir, problems) if year_dir.is_dir() else None
@@ -164,11 +164,22 @@ def _folder_year(year_dir: Path, problems: Problems) -> int | None:
         problems.error(where, "không tìm thấy thư mục năm; cần dạng inputs/<tỉnh>/<năm>, "
                               "ví dụ inputs/hung-yen/2023")
         return None
-    if not (year_dir.name.isascii() and year_dir.name.isdigit() and len(year_dir.name) == 4):
+    years = sorted(p.name for p in year_dir.iterdir() if p.is_dir() and _is_year(p.name))
+    if not _is_year(year_dir.name) and (years or (year_dir / PROFILE_FILE).exists()):
+        example = year_dir / (years[-1] if years else "2023")
+        listed = f" Các năm có trong đó: {', '.join(years)}." if years else ""
+        problems.error(where, f"đây là thư mục tỉnh, chưa phải thư mục năm; hãy ghi thư mục "
+                              f"một năm trong đó, ví dụ: ncnsc-report build {example}.{listed}")
+        return None
+    if not _is_year(year_dir.name):
         problems.error(where, expected_found("tên thư mục là một năm (ví dụ 2023)",
                                              year_dir.name))
         return None
     return int(year_dir.name)
+
+
+def _is_year(name: str) -> bool:
+    return name.isascii() and name.isdigit() and len(name) == 4
 
 
 def _agency(rows: list[Row], overrides: dict, year: int, problems: Problems) -> Agency | None:
