@@ -285,7 +285,24 @@ def test_cli_check_template_exit_codes_and_words(tmp_path):
 def test_cli_check_template_of_a_missing_file():
     result = CliRunner().invoke(main, ["check-template", "khong-co.docx"])
     assert result.exit_code == 1
-    assert "Lỗi: không tìm thấy tệp mẫu “khong-co.docx”" in result.stderr
+    assert result.stderr == (f"Lỗi: không tìm thấy tệp mẫu “khong-co.docx” (đã tìm: "
+                             f"{Path.cwd() / 'khong-co.docx'}). Hãy ghi đúng đường dẫn tới tệp "
+                             "Word .docx, ví dụ: templates/bao-cao-nam.docx.\n")
+
+
+def test_cli_check_template_of_a_misspelt_name_lists_the_templates_there(tmp_path):
+    for name in ("bao-cao-nam.docx", "tong-ket-giai-doan.docx"):
+        (tmp_path / name).write_bytes(b"")
+    result = CliRunner().invoke(main, ["check-template", str(tmp_path / "bao-cao-nma.docx")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Lỗi: không tìm thấy tệp mẫu “{tmp_path / 'bao-cao-nma.docx'}” (đã tìm: "
+        f"{tmp_path / 'bao-cao-nma.docx'}). Có phải ý bạn là “{tmp_path / 'bao-cao-nam.docx'}”? "
+        f"Các tệp mẫu trong thư mục “{tmp_path}”: bao-cao-nam.docx, tong-ket-giai-doan.docx. Hãy "
+        "ghi đúng đường dẫn tới tệp Word .docx, ví dụ: templates/bao-cao-nam.docx.")
+    folder = CliRunner().invoke(main, ["check-template", str(tmp_path)])
+    assert folder.stderr.startswith(f"Lỗi: “{tmp_path}” là một thư mục, chưa phải tệp mẫu "
+                                    f"(đã tìm: {tmp_path}). Các tệp mẫu trong thư mục")
 
 
 def province_template(province: Path, defect: str) -> None:

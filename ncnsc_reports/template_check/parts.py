@@ -213,8 +213,25 @@ class _Walker:
 def readable(path: Path) -> Path:
     """Return `path`, or raise TemplateError when there is no such file."""
     if not Path(path).is_file():
-        raise TemplateError(f"không tìm thấy tệp mẫu “{path}”")
+        raise TemplateError(_not_found(Path(path)))
     return path
+
+
+def _not_found(path: Path) -> str:
+    """Say where the template was looked for, which .docx files are there, and what to type."""
+    where = path.absolute()
+    folder = where if path.is_dir() else where.parent
+    found = sorted(p.name for p in folder.glob("*.docx")) if folder.is_dir() else []
+    close = difflib.get_close_matches(path.name, found, n=1, cutoff=0.6)
+    text = (f"“{path}” là một thư mục, chưa phải tệp mẫu (đã tìm: {where}). " if path.is_dir()
+            else f"không tìm thấy tệp mẫu “{path}” (đã tìm: {where}). ")
+    if close and not path.is_dir():
+        text += f"Có phải ý bạn là “{folder / close[0]}”? "
+    if found:
+        text += f"Các tệp mẫu trong thư mục “{folder}”: {', '.join(found)}. "
+    elif not folder.is_dir():
+        text += f"Thư mục “{folder}” cũng không có. "
+    return text + "Hãy ghi đúng đường dẫn tới tệp Word .docx, ví dụ: templates/bao-cao-nam.docx."
 
 
 def open_parts(path: Path) -> list[Part]:
