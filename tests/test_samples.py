@@ -42,9 +42,11 @@ def test_every_year_builds_without_warnings(an_giang):
         assert [str(w) for w in an_giang[year].warnings] == []
     # QĐ 648 replaced the norms by NQ 21/2024/NQ-HĐND, whose amounts are not entered
     assert [str(w) for w in an_giang[2025].warnings] == [
-        "ho-so-tinh.xlsx › trang “Định mức hỗ trợ”: định mức hỗ trợ theo Quyết định số "
-        "648/QĐ-UBND chưa có mức cụ thể trong hồ sơ tỉnh; chưa kiểm tra được số tiền hỗ trợ so "
-        "với định mức"]
+        "ho-so-tinh.xlsx › trang “Định mức hỗ trợ”: chưa có dòng nào của Quyết định số "
+        "648/QĐ-UBND (văn bản quy định định mức hỗ trợ áp dụng năm 2025), nên chưa kiểm tra "
+        "được số tiền hỗ trợ so với định mức. Hãy thêm mỗi mức hỗ trợ của văn bản đó một dòng: "
+        "cột “Văn bản” ghi “648/QĐ-UBND”, chọn “Nội dung hỗ trợ” và “Khoản chi”, ghi “Mức tối "
+        "đa (đồng)” (và “Tối đa mỗi doanh nghiệp mỗi năm” nếu văn bản có quy định)"]
 
 
 def test_cumulative_is_previous_cumulative_plus_the_year(an_giang):

@@ -55,9 +55,8 @@ def _caps(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
     plan = report.plan_in_force
     if plan.caps is None:
         if len(rows):
-            problems.warning(Location(PROFILE_FILE, PROFILE_CAPS.name), (
-                f"định mức hỗ trợ theo {cite_short(plan.caps_source)} chưa có mức cụ thể trong hồ "
-                "sơ tỉnh; chưa kiểm tra được số tiền hỗ trợ so với định mức"))
+            problems.warning(Location(PROFILE_FILE, PROFILE_CAPS.name),
+                             _no_caps(plan.caps_source, report.year))
         return
     for _, row in rows.iterrows():
         for cap in plan.caps:
@@ -67,6 +66,15 @@ def _caps(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
                 problems.warning(row["where"].at(column="Số tiền (đồng)"), (
                     f"{_money(row['amount'])} vượt mức tối đa {_money(cap.cap)} cho "
                     f"“{cap.kind} – {cap.item}” theo {cite_short(cap.source)}"))
+
+
+def _no_caps(source, year: int) -> str:
+    """Say which rows to add: the document whose norms apply in `year`, and the columns."""
+    return (f"chưa có dòng nào của {cite_short(source)} (văn bản quy định định mức hỗ trợ áp "
+            f"dụng năm {year}), nên chưa kiểm tra được số tiền hỗ trợ so với định mức. Hãy "
+            f"thêm mỗi mức hỗ trợ của văn bản đó một dòng: cột “Văn bản” ghi “{source.number}”, "
+            "chọn “Nội dung hỗ trợ” và “Khoản chi”, ghi “Mức tối đa (đồng)” (và “Tối đa mỗi "
+            "doanh nghiệp mỗi năm” nếu văn bản có quy định)")
 
 
 def _per_year(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
