@@ -15,6 +15,7 @@ import pandas as pd
 from ncnsc_reports.compute.indicators import frames, spent_by_year
 from ncnsc_reports.formatting import cite_short, format_number
 from ncnsc_reports.inputs.schema import (
+    PROFILE_BUDGET,
     PROFILE_CAPS,
     PROFILE_FILE,
     YEAR_GENERAL,
@@ -36,6 +37,7 @@ def check_records(report: Report) -> Problems:
     support = f[YEAR_SUPPORT.name]
     this_year = support[support["year"] == report.year]
     _caps(report, this_year, problems)
+    _budget_row(report, problems)
     _per_year(report, this_year, problems)
     _twice(support, report.year, problems)
     _localities(report, this_year, problems)
@@ -66,6 +68,22 @@ def _caps(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
                 problems.warning(row["where"].at(column="Số tiền (đồng)"), (
                     f"{_money(row['amount'])} vượt mức tối đa {_money(cap.cap)} cho "
                     f"“{cap.kind} – {cap.item}” theo {cite_short(cap.source)}"))
+
+
+def _budget_row(report: Report, problems: Problems) -> None:
+    """Warn when the plan in force has no estimate for the year: without any, the report has
+    no “Về kinh phí” sentence and no budget table, and nothing else would say why."""
+    plan, year = report.plan_in_force, report.year
+    if plan.budget.get(year) is not None:
+        return
+    source = plan.budget_source
+    effect = ("báo cáo không có câu “Về kinh phí” và bảng kinh phí ở Phụ lục I"
+              if not plan.budget else f"câu “Về kinh phí” không nêu được dự toán năm {year}")
+    problems.warning(Location(PROFILE_FILE, PROFILE_BUDGET.name), (
+        f"chưa có dự toán năm {year} của {cite_short(source)}, nên {effect}. Hãy thêm một "
+        f"dòng: cột “Văn bản” ghi “{source.number}”, cột “Năm” ghi {year}, cột “Dự toán (đồng)” "
+        f"ghi dự toán kinh phí năm {year} để thực hiện văn bản đó (văn bản không ghi số tiền "
+        "thì lấy số được giao trong dự toán ngân sách năm)"))
 
 
 def _no_caps(source, year: int) -> str:
