@@ -14,11 +14,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def _proc_lines(name: str) -> list[str]:
+    """Lines of /proc/<name>; none off Linux (read whole, so no file is left open)."""
+    try:
+        return Path("/proc", name).read_text().splitlines()
+    except OSError:
+        return []
+
+
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+    cpu = next((line.split(":", 1)[1].strip() for line in _proc_lines("cpuinfo")
                 if line.startswith("model name")), platform.processor())
-    mem = next(int(line.split()[1]) // 1024 for line in open("/proc/meminfo")
-               if line.startswith("MemTotal"))
+    mem = next((int(line.split()[1]) // 1024 for line in _proc_lines("meminfo")
+                if line.startswith("MemTotal")), 0)
     return (f"{os.cpu_count()} cores ({cpu}), {mem // 1024} GiB RAM, "
             f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
 

@@ -51,7 +51,8 @@ def main() -> None:
         print(json.dumps(one(sys.argv[1], int(sys.argv[2]))))
         return
     print(f"Machine: {machine()}\n")
-    print("| rows | raw docxtpl | ours | ours / raw | raw peak | ours peak |\n|---|---|---|---|---|---|")
+    print("| rows | raw docxtpl | ours | ours / raw | raw peak | ours peak |\n"
+          "|---|---|---|---|---|---|")
     for rows in SIZES:
         r = {mode: json.loads(subprocess.run([sys.executable, __file__, mode, str(rows)],
                                              capture_output=True, text=True, check=True).stdout)
