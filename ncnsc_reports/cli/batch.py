@@ -32,7 +32,7 @@ def build_every_report(inputs_dir: Path, options: dict, jobs: int | None, pdf: b
     _summary(items)
     built = [item.result for item in items if item.result]
     if pdf and built:
-        failed_pdf = _pdfs(built, debug)
+        failed_pdf = _pdfs(built, jobs, debug)
         return 1 if failed_pdf or any(item.failure for item in items) else 0
     return 1 if any(item.failure for item in items) else 0
 
@@ -71,11 +71,11 @@ def _summary(items) -> None:
                    "muốn tạo lại: thêm --rebuild.)")
 
 
-def _pdfs(results, debug: bool) -> bool:
-    """Convert every report whose PDF is missing or older than it, with one LibreOffice
-    start; return True if that failed."""
+def _pdfs(results, jobs: int | None, debug: bool) -> bool:
+    """Convert every report whose PDF is missing or older than it, split between one
+    LibreOffice process per core (one start each); return True if that failed."""
     from ncnsc_reports.incremental import pdf_is_current
-    from ncnsc_reports.outputs.pdf import convert
+    from ncnsc_reports.outputs.pdf_batch import convert_all, processes_for
 
     documents = [r.path for r in results if not (r.up_to_date and pdf_is_current(r.path))]
     kept = [copy for r in results for copy in r.kept.values() if copy.suffix == ".docx"]
@@ -84,13 +84,16 @@ def _pdfs(results, debug: bool) -> bool:
     if not documents:
         return False
     try:
-        pdfs = convert(documents + kept)  # kept hand edits get their own PDF too
+        processes = processes_for(len(documents) + len(kept), jobs)
+        pdfs = convert_all(documents + kept, processes)  # kept hand edits get their own PDF too
     except NcnscError as err:
         if debug:
             raise
         click.echo(f"Lỗi PDF: {err}", err=True)
         return True
-    click.echo(f"Đã tạo {len(pdfs)} tệp PDF (một lần chạy LibreOffice).")
+    how = ("một lần chạy LibreOffice" if processes == 1
+           else f"{processes} tiến trình LibreOffice song song")
+    click.echo(f"Đã tạo {len(pdfs)} tệp PDF ({how}).")
     for pdf in pdfs[len(documents):]:
         click.echo(f"  PDF của bản đã sửa tay được giữ lại: {pdf}")
     return False
