@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError, NcnscError
+from ncnsc_reports.inputs.shared import share_reads
 from ncnsc_reports.pipeline import BuildResult, build, up_to_date
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -51,6 +52,14 @@ def build_one(year_dir: Path, options: dict) -> BatchItem:
         return BatchItem(year_dir, failure=(f"Lỗi không mong đợi: {type(err).__name__}: {err}",))
 
 
+def build_group(year_dirs: list[Path], options: dict,
+                worker: Callable[[Path, dict], BatchItem] = build_one) -> list[BatchItem]:
+    """Build the reports of `year_dirs` in order in this process, sharing the workbooks read
+    (a province's profile and earlier years are read once, `inputs.shared`)."""
+    share_reads()
+    return [worker(year_dir, options) for year_dir in year_dirs]
+
+
 def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
               on_done: Callable[[BatchItem], None] | None = None,
               worker: Callable[[Path, dict], BatchItem] = build_one) -> list[BatchItem]:
@@ -66,24 +75,42 @@ def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
     options = dict(options, rebuild=True)  # known to be out of date: no second check
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale)))
     if jobs == 1:
-        for year_dir in stale:
-            items.append(worker(year_dir, options))
-            done(items[-1])
+        share_reads()
+        try:
+            for year_dir in sorted(stale):
+                items.append(worker(year_dir, options))
+                done(items[-1])
+        finally:
+            share_reads(0)  # this process goes on: nothing kept after the batch
         return sorted(items, key=lambda item: item.year_dir)
     broken = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(worker, year_dir, options): year_dir for year_dir in stale}
+        futures = {pool.submit(build_group, group, options, worker): group
+                   for group in _groups(stale, jobs)}
         for future in as_completed(futures):
             try:
-                items.append(future.result())
+                group_items = future.result()
             except BrokenProcessPool:
-                broken.append(futures[future])
+                broken.extend(futures[future])
                 continue
-            done(items[-1])
+            for item in group_items:
+                items.append(item)
+                done(item)
     for year_dir in sorted(broken):
         items.append(_alone(year_dir, options, worker))
         done(items[-1])
     return sorted(items, key=lambda item: item.year_dir)
+
+
+def _groups(year_dirs: list[Path], jobs: int) -> list[list[Path]]:
+    """One task per province (its years in order, so later years reuse what earlier ones
+    read) when there are enough provinces to keep every worker busy; else one per report."""
+    provinces: dict[Path, list[Path]] = {}
+    for year_dir in sorted(year_dirs):
+        provinces.setdefault(year_dir.parent, []).append(year_dir)
+    if len(provinces) >= 2 * jobs:
+        return sorted(provinces.values(), key=len, reverse=True)  # longest first: even finish
+    return [[year_dir] for year_dir in sorted(year_dirs)]
 
 
 def _up_to_date(year_dirs: list[Path], options: dict, on_done) -> tuple[list, list[Path]]:

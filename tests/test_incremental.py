@@ -214,3 +214,42 @@ def _append_zip_comment(path) -> None:
     """Change a workbook's or template's bytes, not its content (a save without edits)."""
     with zipfile.ZipFile(path, "a") as z:
         z.comment = b"saved again"
+
+
+# --- A batch reads each workbook once ---------------------------------------------------------
+
+def test_a_batch_reads_the_profile_and_each_earlier_year_once(project, monkeypatch):
+    from ncnsc_reports import batch
+    from ncnsc_reports.inputs import shared
+
+    reads = []
+    real = shared.read_workbook
+
+    def counting(path, specs, problems, ignored=(), label=None):
+        reads.append(label or path.name)
+        return real(path, specs, problems, ignored, label)
+
+    monkeypatch.setattr(shared, "read_workbook", counting)
+    years = batch.discover(project / "inputs")
+    items = batch.build_all(years, {"out_root": project / "shared"}, jobs=1)
+    assert all(item.result for item in items)
+    shared_reads = sorted(r for r in reads if r == "ho-so-tinh.xlsx" or "/" in r)
+    # two profiles; 2021–2024 read as history by the later years of An Giang, once each
+    assert shared_reads == ["2021/bao-cao-2021.xlsx", "2022/bao-cao-2022.xlsx",
+                            "2023/bao-cao-2023.xlsx", "2024/bao-cao-2024.xlsx",
+                            "ho-so-tinh.xlsx", "ho-so-tinh.xlsx"]
+    reads.clear()
+    batch.build_all(years, {"out_root": project / "again", "rebuild": True}, jobs=1)
+    assert len([r for r in reads if r == "ho-so-tinh.xlsx"]) == 2  # nothing kept after a batch
+
+
+def test_shared_reads_give_the_same_reports_and_warnings_as_single_builds(project):
+    from ncnsc_reports import batch
+    from ncnsc_reports.pipeline import build
+
+    years = batch.discover(project / "inputs")
+    items = batch.build_all(years, {"out_root": project / "batch"}, jobs=1)
+    for item in items:
+        alone = build(item.year_dir, out_root=project / "alone")
+        assert [str(w) for w in item.result.warnings] == [str(w) for w in alone.warnings]
+        assert item.result.path.read_bytes() == alone.path.read_bytes()

@@ -18,7 +18,8 @@ from ncnsc_reports.inputs.schema import (
     YEAR_SETTINGS,
     YEAR_SHEETS,
 )
-from ncnsc_reports.inputs.sheets import Row, find_year_workbook, read_settings, read_workbook
+from ncnsc_reports.inputs.shared import read_workbook_once
+from ncnsc_reports.inputs.sheets import Row, find_year_workbook, read_settings
 from ncnsc_reports.problems import Location, Problems
 from ncnsc_reports.report.model import YearRecords
 
@@ -56,9 +57,10 @@ def load_year(folder: Path, year: int, problems: Problems, prefix: str = "") -> 
     book = find_year_workbook(folder, problems)
     if book is None:
         return YearRecords(year, "", no_data=True)
-    sheets = read_workbook(book, RECORD_SHEETS + (YEAR_GENERAL,), problems,
-                           (HELP_SHEET, LISTS_SHEET) + _OTHER_SHEETS,
-                           f"{prefix}{year}/{book.name}")
+    # in a batch, read once for every later year of the phase (inputs.shared)
+    sheets = read_workbook_once(book, RECORD_SHEETS + (YEAR_GENERAL,), problems,
+                                (HELP_SHEET, LISTS_SHEET) + _OTHER_SHEETS,
+                                f"{prefix}{year}/{book.name}")
     spent_setting = tuple(s for s in YEAR_SETTINGS if s.key == "spent")
     spent = [value for _, value, _ in read_settings(
         [r for r in sheets[YEAR_GENERAL.name] if r["label"] == spent_setting[0].label],

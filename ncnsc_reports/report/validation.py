@@ -35,6 +35,7 @@ from ncnsc_reports.inputs.schema import (
     YEAR_RECIPIENTS,
     YEAR_SHEETS,
 )
+from ncnsc_reports.inputs.shared import read_workbook_once
 from ncnsc_reports.inputs.sheets import (
     Row,
     clean_text,
@@ -78,7 +79,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     book = find_year_workbook(year_dir, problems) if year_dir.is_dir() else None
     if problems.errors or year is None or book is None:
         return None
-    profile = read_workbook(profile_path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
+    profile = read_workbook_once(profile_path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
     sheets = read_workbook(book, YEAR_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
     if any(p.where.sheet is None for p in problems.errors):
         return None  # a workbook unreadable or without a sheet: checks across sheets would mislead
