@@ -253,3 +253,14 @@ def test_shared_reads_give_the_same_reports_and_warnings_as_single_builds(projec
         alone = build(item.year_dir, out_root=project / "alone")
         assert [str(w) for w in item.result.warnings] == [str(w) for w in alone.warnings]
         assert item.result.path.read_bytes() == alone.path.read_bytes()
+
+
+def test_a_contribution_form_added_later_is_a_change(project):
+    from ncnsc_reports.pipeline import up_to_date
+
+    year = project / "inputs" / "hung-yen" / "2023"
+    build_all(project)
+    assert up_to_date(year) is not None
+    (year / "don-vi").mkdir()
+    shutil.copy(year / "bao-cao-2023.xlsx", year / "don-vi" / "phong-quan-ly.xlsx")
+    assert up_to_date(year) is None
