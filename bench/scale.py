@@ -122,7 +122,7 @@ def one_changed(cli: str, inputs: Path, pdf: bool) -> tuple[float, list[str], st
 
 
 def pdf_processes(out: Path, count: int) -> tuple[float, float, int]:
-    """Seconds for `count` documents with one LibreOffice process, then with two."""
+    """Seconds for `count` documents with one LibreOffice run, then with two runs side by side."""
     from ncnsc_reports.outputs.pdf_batch import convert_all
 
     work = Path(tempfile.mkdtemp())
@@ -157,8 +157,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--provinces", type=int, default=34)
     parser.add_argument("--no-pdf", action="store_true")
-    parser.add_argument("--pdf-documents", type=int, default=34)
+    parser.add_argument("--pdf-documents", type=int, default=20)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # results appear as they are measured
     cli = shutil.which("ncnsc-report") or sys.exit("install the package first: pip install .")
     tmp = Path(tempfile.mkdtemp(prefix="ncnsc-scale-"))
     start = time.perf_counter()

@@ -72,10 +72,10 @@ def _summary(items) -> None:
 
 
 def _pdfs(results, jobs: int | None, debug: bool) -> bool:
-    """Convert every report whose PDF is missing or older than it, split between one
-    LibreOffice process per core (one start each); return True if that failed."""
+    """Convert every report whose PDF is missing or older than it, in LibreOffice runs side
+    by side, one per core (`outputs.pdf_batch`); return True if that failed."""
     from ncnsc_reports.incremental import pdf_is_current
-    from ncnsc_reports.outputs.pdf_batch import convert_all, processes_for
+    from ncnsc_reports.outputs.pdf_batch import convert_all, processes_for, runs_of
 
     documents = [r.path for r in results if not (r.up_to_date and pdf_is_current(r.path))]
     kept = [copy for r in results for copy in r.kept.values() if copy.suffix == ".docx"]
@@ -91,8 +91,9 @@ def _pdfs(results, jobs: int | None, debug: bool) -> bool:
             raise
         click.echo(f"Lỗi PDF: {err}", err=True)
         return True
-    how = ("một lần chạy LibreOffice" if processes == 1
-           else f"{processes} tiến trình LibreOffice song song")
+    runs = len(runs_of(documents, processes))
+    how = ("một lần chạy LibreOffice" if runs == 1 else f"{runs} lần chạy LibreOffice"
+           + (f", {processes} lần song song" if processes > 1 else ""))
     click.echo(f"Đã tạo {len(pdfs)} tệp PDF ({how}).")
     for pdf in pdfs[len(documents):]:
         click.echo(f"  PDF của bản đã sửa tay được giữ lại: {pdf}")
