@@ -91,7 +91,7 @@ def _pdfs(results, jobs: int | None, debug: bool) -> bool:
             raise
         click.echo(f"Lỗi PDF: {err}", err=True)
         return True
-    runs = len(runs_of(documents, processes))
+    runs = len(runs_of(documents + kept, processes))
     how = ("một lần chạy LibreOffice" if runs == 1 else f"{runs} lần chạy LibreOffice"
            + (f", {processes} lần song song" if processes > 1 else ""))
     click.echo(f"Đã tạo {len(pdfs)} tệp PDF ({how}).")
