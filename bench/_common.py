@@ -41,6 +41,20 @@ def wall(command: list[str], runs: int = 5, **kwargs) -> float:
     return statistics.median(times)
 
 
+def cpu(command: list[str], runs: int = 5, **kwargs) -> float:
+    """Median CPU time (user + system, the command and its children) of a command, in seconds:
+    steadier than wall time on a machine shared with other work."""
+    times = []
+    for _ in range(runs):
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                **kwargs)
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status):
+            raise SystemExit(f"{' '.join(command)} failed")
+        times.append(usage.ru_utime + usage.ru_stime)
+    return statistics.median(times)
+
+
 def sample_context(year_dir: Path):
     """The template and context a build of `year_dir` renders (imports included)."""
     from ncnsc_reports.compute.gather import gather
