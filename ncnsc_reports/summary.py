@@ -47,12 +47,12 @@ def output_path(period_dir: Path, out_root: Path | None = None) -> Path:
 
 
 def build_summary(period_dir: Path, out_root: Path | None = None, templates: Path | None = None,
-                  strict: bool = False, force: bool = False,
-                  rebuild: bool = True) -> BuildResult:
+                  strict: bool = False, force: bool = False) -> BuildResult:
     """Build the summary report of a period folder and return where it was written.
 
-    A summary is built every time (`rebuild` is accepted for the CLI's sake): it is made once
-    a phase, from every year of it, and its templates are checked every time.
+    A summary is built every time, so it has no `rebuild` option (the yearly build's `--rebuild`
+    skips its up-to-date check; a summary has none): it is made once a phase, from every year
+    of it, and its templates are checked every time.
     """
     from ncnsc_reports.compute.period import compute_period  # pandas
 

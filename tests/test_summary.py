@@ -249,3 +249,57 @@ def test_draft_plan_targets_are_the_rule_applied_to_the_summary_rounded_up(summa
     yearly = -(-spent * 110 // (100 * 5 * 10**6)) * 10**6
     assert [number(r[1]) for r in budget[:-1]] == [yearly] * 5
     assert number(budget[-1][1]) == 5 * yearly
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("tong-ket-2021-2024", "báo cáo tổng kết phải bao trọn một giai đoạn (2021-2025 hoặc "
+     "2026-2030), nhưng gặp “2021-2024”. Hãy đổi tên thư mục thành tong-ket-2021-2025 (tổng kết "
+     "cả giai đoạn) hoặc so-ket-2021-2024 (sơ kết giữa giai đoạn)"),
+    ("tong-ket-2022-2025", "báo cáo tổng kết phải bao trọn một giai đoạn (2021-2025 hoặc "
+     "2026-2030), nhưng gặp “2022-2025”. Hãy đổi tên thư mục thành tong-ket-2021-2025 (tổng kết "
+     "cả giai đoạn)"),
+    ("so-ket-2022-2024", "báo cáo sơ kết phải bắt đầu từ năm đầu giai đoạn (2021) và kết thúc "
+     "trước năm cuối giai đoạn (2025), nhưng gặp “2022-2024”. Hãy đổi tên thư mục thành "
+     "so-ket-2021-2024"),
+    ("so-ket-2021-2025", "báo cáo sơ kết phải bắt đầu từ năm đầu giai đoạn (2021) và kết thúc "
+     "trước năm cuối giai đoạn (2025), nhưng gặp “2021-2025”. Hãy đổi tên thư mục thành "
+     "tong-ket-2021-2025 (tổng kết cả giai đoạn)"),
+    ("tong-ket-2024-2027", "cần các năm trong cùng một giai đoạn của Chương trình (2021-2025 "
+     "hoặc 2026-2030), nhưng gặp “2024-2027”. Hãy đổi tên thư mục, ví dụ thành "
+     "tong-ket-2021-2025"),
+])
+def test_a_period_folder_must_be_a_phase_or_its_first_years(an_giang_copy, name, message):
+    from ncnsc_reports.errors import InputError
+    from ncnsc_reports.inputs.period_blank import write_blank_period_workbook
+    from ncnsc_reports.summary import build_summary
+
+    folder = an_giang_copy / name
+    with pytest.raises(InputError) as refused:  # new-summary writes nothing
+        write_blank_period_workbook(folder)
+    assert [str(p) for p in refused.value.problems] == [f"{folder}: {message}"]
+    assert not folder.exists()
+    shutil.copytree(PERIOD, folder)  # a workbook copied in by hand: build refuses it too
+    with pytest.raises(InputError) as refused:
+        build_summary(folder)
+    assert [str(p) for p in refused.value.problems] == [f"{folder}: {message}"]
+
+
+def test_cli_new_summary_then_build_with_the_yearly_options(an_giang_copy, tmp_path):
+    """`build` takes the same options for a period folder; a summary is built every time, so
+    --rebuild changes nothing (build_summary has no such option)."""
+    from click.testing import CliRunner
+
+    from ncnsc_reports.cli import main
+
+    folder = an_giang_copy / "so-ket-2021-2023"
+    made = CliRunner().invoke(main, ["new-summary", str(folder)])
+    assert made.exit_code == 0, made.output
+    for _ in range(2):
+        built = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path),
+                                          "--rebuild", "--strict"])
+        assert built.exit_code == 0, built.output
+        assert "Đã tạo báo cáo:" in built.output
+    assert (tmp_path / "an-giang" / folder.name / "bao-cao-so-ket-an-giang-2021-2023.docx").is_file()
+    refused = CliRunner().invoke(main, ["new-summary", str(an_giang_copy / "tong-ket-2021-2024")])
+    assert refused.exit_code != 0
+    assert "Hãy đổi tên thư mục thành tong-ket-2021-2025" in refused.output

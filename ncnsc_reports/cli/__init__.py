@@ -110,7 +110,7 @@ def main() -> None:
                    "bản đã sửa với tên có “-sua-tay-”).")
 @click.option("--rebuild", is_flag=True,
               help="Tạo lại cả báo cáo có dữ liệu, mẫu không đổi từ lần tạo trước (mặc định: "
-                   "giữ nguyên những báo cáo đó).")
+                   "giữ nguyên những báo cáo đó). Báo cáo tổng kết luôn được tạo lại.")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
 def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
           out_root: Path | None, templates: Path | None, strict: bool, force: bool,
@@ -129,7 +129,11 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
     from ncnsc_reports.pipeline import build as build_report
     from ncnsc_reports.summary import build_summary, is_period_folder
 
-    builder = build_summary if is_period_folder(year_dir) else build_report
+    if is_period_folder(year_dir):  # built every time: --rebuild changes nothing
+        options.pop("rebuild")
+        builder = build_summary
+    else:
+        builder = build_report
     result = _run(debug, lambda: builder(year_dir, **options))
     _echo_result(result)
     if pdf:

@@ -17,6 +17,7 @@ from ncnsc_reports.inputs.period_schema import (
     PERIOD_SHEETS,
     RULE_MAX,
     period_folder,
+    period_folder_problem,
 )
 from ncnsc_reports.inputs.schema import PROFILE_FILE
 from ncnsc_reports.problems import Location, Problems
@@ -29,9 +30,8 @@ def write_blank_period_workbook(period_dir: Path) -> Path:
     period_dir = Path(period_dir)
     parsed = period_folder(period_dir.name)
     problems = Problems()
-    if parsed is None:
-        problems.error(Location(str(period_dir)), "tên thư mục phải có dạng tong-ket-2021-2025 "
-                       "(tổng kết giai đoạn) hoặc so-ket-2026-2028 (sơ kết giữa giai đoạn)")
+    if problem := period_folder_problem(period_dir.name):
+        problems.error(Location(str(period_dir)), problem)
     elif not (period_dir.parent / PROFILE_FILE).is_file():
         problems.error(Location(str(period_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}”; "
                        "thư mục tổng kết đặt trong thư mục tỉnh, cạnh các thư mục năm")

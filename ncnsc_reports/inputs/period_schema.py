@@ -25,6 +25,8 @@ from ncnsc_reports.inputs.schema import (
 # Folder names: tong-ket-2021-2025 (end of a phase), so-ket-2026-2028 (mid-term review).
 PERIOD_FOLDER = re.compile(r"^(tong-ket|so-ket)-(\d{4})-(\d{4})$")
 KINDS = {"tong-ket": "tổng kết", "so-ket": "sơ kết"}
+# The two phases of QĐ 1322/QĐ-TTg (report.phases builds its Phase values from these).
+PHASE_YEARS = ((2021, 2025), (2026, 2030))
 
 # The next phase's target from the previous phase's figures (compute.next_phase owns the maths).
 RULE_MAX, RULE_TARGET, RULE_RESULT = (
@@ -116,3 +118,39 @@ def period_folder(name: str) -> tuple[str, int, int] | None:
     """Return (kind, first year, last year) of a period folder's name, or None."""
     m = PERIOD_FOLDER.match(name)
     return (KINDS[m[1]], int(m[2]), int(m[3])) if m else None
+
+
+def period_folder_problem(name: str) -> str | None:
+    """Why a period folder's name is not a summary's period, with the name to use; None if it is.
+
+    A tổng kết covers a whole phase of QĐ 1322 (2021-2025 or 2026-2030); a sơ kết reviews a
+    phase from its first year up to a year before its last.
+    """
+    m = PERIOD_FOLDER.match(name)
+    if m is None:
+        return (f"cần tên thư mục dạng tong-ket-2021-2025 (tổng kết giai đoạn) hoặc "
+                f"so-ket-2026-2028 (sơ kết giữa giai đoạn), nhưng gặp “{name}”")
+    first, last = int(m[2]), int(m[3])
+    phase = next(((a, b) for a, b in PHASE_YEARS if a <= first <= b), None)
+    whole = " hoặc ".join(f"{a}-{b}" for a, b in PHASE_YEARS)
+    if phase is None or not first <= last <= phase[1]:
+        return (f"cần các năm trong cùng một giai đoạn của Chương trình ({whole}), nhưng gặp "
+                f"“{first}-{last}”. Hãy đổi tên thư mục, ví dụ thành tong-ket-2021-2025")
+    start, end = phase
+    if m[1] == "tong-ket" and (first, last) != phase:
+        return (f"báo cáo tổng kết phải bao trọn một giai đoạn ({whole}), nhưng gặp "
+                f"“{first}-{last}”. Hãy đổi tên thư mục thành tong-ket-{start}-{end} (tổng kết "
+                f"cả giai đoạn)" + _midterm_hint(first, last, phase))
+    if m[1] == "so-ket" and not (first == start and last < end):
+        return (f"báo cáo sơ kết phải bắt đầu từ năm đầu giai đoạn ({start}) và kết thúc trước "
+                f"năm cuối giai đoạn ({end}), nhưng gặp “{first}-{last}”. Hãy đổi tên thư mục "
+                f"thành " + (f"tong-ket-{start}-{end} (tổng kết cả giai đoạn)" if last == end
+                             else f"so-ket-{start}-{last}"))
+    return None
+
+
+def _midterm_hint(first: int, last: int, phase: tuple[int, int]) -> str:
+    """“ hoặc so-ket-2021-2024 …” when the years make a mid-term review."""
+    if first == phase[0] and last < phase[1]:
+        return f" hoặc so-ket-{first}-{last} (sơ kết giữa giai đoạn)"
+    return ""

@@ -30,6 +30,7 @@ from ncnsc_reports.inputs.period_schema import (
     PERIOD_SHEETS,
     RULE_MAX,
     period_folder,
+    period_folder_problem,
 )
 from ncnsc_reports.inputs.schema import (
     HELP_SHEET,
@@ -58,7 +59,6 @@ from ncnsc_reports.report.model import (
     Report,
     YearRecords,
 )
-from ncnsc_reports.report.phases import phase_of
 from ncnsc_reports.report.plan import PARTS, chain_in_force, plan_rows
 from ncnsc_reports.report.validation import VIETNAMESE_LETTERS, validate
 
@@ -182,18 +182,12 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
 
 
 def _folder(period_dir: Path, problems: Problems) -> tuple[str, int, int] | None:
-    parsed = period_folder(period_dir.name)
     if not period_dir.is_dir():
         problems.error(Location(str(period_dir)), "không tìm thấy thư mục tổng kết; cần dạng "
                        "inputs/<tỉnh>/tong-ket-2021-2025 (hoặc so-ket-2026-2028)")
-    elif parsed is None or parsed[1] > parsed[2]:
-        problems.error(Location(str(period_dir)), expected_found(
-            "tên thư mục dạng tong-ket-2021-2025 hoặc so-ket-2026-2028", period_dir.name))
-    elif phase_of(parsed[1]) != phase_of(parsed[2]):
-        problems.error(Location(str(period_dir)), expected_found(
-            "các năm trong cùng một giai đoạn của Chương trình (2021-2025 hoặc 2026-2030)",
-            period_dir.name))
-    return None if problems.errors else parsed
+    elif problem := period_folder_problem(period_dir.name):
+        problems.error(Location(str(period_dir)), problem)
+    return None if problems.errors else period_folder(period_dir.name)
 
 
 def _profile(province_dir: Path, problems: Problems) -> dict[str, list[Row]]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from ncnsc_reports.inputs.period_schema import PHASE_YEARS
 from ncnsc_reports.report.model import Phase
 
-PHASES = (Phase(2021, 2025), Phase(2026, 2030))
+PHASES = tuple(Phase(first, last) for first, last in PHASE_YEARS)
 PROGRAMME = Phase(2021, 2030)
 _RANGE = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
