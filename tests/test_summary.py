@@ -299,7 +299,9 @@ def test_cli_new_summary_then_build_with_the_yearly_options(an_giang_copy, tmp_p
                                           "--rebuild", "--strict"])
         assert built.exit_code == 0, built.output
         assert "Đã tạo báo cáo:" in built.output
-    assert (tmp_path / "an-giang" / folder.name / "bao-cao-so-ket-an-giang-2021-2023.docx").is_file()
-    refused = CliRunner().invoke(main, ["new-summary", str(an_giang_copy / "tong-ket-2021-2024")])
+    written = tmp_path / "an-giang" / folder.name / "bao-cao-so-ket-an-giang-2021-2023.docx"
+    assert written.is_file()
+    wrong = an_giang_copy / "tong-ket-2021-2024"
+    refused = CliRunner().invoke(main, ["new-summary", str(wrong)])
     assert refused.exit_code != 0
     assert "Hãy đổi tên thư mục thành tong-ket-2021-2025" in refused.output
