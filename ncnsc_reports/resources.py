@@ -2,7 +2,8 @@
 
 In a checkout they are read where editors and clerks keep them (templates/, inputs/hung-yen/);
 a built wheel carries copies of `SHIPPED` under ncnsc_reports/shipped/ (setup.py copies them),
-so an installed tool needs no checkout: `check-template` and `fields` use the sample year, and
+so an installed tool needs no checkout: `check-template` and `fields` use the sample year (and
+An Giang 2021-2025 for the summary's templates), and
 `build` falls back to the shipped template when a project has none of its own.
 """
 
@@ -16,10 +17,15 @@ SHIPPED = (
     "templates/du-thao-ke-hoach.docx",  # draft plan of the next phase (make_plan_template.py)
     "inputs/hung-yen/ho-so-tinh.xlsx",
     "inputs/hung-yen/2023/bao-cao-2023.xlsx",
+    # the summary's and draft plan's sample (check-template, fields --mau tong-ket)
+    "inputs/an-giang/ho-so-tinh.xlsx",
+    *(f"inputs/an-giang/{year}/bao-cao-{year}.xlsx" for year in range(2021, 2026)),
+    "inputs/an-giang/tong-ket-2021-2025/tong-ket-2021-2025.xlsx",
 )
 INSTALLED = "shipped"  # the folder inside the installed package that holds the copies
 DEFAULT_TEMPLATES = "templates"
 SAMPLE_YEAR = "inputs/hung-yen/2023"
+SAMPLE_PERIOD = "inputs/an-giang/tong-ket-2021-2025"
 _PACKAGE = Path(__file__).resolve().parent
 
 

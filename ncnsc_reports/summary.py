@@ -17,7 +17,7 @@ from ncnsc_reports.outputs.period_book import plan_workbook, summary_workbook
 from ncnsc_reports.outputs.write import write_outputs
 from ncnsc_reports.pipeline import BuildResult, project_root
 from ncnsc_reports.problems import Problem, Severity
-from ncnsc_reports.render.charts import budget_data, draw, indicator_data
+from ncnsc_reports.render.charts import draw, period_charts
 from ncnsc_reports.render.docx import render
 from ncnsc_reports.render.period_context import build_period_context, build_plan_context
 from ncnsc_reports.render.templates import find_template, template_folders
@@ -60,8 +60,7 @@ def build_summary(period_dir: Path, out_root: Path | None = None, templates: Pat
     period, warnings = load_period(period_dir)
     results = compute_period(period.plan_in_force, period.history, period.period)
     context = build_period_context(period, results)
-    charts = [draw(indicator_data(results, period.chart_codes, context["indicator_caption"])),
-              draw(budget_data(results, context["budget_caption"]))]
+    charts = [draw(data) for data in period_charts(results, period.chart_codes, context)]
     folders = template_folders(period_dir.resolve().parent, project_root(period_dir), templates)
     template = find_template(SUMMARY_TEMPLATE, folders)
     context.update({c.data.key: c.data.caption for c in charts})  # what the check sees

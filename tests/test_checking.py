@@ -271,7 +271,9 @@ def test_fix_writes_nothing_when_no_repair_is_safe(tmp_path):
 def test_cli_check_template_exit_codes_and_words(tmp_path):
     runner = CliRunner()
     clean = runner.invoke(main, ["check-template", str(TEMPLATE)])
-    assert (clean.exit_code, clean.output) == (0, f"Mẫu “{TEMPLATE}” không có lỗi.\n")
+    assert (clean.exit_code, clean.output) == (0, "Kiểm tra theo trường dữ liệu của báo cáo năm "
+                                               "(theo tên tệp; chọn loại khác bằng --mau).\n"
+                                               f"Mẫu “{TEMPLATE}” không có lỗi.\n")
     broken = runner.invoke(main, ["check-template", str(CORPUS / "unclosed-if.docx")])
     assert broken.exit_code == 1
     assert broken.stderr.startswith("Lỗi (1):\n  - " + EXPECTED["unclosed-if"][0][5:])

@@ -88,6 +88,22 @@ def test_check_template_on_the_shipped_template(installed, elsewhere):
     assert "không có lỗi" in fixed.stdout
 
 
+@pytest.mark.parametrize(("name", "kind"), [
+    ("tong-ket-giai-doan.docx", "báo cáo tổng kết (sơ kết) giai đoạn"),
+    ("du-thao-ke-hoach.docx", "dự thảo kế hoạch giai đoạn sau")])
+def test_check_template_on_the_shipped_summary_templates(installed, elsewhere, name, kind):
+    """Their sample (An Giang 2021-2025) ships with the program too."""
+    template = _run(str(installed / "python"), "-c", "from ncnsc_reports.resources import "
+                    f"shipped; print(shipped('templates/{name}'))", cwd=elsewhere).stdout.strip()
+    assert template.startswith(str(installed.parent))
+    done = _run(str(installed / "ncnsc-report"), "check-template", template, cwd=elsewhere)
+    assert done.stdout.splitlines() == [
+        f"Kiểm tra theo trường dữ liệu của {kind} (theo tên tệp; chọn loại khác bằng --mau).",
+        f"Mẫu “{template}” không có lỗi."]
+    fields = _run(str(installed / "ncnsc-report"), "fields", "--mau", "tong-ket", cwd=elsewhere)
+    assert "\n  plan_versions — danh sách (vòng lặp):" in fields.stdout
+
+
 def test_check_template_fix_repairs_a_copy(installed, elsewhere):
     template = elsewhere / "mau.docx"
     shutil.copyfile(ROOT / "tests" / "data" / "templates" / "smart-quotes-in-tag.docx", template)

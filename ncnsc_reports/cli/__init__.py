@@ -14,6 +14,9 @@ import click
 from ncnsc_reports.cli.wording import VERSION_TEXT, IntBetween, VietnameseGroup
 from ncnsc_reports.errors import InputError, NcnscError
 from ncnsc_reports.problems import Location
+from ncnsc_reports.template_check.kinds import KIND_NAMES, SAMPLE_NAMES, YEARLY, kind_of
+
+TEMPLATE_KINDS = tuple(KIND_NAMES)
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -240,19 +243,29 @@ def new_summary(period_dir: Path, debug: bool) -> None:
     click.echo(f"Đã tạo sổ Excel trống: {path}")
 
 
+KINDS_HELP = ("Loại mẫu: bao-cao-nam (báo cáo năm), tong-ket (báo cáo tổng kết, sơ kết giai "
+              "đoạn), du-thao-ke-hoach (dự thảo kế hoạch giai đoạn sau).")
+
+
 @main.command("check-template")
 @click.argument("path", type=click.Path(path_type=Path))
+@click.option("--mau", "kind", type=click.Choice(TEMPLATE_KINDS),
+              help=KINDS_HELP + " Mặc định: đoán theo tên tệp (tong-ket…, so-ket…, du-thao…, "
+                                "ke-hoach…; tên khác là báo cáo năm).")
 @click.option("--fix", is_flag=True,
               help="Sửa những gì sửa tự động được (nháy cong, thẻ bị tách định dạng) vào bản "
                    "sao <tên>.da-sua.docx cạnh mẫu; mẫu gốc không đổi.")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
-def check_template(path: Path, fix: bool, debug: bool) -> None:
+def check_template(path: Path, kind: str | None, fix: bool, debug: bool) -> None:
     """Kiểm tra mẫu Word PATH: báo mọi lỗi thẻ một lần, kèm chỗ tìm thấy trong Word."""
     from ncnsc_reports.template_check.check import check_template as check
 
-    problems = _run(debug, lambda: check(path), "")
+    how = "theo --mau" if kind else "theo tên tệp; chọn loại khác bằng --mau"
+    kind = kind or kind_of(path)
+    click.echo(f"Kiểm tra theo trường dữ liệu của {KIND_NAMES[kind]} ({how}).")
+    problems = _run(debug, lambda: check(path, kind=kind), "")
     if fix and problems:
-        path, problems = _fix_template(path, debug)
+        path, problems = _fix_template(path, kind, debug)
     _echo_problems("Lỗi", [p for p in problems if p.is_error])
     _echo_problems("Cảnh báo", [p for p in problems if not p.is_error])
     if problems:
@@ -262,7 +275,7 @@ def check_template(path: Path, fix: bool, debug: bool) -> None:
     click.echo(f"Mẫu “{path}” không có lỗi.")
 
 
-def _fix_template(path: Path, debug: bool):
+def _fix_template(path: Path, kind: str, debug: bool):
     """Write the repaired copy, say what changed; return the copy and its problems."""
     from ncnsc_reports.template_check.check import check_template as check
     from ncnsc_reports.template_check.repair import fix_template
@@ -271,20 +284,29 @@ def _fix_template(path: Path, debug: bool):
     changes = _run(debug, lambda: fix_template(path, target), "Chưa ghi bản sửa nào.")
     if not changes:
         click.echo("Không có chỗ nào sửa tự động được; mẫu gốc giữ nguyên.")
-        return path, _run(debug, lambda: check(path), "")
+        return path, _run(debug, lambda: check(path, kind=kind), "")
     click.echo(f"Đã sửa ({len(changes)}) và ghi vào “{target}”:")
     for change in changes:
         click.echo(f"  - {change}")
-    return target, _run(debug, lambda: check(target), "")
+    return target, _run(debug, lambda: check(target, kind=kind), "")
 
 
 @main.command()
+@click.option("--mau", "kind", type=click.Choice(TEMPLATE_KINDS), default=YEARLY,
+              show_default=True, help=KINDS_HELP)
 @click.option("--markdown", is_flag=True, help="In dạng Markdown (như docs/truong-du-lieu.md).")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
-def fields(markdown: bool, debug: bool) -> None:
-    """Liệt kê mọi trường, vòng lặp và bộ lọc dùng được trong mẫu, kèm ý nghĩa và ví dụ."""
+def fields(kind: str, markdown: bool, debug: bool) -> None:
+    """Liệt kê mọi trường, vòng lặp và bộ lọc dùng được trong mẫu (mặc định mẫu báo cáo năm;
+    --mau tong-ket, --mau du-thao-ke-hoach cho mẫu tổng kết, dự thảo kế hoạch), kèm ý nghĩa và
+    ví dụ."""
     from ncnsc_reports.template_check.reference import reference_markdown, reference_text
     from ncnsc_reports.template_check.sample import sample_context
 
-    render = reference_markdown if markdown else reference_text
-    click.echo(_run(debug, lambda: render(sample_context()), ""), nl=False)
+    if markdown and kind != YEARLY:
+        def render(context):
+            return reference_markdown(context, f"mẫu {KIND_NAMES[kind]}", SAMPLE_NAMES[kind],
+                                      f"ncnsc-report fields --markdown --mau {kind}")
+    else:
+        render = reference_markdown if markdown else reference_text
+    click.echo(_run(debug, lambda: render(sample_context(kind)), ""), nl=False)

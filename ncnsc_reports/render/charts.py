@@ -92,6 +92,12 @@ def budget_data(results, caption: str) -> ChartData:
         Series(SPENT, tuple(b.spent for b in results.budget)))),))
 
 
+def period_charts(results, codes: tuple[str, ...], context: dict) -> list[ChartData]:
+    """The summary's two charts, captioned as its context says."""
+    return [indicator_data(results, codes, context["indicator_caption"]),
+            budget_data(results, context["budget_caption"])]
+
+
 def _style():
     """matplotlib settings for every chart: a serif font with every Vietnamese letter, black on
     white."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.render.docx import render
 from ncnsc_reports.render.environment import make_environment
+from ncnsc_reports.template_check.kinds import kind_of
 from ncnsc_reports.template_check.package import package_problems
 from ncnsc_reports.template_check.parts import Place, TemplateProblem, open_parts
 from ncnsc_reports.template_check.rules import check_part
@@ -23,10 +24,11 @@ from ncnsc_reports.template_check.shapes import context_shapes
 from ncnsc_reports.template_check.tags import scan
 
 
-def check_template(path: Path, context: dict | None = None,
-                   render_trial: bool = True) -> list[TemplateProblem]:
-    """Return every problem of the template at `path` for `context` (default: the sample)."""
-    context = sample_context() if context is None else context
+def check_template(path: Path, context: dict | None = None, render_trial: bool = True,
+                   kind: str | None = None) -> list[TemplateProblem]:
+    """Return every problem of the template at `path` for `context` (default: the sample of
+    `kind`, or of the template's kind by its file name)."""
+    context = sample_context(kind or kind_of(path)) if context is None else context
     shapes, env = context_shapes(context), make_environment()
     problems: list[TemplateProblem] = package_problems(path)
     if any(p.where == Place("toàn mẫu") for p in problems):

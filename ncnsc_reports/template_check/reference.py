@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from jinja2 import UndefinedError
+
 from ncnsc_reports.formatting import FILTERS, short_date
 from ncnsc_reports.render.environment import make_environment
 from ncnsc_reports.template_check.meanings import (
@@ -76,12 +78,14 @@ def reference(context: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]
     shapes = context_shapes(context)
     for cls, meanings in ATTRIBUTES.items():
         sample = _first_instance(context, cls)
+        if sample is None and not shape_paths(shapes, cls.__name__):
+            continue  # not used by this kind of template (the summary has no Agency…)
         rows = [(f".{f.name}", _kind(getattr(sample, f.name, None)), meanings.get(f.name, ""),
                  example(getattr(sample, f.name)) if sample else "—")
                 for f in dataclasses.fields(cls)]
         users = ", ".join(shape_paths(shapes, cls.__name__))
         sections.append((f"{cls.__name__}: thuộc tính của {users}", rows))
-    for name, keys in ITEM_KEYS.items():
+    for name, keys in ((n, k) for n, k in ITEM_KEYS.items() if n in context):
         first = (context.get(name) or [{}])[0]
         rows = [(f".{k}", _kind(first.get(k)), text, example(first.get(k)))
                 for k, text in keys.items()]
@@ -97,9 +101,17 @@ def _filter_rows(context: dict) -> list[tuple[str, str, str, str]]:
     rows = []
     for name in FILTERS:
         meaning, expression = FILTER_MEANINGS.get(name, ("(chưa có mô tả)", ""))
-        output = env.from_string("{{ " + expression + " }}").render(context) if expression else ""
+        output = _try(env, expression, context) if expression else ""
         rows.append((name, _KIND_FILTER, meaning, f"{{{{ {expression} }}}} → {output}"))
     return rows
+
+
+def _try(env, expression: str, context: dict) -> str:
+    """The example's output, or “—” when its fields are not this kind of template's."""
+    try:
+        return env.from_string("{{ " + expression + " }}").render(context)
+    except UndefinedError:
+        return "—"
 
 
 def reference_text(context: dict) -> str:
@@ -111,11 +123,13 @@ def reference_text(context: dict) -> str:
     return "\n".join(lines[1:]) + "\n"
 
 
-def reference_markdown(context: dict) -> str:
-    """Return the reference as the Markdown kept in docs/truong-du-lieu.md."""
-    lines = ["# Trường dữ liệu dùng trong mẫu báo cáo", "",
-             f"Tệp này được tạo tự động từ mã nguồn; đừng sửa tay. Tạo lại bằng: `{REGENERATE}`.",
-             "Ví dụ lấy từ dữ liệu mẫu Hưng Yên năm 2023 (inputs/hung-yen/2023); “—” là mẫu "
+def reference_markdown(context: dict, title: str = "mẫu báo cáo",
+                       sample: str = "Hưng Yên năm 2023 (inputs/hung-yen/2023)",
+                       regenerate: str = REGENERATE) -> str:
+    """Return the reference as the Markdown kept in docs/truong-du-lieu.md (yearly report)."""
+    lines = [f"# Trường dữ liệu dùng trong {title}", "",
+             f"Tệp này được tạo tự động từ mã nguồn; đừng sửa tay. Tạo lại bằng: `{regenerate}`.",
+             f"Ví dụ lấy từ dữ liệu mẫu {sample}; “—” là mẫu "
              "không có giá trị này. `x[…]` là một phần tử của danh sách x, tức biến của vòng "
              "lặp `{%p for … in x %}`. Cách viết thẻ: xem "
              "[huong-dan-sua-mau.md](huong-dan-sua-mau.md)."]
