@@ -83,10 +83,28 @@ def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
         finally:
             share_reads(0)  # this process goes on: nothing kept after the batch
         return sorted(items, key=lambda item: item.year_dir)
-    broken = []
+    built, broken = _in_pool(_groups(stale, jobs), options, worker, jobs, done)
+    items.extend(built)
+    for year_dir in sorted(broken):
+        items.append(_alone(year_dir, options, worker))
+        done(items[-1])
+    return sorted(items, key=lambda item: item.year_dir)
+
+
+def _in_pool(groups: list[list[Path]], options: dict, worker, jobs: int,
+             done) -> tuple[list[BatchItem], list[Path]]:
+    """Build the groups in a pool; return the items built and the reports a dead worker took down.
+
+    A worker can die while tasks are still being handed out: the pool then refuses the rest, which
+    are taken down with it, like the tasks it was running.
+    """
+    items, broken, futures = [], [], {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(build_group, group, options, worker): group
-                   for group in _groups(stale, jobs)}
+        for group in groups:
+            try:
+                futures[pool.submit(build_group, group, options, worker)] = group
+            except BrokenProcessPool:
+                broken.extend(group)
         for future in as_completed(futures):
             try:
                 group_items = future.result()
@@ -96,10 +114,7 @@ def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
             for item in group_items:
                 items.append(item)
                 done(item)
-    for year_dir in sorted(broken):
-        items.append(_alone(year_dir, options, worker))
-        done(items[-1])
-    return sorted(items, key=lambda item: item.year_dir)
+    return items, broken
 
 
 def _groups(year_dirs: list[Path], jobs: int) -> list[list[Path]]:
