@@ -56,8 +56,15 @@ def _acquire(path: Path) -> bool:
         return False
     except OSError as err:
         raise OutputError(f"không tạo được tệp khóa “{path}”: {err.strerror}") from err
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(f"{os.getpid()} {time.time():.0f}\n")
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(f"{os.getpid()} {time.time():.0f}\n")
+    except OSError as err:  # a full disk: an empty lock left here would block builds 15 min
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise OutputError(f"không ghi được tệp khóa “{path}”: {err.strerror}; chưa ghi gì vào "
+                          f"“{path.parent / path.name.removeprefix('.ncnsc-lock-')}”, các tệp "
+                          "trong đó (kể cả bản đã sửa tay) vẫn nguyên") from err
     return True
 
 

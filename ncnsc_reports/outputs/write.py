@@ -162,7 +162,10 @@ def _move_all(stage: Path, folder: Path, names: list[str]) -> list[Path]:
             try:
                 shutil.copy2(folder / name, backups[name])
             except OSError as err:
-                raise OutputError(f"không ghi được “{folder / name}”: {err.strerror}") from err
+                # the copy failed, not the file: it is untouched, so say so (a full disk)
+                raise OutputError(f"không ghi được bản lưu tạm của “{folder / name}” (trước khi "
+                                  f"thay): {err.strerror}. Hãy kiểm tra chỗ trống trên đĩa rồi "
+                                  "chạy lại.") from err
     moved: list[Path] = []
     try:
         for name in names:
