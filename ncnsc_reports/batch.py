@@ -6,6 +6,7 @@ processes. A failed report never stops the others; each outcome is returned for 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from ncnsc_reports.errors import InputError, NcnscError
 from ncnsc_reports.inputs.shared import share_reads
-from ncnsc_reports.pipeline import BuildResult, build, up_to_date
+from ncnsc_reports.pipeline import BuildOptions, BuildResult, build, up_to_date
 
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -40,10 +41,10 @@ def discover(inputs_dir: Path) -> list[Path]:
                   for year in province.iterdir() if year.is_dir() and _YEAR.match(year.name))
 
 
-def build_one(year_dir: Path, options: dict) -> BatchItem:
+def build_one(year_dir: Path, options: BuildOptions) -> BatchItem:
     """Build one report; turn any failure into lines a clerk can read."""
     try:
-        return BatchItem(year_dir, result=build(year_dir, **options))
+        return BatchItem(year_dir, result=build(year_dir, options))
     except InputError as err:
         return BatchItem(year_dir, failure=tuple(f"{p.severity.value}: {p}" for p in err.problems))
     except NcnscError as err:
@@ -52,17 +53,17 @@ def build_one(year_dir: Path, options: dict) -> BatchItem:
         return BatchItem(year_dir, failure=(f"Lỗi không mong đợi: {type(err).__name__}: {err}",))
 
 
-def build_group(year_dirs: list[Path], options: dict,
-                worker: Callable[[Path, dict], BatchItem] = build_one) -> list[BatchItem]:
+def build_group(year_dirs: list[Path], options: BuildOptions,
+                worker: Callable[[Path, BuildOptions], BatchItem] = build_one) -> list[BatchItem]:
     """Build the reports of `year_dirs` in order in this process, sharing the workbooks read
     (a province's profile and earlier years are read once, `inputs.shared`)."""
     share_reads()
     return [worker(year_dir, options) for year_dir in year_dirs]
 
 
-def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
+def build_all(year_dirs: list[Path], options: BuildOptions, jobs: int | None = None,
               on_done: Callable[[BatchItem], None] | None = None,
-              worker: Callable[[Path, dict], BatchItem] = build_one) -> list[BatchItem]:
+              worker: Callable[[Path, BuildOptions], BatchItem] = build_one) -> list[BatchItem]:
     """Build every year folder with `jobs` worker processes (default: one per core).
 
     Reports whose inputs did not change are found here first (a few file stats each), so a
@@ -72,7 +73,7 @@ def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
     """
     done = on_done or (lambda item: None)
     items, stale = _up_to_date(year_dirs, options, done)
-    options = dict(options, rebuild=True)  # known to be out of date: no second check
+    options = dataclasses.replace(options, rebuild=True)  # known to be out of date: no second check
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale)))
     if jobs == 1:
         share_reads()
@@ -91,7 +92,7 @@ def build_all(year_dirs: list[Path], options: dict, jobs: int | None = None,
     return sorted(items, key=lambda item: item.year_dir)
 
 
-def _in_pool(groups: list[list[Path]], options: dict, worker, jobs: int,
+def _in_pool(groups: list[list[Path]], options: BuildOptions, worker, jobs: int,
              done) -> tuple[list[BatchItem], list[Path]]:
     """Build the groups in a pool; return the items built and the reports a dead worker took down.
 
@@ -128,11 +129,11 @@ def _groups(year_dirs: list[Path], jobs: int) -> list[list[Path]]:
     return [[year_dir] for year_dir in sorted(year_dirs)]
 
 
-def _up_to_date(year_dirs: list[Path], options: dict, on_done) -> tuple[list, list[Path]]:
+def _up_to_date(year_dirs: list[Path], options: BuildOptions, on_done) -> tuple[list, list[Path]]:
     """Split the year folders into up-to-date reports (as items) and those to build."""
     items, stale = [], []
     for year_dir in year_dirs:
-        result = None if options.get("rebuild") else up_to_date(year_dir, **options)
+        result = None if options.rebuild else up_to_date(year_dir, options)
         if result is None:
             stale.append(year_dir)
         else:
@@ -141,7 +142,7 @@ def _up_to_date(year_dirs: list[Path], options: dict, on_done) -> tuple[list, li
     return items, stale
 
 
-def _alone(year_dir: Path, options: dict, worker) -> BatchItem:
+def _alone(year_dir: Path, options: BuildOptions, worker) -> BatchItem:
     """Build one report in a process of its own; its death is that report's failure."""
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:

@@ -7,6 +7,7 @@ Everything is gathered and rendered in memory first; the file is written last, a
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -27,6 +28,25 @@ from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, templ
 from ncnsc_reports.report.model import UnitReplies
 from ncnsc_reports.reproducible import fixed_time
 from ncnsc_reports.template_check.check import require_renderable
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How `build` runs, as the command line says it: the CLI makes one, `batch` hands it to
+    every worker, `build` reads it. Unknown options fail at once (no dict of keywords)."""
+
+    out_root: Path | None = None  # --out: outputs/ beside inputs/ when None
+    templates: Path | None = None  # --templates: searched before the province's and ours
+    strict: bool = False  # --strict: every warning, the template's included, is an error
+    force: bool = False  # --force: replace hand-edited outputs without keeping a copy
+    rebuild: bool = False  # --rebuild: build even when nothing it depends on changed
+
+
+def _options(options: BuildOptions | Path | None, changes: dict) -> BuildOptions:
+    """Return `options` (a bare path is the output folder) with `changes` made."""
+    if not isinstance(options, BuildOptions):
+        options = BuildOptions(out_root=None if options is None else Path(options))
+    return dataclasses.replace(options, **changes) if changes else options
 
 
 @dataclass(frozen=True)
@@ -61,9 +81,10 @@ def output_path(year_dir: Path, out_root: Path | None = None) -> Path:
     return root / province / year / f"bao-cao-{province}-{year}.docx"
 
 
-def build(year_dir: Path, out_root: Path | None = None, templates: Path | None = None,
-          strict: bool = False, force: bool = False, rebuild: bool = False) -> BuildResult:
+def build(year_dir: Path, options: BuildOptions | Path | None = None, **changes) -> BuildResult:
     """Build the annual report of one year folder and return where it was written.
+
+    `options` (or, for short, the output folder) with `changes` (e.g. `strict=True`) made.
 
     Nothing is done when nothing the report depends on changed since it was built (and its
     outputs are as written), unless `rebuild`. Gather first, write last: everything is
@@ -71,18 +92,19 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     then written together or not at all. A file edited by hand since it was written is kept
     under another name, unless `force`.
     """
-    year_dir = named(year_dir)
-    target = output_path(year_dir, out_root)
-    fresh, before = _freshness(year_dir, templates, target.parent, strict, rebuild)
+    year_dir, options = named(year_dir), _options(options, changes)
+    target = output_path(year_dir, options.out_root)
+    fresh, before = _freshness(year_dir, options, target.parent)
     if fresh is not None:
         return BuildResult(_recorded_name(target, fresh), fresh.problems(), up_to_date=True)
     report, results, warnings = gather(year_dir)
     target = target.with_name(f"{report.file_stem}.docx")  # the name in force, not the folder
     files = {}
-    template, context = report_template(year_dir, templates), build_context(report, results)
+    template = report_template(year_dir, options.templates)
+    context = build_context(report, results)
     template_warnings, marker = _checked(template, context, target.parent.parent.parent)
     warnings.extend(template_warnings)
-    if strict and warnings:  # after the template check: --strict covers every warning
+    if options.strict and warnings:  # after the template check: --strict covers every warning
         raise InputError([Problem(p.where, p.message, Severity.ERROR) for p in warnings],
                          strict=True, template=template)
     _remember(marker)
@@ -91,19 +113,19 @@ def build(year_dir: Path, out_root: Path | None = None, templates: Path | None =
     files[target.name] = stamp(render(template, context, when))
     if results is not None:
         files[INDICATOR_BOOK] = stamp(indicator_workbook(results, report.illustrative, when))
-    written = write_outputs(target.parent, files, force)
+    written = write_outputs(target.parent, files, options.force)
     _record(before, year_dir, report, target.parent, files, warnings)
     return BuildResult(target, list(warnings), written.kept, written.replaced,
                        units=report.units, removed=written.removed)
 
 
-def up_to_date(year_dir: Path, out_root: Path | None = None, templates: Path | None = None,
-               strict: bool = False, force: bool = False, rebuild: bool = False
-               ) -> BuildResult | None:
+def up_to_date(year_dir: Path, options: BuildOptions | Path | None = None,
+               **changes) -> BuildResult | None:
     """Return the result of a build that would change nothing (its outputs are up to date),
     or None when `build` has work to do. Takes `build`'s options; costs a few file stats."""
-    target = output_path(named(year_dir), out_root)
-    fresh, _ = _freshness(named(year_dir), templates, target.parent, strict, rebuild, False)
+    options = _options(options, changes)
+    target = output_path(named(year_dir), options.out_root)
+    fresh, _ = _freshness(named(year_dir), options, target.parent, False)
     return None if fresh is None else BuildResult(_recorded_name(target, fresh),
                                                   fresh.problems(), up_to_date=True)
 
@@ -124,16 +146,17 @@ def report_template(year_dir: Path, templates: Path | None = None) -> Path:
     return find_template(REPORT_TEMPLATE, folders)
 
 
-def _freshness(year_dir: Path, templates: Path | None, out_folder: Path, strict: bool,
-               rebuild: bool, fingerprint: bool = True):
+def _freshness(year_dir: Path, options: BuildOptions, out_folder: Path,
+               fingerprint: bool = True):
     """Return (the record of up-to-date outputs, None) or (None, the inputs fingerprinted
     before reading them); (None, None) when the inputs are unusable: the build says why."""
     # While units' forms are collected (don-vi/ exists), every build reads the profile and the
     # forms again, so that it can say who has not answered yet (issue 12, item 4).
     rebuild = rebuild or (Path(year_dir) / FORMS_DIR).is_dir()
     try:
-        template = report_template(year_dir, templates)
-        if not rebuild and (fresh := current_sources(out_folder, template, strict)):
+        template = report_template(year_dir, options.templates)
+        if not options.rebuild and (fresh := current_sources(out_folder, template,
+                                                             options.strict)):
             return fresh, None
         return None, snapshot(year_dir, template, out_folder) if fingerprint else None
     except (NcnscError, OSError, ValueError):

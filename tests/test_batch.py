@@ -12,6 +12,7 @@ from ncnsc_reports.batch import build_all, discover
 from ncnsc_reports.cli import main
 from ncnsc_reports.errors import OutputError
 from ncnsc_reports.outputs import pdf
+from ncnsc_reports.pipeline import BuildOptions
 
 
 @pytest.fixture
@@ -45,9 +46,8 @@ def test_one_failure_does_not_stop_the_others(inputs):
 
 
 def test_parallel_and_serial_batches_write_the_same_bytes(inputs, tmp_path):
-    options = {"out_root": None, "templates": None, "strict": False, "force": False}
-    serial = build_all(discover(inputs), dict(options, out_root=tmp_path / "a"), jobs=1)
-    parallel = build_all(discover(inputs), dict(options, out_root=tmp_path / "b"), jobs=2)
+    serial = build_all(discover(inputs), BuildOptions(out_root=tmp_path / "a"), jobs=1)
+    parallel = build_all(discover(inputs), BuildOptions(out_root=tmp_path / "b"), jobs=2)
     for one, two in zip(serial, parallel, strict=True):
         assert one.result.path.read_bytes() == two.result.path.read_bytes()
 

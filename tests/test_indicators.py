@@ -194,3 +194,10 @@ def test_one_limit_warning_per_kind(an_giang_copy):
         "Tư vấn áp dụng", 50_000_000, "Ngân sách tỉnh"))
     warnings = [str(w) for w in build(an_giang_copy / "2023").warnings]
     assert len([w for w in warnings if f"dòng {row}" in w]) == 1
+
+
+def test_every_measure_has_its_counting_rule_by_name():
+    from ncnsc_reports.compute.indicators import MEASURE_RULES
+    from ncnsc_reports.inputs.schema import MEASURES
+
+    assert list(MEASURE_RULES) == list(MEASURES)

@@ -120,8 +120,10 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
           rebuild: bool, debug: bool) -> None:
     """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023; với thư mục
     tổng kết (inputs/an-giang/tong-ket-2021-2025) tạo báo cáo tổng kết giai đoạn."""
-    options = {"out_root": out_root, "templates": templates, "strict": strict, "force": force,
-               "rebuild": rebuild}
+    from ncnsc_reports.pipeline import BuildOptions
+    from ncnsc_reports.pipeline import build as build_report
+
+    options = BuildOptions(out_root, templates, strict, force, rebuild)
     if build_every:
         from ncnsc_reports.cli.batch import build_every_report
 
@@ -129,15 +131,10 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
     if year_dir is None:
         raise click.UsageError("cần thư mục năm, ví dụ: ncnsc-report build inputs/hung-yen/2023 "
                                "(hoặc --all để tạo mọi báo cáo)")
-    from ncnsc_reports.pipeline import build as build_report
     from ncnsc_reports.summary import build_summary, is_period_folder
 
-    if is_period_folder(year_dir):  # built every time: --rebuild changes nothing
-        options.pop("rebuild")
-        builder = build_summary
-    else:
-        builder = build_report
-    result = _run(debug, lambda: builder(year_dir, **options))
+    builder = build_summary if is_period_folder(year_dir) else build_report
+    result = _run(debug, lambda: builder(year_dir, options))
     _echo_result(result)
     if pdf:
         from ncnsc_reports.incremental import pdf_is_current

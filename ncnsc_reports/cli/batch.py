@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ncnsc_reports.errors import NcnscError
 
+if TYPE_CHECKING:  # the pipeline is imported when a build runs, not for --help
+    from ncnsc_reports.pipeline import BuildOptions
 
-def build_every_report(inputs_dir: Path, options: dict, jobs: int | None, pdf: bool,
+
+def build_every_report(inputs_dir: Path, options: BuildOptions, jobs: int | None, pdf: bool,
                        debug: bool) -> int:
     """Build every report under `inputs_dir`; print progress and a summary; return the exit code."""
     from ncnsc_reports.batch import build_all, discover

@@ -17,9 +17,10 @@ def gather(year_dir: Path):
     report, warnings = validate(year_dir)
     plan, results = report.plan_in_force, None
     if plan is not None:  # pandas is loaded only for a province that sets indicators
-        from ncnsc_reports.compute.indicators import compute
+        from ncnsc_reports.compute.indicators import compute, frames
         from ncnsc_reports.compute.record_warnings import check_records
 
-        results = compute(plan, report.history, report.year)
-        warnings.extend(check_records(report))
+        every_year = frames(report.history)  # built once: the indicators and the checks
+        results = compute(plan, report.history, report.year, every_year)
+        warnings.extend(check_records(report, every_year, results))
     return report, results, warnings

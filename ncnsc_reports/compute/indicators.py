@@ -15,8 +15,28 @@ import pandas as pd
 
 from ncnsc_reports.formatting import format_number
 from ncnsc_reports.inputs.schema import (
-    MEASURES,
+    ARTICLE,
+    ARTICLES,
+    AWARD,
+    AWARD_ENTRANTS,
+    BARCODE,
+    BARCODE_SUPPORTED,
+    CERT_SUPPORTED,
+    CLASSES,
+    ENTERPRISES_APPLYING,
+    ENTERPRISES_SURVEYED,
+    EXPERTS_TRAINED,
+    NEWS,
+    NEWS_POSTED,
+    OFFICIALS_TRAINED,
     RECORD_SHEETS,
+    SYSTEM,
+    SYSTEMS_SUPPORTED,
+    TOOL,
+    TOOLS_SUPPORTED,
+    TRACE,
+    TRACE_SUPPORTED,
+    TRAINEES,
     YEAR_EXPERTS,
     YEAR_MEDIA,
     YEAR_SUPPORT,
@@ -26,24 +46,26 @@ from ncnsc_reports.inputs.schema import (
 )
 from ncnsc_reports.report.model import (
     BudgetLine,
+    BudgetSummary,
     IndicatorLine,
     Phase,
     PlanInForce,
     YearRecords,
 )
 
-SYSTEM, TOOL, BARCODE, TRACE, CERT, AWARD = (
-    "Hệ thống quản lý", "Công cụ năng suất", "Mã số mã vạch", "Truy xuất nguồn gốc",
-    "Chứng nhận", "Giải thưởng Chất lượng Quốc gia")
-
 
 @dataclass(frozen=True)
 class Results:
+    """Everything computed for a report: its indicators and budget, ready for the template
+    (no template computes)."""
+
     indicators: tuple[IndicatorLine, ...]
     budget: tuple[BudgetLine, ...]
     first_year: int
     year: int
     phase: Phase
+    budget_summary: BudgetSummary | None = None  # None: the plan sets no budget
+    spent_recorded: int = 0  # what the year's records add up to (support and training)
 
 
 def frames(history: dict[int, YearRecords]) -> dict[str, pd.DataFrame]:
@@ -96,23 +118,23 @@ def _sum(sheet: str, *columns: str):
     return total
 
 
-# One counting rule per "Cách tính" of the profile (schema.MEASURES), in the same order.
-_MEASURE_RULES = dict(zip(MEASURES, (
-    _distinct({SYSTEM}, ["enterprise", "detail_key"]),
-    _distinct({TOOL}, ["enterprise", "detail_key"]),
-    _distinct({BARCODE}, ["enterprise"]),
-    _distinct({TRACE}, ["enterprise"]),
-    _certified,
-    _distinct({AWARD}, ["enterprise"]),
-    _distinct({SYSTEM, TOOL, TRACE}, ["enterprise"]),
-    _rows(YEAR_TRAINING.name),
-    _sum(YEAR_TRAINING.name, "participants"),
-    _sum(YEAR_TRAINING.name, "officials", "managers"),
-    _rows(YEAR_EXPERTS.name),
-    _rows(YEAR_MEDIA.name, "Tin"),
-    _rows(YEAR_MEDIA.name, "Bài viết"),
-    _sum(YEAR_SURVEYS.name, "enterprises"),
-), strict=True))
+# One counting rule per "Cách tính" of the profile (schema.MEASURES), each by its name.
+MEASURE_RULES = {
+    SYSTEMS_SUPPORTED: _distinct({SYSTEM}, ["enterprise", "detail_key"]),
+    TOOLS_SUPPORTED: _distinct({TOOL}, ["enterprise", "detail_key"]),
+    BARCODE_SUPPORTED: _distinct({BARCODE}, ["enterprise"]),
+    TRACE_SUPPORTED: _distinct({TRACE}, ["enterprise"]),
+    CERT_SUPPORTED: _certified,
+    AWARD_ENTRANTS: _distinct({AWARD}, ["enterprise"]),
+    ENTERPRISES_APPLYING: _distinct({SYSTEM, TOOL, TRACE}, ["enterprise"]),
+    CLASSES: _rows(YEAR_TRAINING.name),
+    TRAINEES: _sum(YEAR_TRAINING.name, "participants"),
+    OFFICIALS_TRAINED: _sum(YEAR_TRAINING.name, "officials", "managers"),
+    EXPERTS_TRAINED: _rows(YEAR_EXPERTS.name),
+    NEWS_POSTED: _rows(YEAR_MEDIA.name, NEWS),
+    ARTICLES: _rows(YEAR_MEDIA.name, ARTICLE),
+    ENTERPRISES_SURVEYED: _sum(YEAR_SURVEYS.name, "enterprises"),
+}
 
 
 def completion(cumulative: int, target: int | None) -> Decimal | None:
@@ -134,11 +156,15 @@ def named(name: str, target: int | None) -> str:
     return name.replace(TARGET_FIELD, format_number(target) if target is not None else "…")
 
 
-def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int) -> Results:
-    """Return every indicator's results and the budget rows for the report's year."""
+def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int,
+            every_year: dict[str, pd.DataFrame] | None = None) -> Results:
+    """Return every indicator's results and the budget of the report's year; `every_year` is
+    `frames(history)` when the caller built them already (they are built once per report)."""
     first = plan.period.start
     years = list(range(first, year + 1))
-    f = frames({y: r for y, r in history.items() if first <= y <= year})
+    every_year = frames(history) if every_year is None else every_year
+    f = {name: df[df["year"].between(first, year)].reset_index(drop=True)
+         for name, df in every_year.items()}
     series = results_by_year(plan, f, years)
     results = []
     for ind in plan.indicators:
@@ -152,13 +178,16 @@ def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int) -> Re
             completion(cumulative, target), rule.document if rule else plan.targets_source,
             rule.text if rule else "", rule.previous_value if rule else None))
     stated = {y: r.stated_spent for y, r in history.items() if r.stated_spent is not None}
-    return Results(tuple(results), _budget(plan, f, years, stated), first, year, plan.period)
+    recorded = spent_by_year(f).reindex(years, fill_value=0).astype(int)
+    budget = _budget(plan, recorded, years, stated)
+    return Results(tuple(results), budget, first, year, plan.period, _summary(plan, budget),
+                   int(recorded[year]))
 
 
 def results_by_year(plan: PlanInForce, f: dict[str, pd.DataFrame],
                     years: list[int]) -> dict[str, pd.Series]:
     """Return {indicator code: its result in each of `years`} (0 for a year without records)."""
-    return {ind.code: _MEASURE_RULES[ind.measure](f).reindex(years, fill_value=0).astype(int)
+    return {ind.code: MEASURE_RULES[ind.measure](f).reindex(years, fill_value=0).astype(int)
             for ind in plan.indicators}
 
 
@@ -168,10 +197,21 @@ def spent_by_year(f: dict[str, pd.DataFrame]) -> pd.Series:
         _sum(YEAR_TRAINING.name, "cost")(f), fill_value=0)
 
 
-def _budget(plan: PlanInForce, f, years: list[int],
+def _budget(plan: PlanInForce, recorded: pd.Series, years: list[int],
             stated: dict[int, int]) -> tuple[BudgetLine, ...]:
     """Planned and spent per year; spent is the stated total when given (it may include costs
     no record carries, e.g. conferences), else the sum of the records."""
-    recorded = spent_by_year(f).reindex(years, fill_value=0).astype(int)
     return tuple(BudgetLine(y, plan.budget.get(y), stated.get(y, int(recorded[y])))
                  for y in years)
+
+
+def _summary(plan: PlanInForce, years: tuple[BudgetLine, ...]) -> BudgetSummary | None:
+    """The year's and the phase's totals, or None when the plan sets no budget."""
+    if not plan.budget:
+        return None
+    planned = [b.planned for b in years if b.planned is not None]
+    planned_to_date = sum(planned) if planned else None
+    spent = sum(b.spent for b in years)
+    return BudgetSummary(years, years[-1].planned, years[-1].spent, planned_to_date, spent,
+                         completion(spent, planned_to_date), plan.budget_source)
+

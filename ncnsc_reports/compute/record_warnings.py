@@ -12,7 +12,7 @@ import datetime as dt
 
 import pandas as pd
 
-from ncnsc_reports.compute.indicators import frames, spent_by_year
+from ncnsc_reports.compute.indicators import Results
 from ncnsc_reports.formatting import cite_short, format_number
 from ncnsc_reports.inputs.schema import (
     PROFILE_BUDGET,
@@ -27,13 +27,13 @@ from ncnsc_reports.report.localities import names_for
 from ncnsc_reports.report.model import Report
 
 
-def check_records(report: Report) -> Problems:
-    """Return the warnings about the report year's records."""
+def check_records(report: Report, f: dict[str, pd.DataFrame], results: Results) -> Problems:
+    """Return the warnings about the report year's records; `f` holds every year's records
+    (`indicators.frames`), `results` what `indicators.compute` made of them."""
     problems = Problems()
     plan = report.plan_in_force
     if plan is None:
         return problems
-    f = frames(report.history)
     support = f[YEAR_SUPPORT.name]
     this_year = support[support["year"] == report.year]
     _caps(report, this_year, problems)
@@ -41,7 +41,7 @@ def check_records(report: Report) -> Problems:
     _per_year(report, this_year, problems)
     _twice(support, report.year, problems)
     _localities(report, this_year, problems)
-    _totals(report, f, problems)
+    _totals(report, f, results.spent_recorded, problems)
     return problems
 
 
@@ -138,7 +138,8 @@ def _localities(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
                 "(hồ sơ tỉnh, trang “Địa bàn”): doanh nghiệp ngoài tỉnh?"))
 
 
-def _totals(report: Report, f: dict[str, pd.DataFrame], problems: Problems) -> None:
+def _totals(report: Report, f: dict[str, pd.DataFrame], recorded: int,
+            problems: Problems) -> None:
     training = f[YEAR_TRAINING.name]
     for _, row in training[training["year"] == report.year].iterrows():
         officials, managers = _int(row["officials"]), _int(row["managers"])
@@ -147,7 +148,6 @@ def _totals(report: Report, f: dict[str, pd.DataFrame], problems: Problems) -> N
                 f"số cán bộ, công chức ({officials}) cộng số quản lý doanh nghiệp ({managers}) "
                 f"lớn hơn số người tham dự ({_int(row['participants'])})"))
     records = report.history[report.year]
-    recorded = int(spent_by_year(f).get(report.year, 0))
     if records.stated_spent is not None and records.stated_spent < recorded:
         problems.warning(Location(records.file, YEAR_GENERAL.name, column="Giá trị"), (
             f"“Kinh phí đã chi” ({_money(records.stated_spent)}) nhỏ hơn tổng các khoản ghi ở "

@@ -177,8 +177,10 @@ PROFILE_RECIPIENTS = SheetSpec(
 
 # --- Plan as data (profile) and records (year workbook): what the indicators count --------
 
-SUPPORT_KINDS = ("Hệ thống quản lý", "Công cụ năng suất", "Mã số mã vạch", "Truy xuất nguồn gốc",
-                 "Chứng nhận", "Giải thưởng Chất lượng Quốc gia")
+# Each choice has a name: code that means one of them says which, never a position.
+SYSTEM, TOOL, BARCODE, TRACE, CERT, AWARD = SUPPORT_KINDS = (
+    "Hệ thống quản lý", "Công cụ năng suất", "Mã số mã vạch", "Truy xuất nguồn gốc",
+    "Chứng nhận", "Giải thưởng Chất lượng Quốc gia")
 SUPPORT_ITEMS = ("Tư vấn áp dụng", "Đánh giá chứng nhận lần đầu", "Phí đăng ký",
                  "Chi phí tham dự, khen thưởng", "Khác")
 CERTIFICATION_KIND, CERTIFICATION_ITEM = SUPPORT_KINDS[4], SUPPORT_ITEMS[1]
@@ -192,8 +194,11 @@ def is_certification(kind: str | None, item: str | None) -> bool:
 
 
 FUNDING = ("Ngân sách tỉnh", "Ngân sách trung ương", "Doanh nghiệp đối ứng", "Nguồn khác")
-MEDIA_KINDS = ("Tin", "Bài viết", "Phóng sự", "Hội nghị, hội thảo")
-MEASURES = (
+NEWS, ARTICLE, FEATURE, CONFERENCE = MEDIA_KINDS = (
+    "Tin", "Bài viết", "Phóng sự", "Hội nghị, hội thảo")
+(SYSTEMS_SUPPORTED, TOOLS_SUPPORTED, BARCODE_SUPPORTED, TRACE_SUPPORTED, CERT_SUPPORTED,
+ AWARD_ENTRANTS, ENTERPRISES_APPLYING, CLASSES, TRAINEES, OFFICIALS_TRAINED, EXPERTS_TRAINED,
+ NEWS_POSTED, ARTICLES, ENTERPRISES_SURVEYED) = MEASURES = (
     "Số hệ thống quản lý được hỗ trợ", "Số công cụ được hỗ trợ",
     "Số doanh nghiệp được hỗ trợ mã số mã vạch",
     "Số doanh nghiệp được hỗ trợ truy xuất nguồn gốc",

@@ -35,7 +35,13 @@ class Row:
     raw: dict[str, Any] = field(default_factory=dict)  # cells as read, before typing
 
     def __getitem__(self, key: str) -> Any:
-        return self.values.get(key)
+        """Return the value of column `key` (None when its cell is empty). A key that no column
+        of the sheet has is a misspelling in the code: KeyError, never a silent None."""
+        try:
+            return self.values[key]
+        except KeyError:
+            raise KeyError(f"no column {key!r} in this row (columns: {', '.join(self.values)})"
+                           ) from None
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,33 @@ text only through the named filters of `formatting`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from ncnsc_reports.formatting import date_parts, place_date_line, two_digits
-from ncnsc_reports.render.records import GROUP_RECORDS, support_phrase, year_records
-from ncnsc_reports.report.model import BudgetLine, Document, Paragraph, Report
+from ncnsc_reports.inputs.schema import YEAR_SUPPORT
+from ncnsc_reports.render.records import (
+    GROUP_RECORDS,
+    ClassItem,
+    Count,
+    ExpertItem,
+    MediaItem,
+    SupportedEnterprise,
+    SurveyItem,
+    support_phrase,
+    year_records,
+)
+from ncnsc_reports.report.model import (
+    Agency,
+    BudgetSummary,
+    Document,
+    IndicatorLine,
+    Paragraph,
+    Report,
+    SupportLine,
+)
 from ncnsc_reports.report.phases import phase_of, since_text, span_text, start_text, years_text
 
 if TYPE_CHECKING:  # pandas stays unloaded for a province without indicators
@@ -43,40 +61,23 @@ DRAFT_NOTE = ("BẢN NHÁP – nội dung chép từ sổ năm trước, chưa �
               "năm {year}: không dùng để trình ký")
 
 
+def _described(meaning: str, of: type | None = None):
+    """A field of the context, with what it means for the template's editor; `of` names the
+    type of a value whose members the template reads, when the type hint does not say it."""
+    return field(metadata={"meaning": meaning, "of": of})
+
+
+def _section(label: str, name: str):
+    return _described(f"Các đoạn của mục {label} (trang “Nội dung”); in bằng "
+                      f"{{{{p paras({name}) }}}}.")
+
+
 @dataclass(frozen=True)
-class BudgetSummary:
-    years: tuple[BudgetLine, ...]
-    planned_year: int | None
-    spent_year: int
-    planned_to_date: int | None
-    spent_to_date: int
-    completion: Decimal | None
+class IndicatorGroup:
+    """The indicators whose targets one document sets: one sentence cites it, then its lines."""
+
     source: Document
-
-
-@dataclass(frozen=True)
-class SupportLine:
-    """One row of the list of enterprises supported in the year (Phụ lục II)."""
-
-    name: str
-    tax_code: str
-    locality: str
-    kind: str
-    detail: str
-    item: str
-    amount: int
-    funding: str
-    what: str  # “Tư vấn áp dụng hệ thống quản lý ISO 9001”: the phrase section I uses too
-
-
-def build_context(report: Report, results: Results | None = None) -> dict:
-    """Return the template context of one report: every field a template may use."""
-    fields = {**_text_fields(report), **_indicator_fields(report, results),
-              **year_records(report)}
-    fields["appendix"] = _appendix_numbers(fields)
-    for group in fields["task_groups"]:
-        group["has_records"] = any(fields[k] for k in GROUP_RECORDS.get(group["number"], ()))
-    return fields
+    lines: tuple
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,143 @@ class AppendixNumbers:
     enterprises: str
 
 
-def _appendix_numbers(fields: dict) -> AppendixNumbers:
+@dataclass(frozen=True)
+class ReportContext:
+    """Every name a report template sees, typed and described once, in the reference's order:
+    `build_context` must fill each (a missing or extra name fails at once), and the reference
+    (`ncnsc-report fields`, the template checker's shapes) is generated from these fields."""
+
+    year: int = _described("Năm báo cáo.")
+    province: str = _described("Tên thư mục tỉnh, ví dụ hung-yen (không in trong báo cáo).")
+    agency: Agency = _described("Cơ quan ban hành và người ký (hồ sơ tỉnh, trang “Cơ quan”).")
+    plan: Document = _described(
+        "Kế hoạch của tỉnh thực hiện Chương trình 1322 (hồ sơ tỉnh, trang “Kế hoạch”)."
+    )
+    number_text: str = _described("Số của báo cáo, hai chữ số; để trống cho văn thư ghi tay.")
+    place_date: str = _described("Dòng địa danh, ngày tháng năm ký.")
+    opening: tuple[Paragraph, ...] = _section("Mở đầu", "opening")
+    plans_intro: tuple[Paragraph, ...] = _section("I.1.a", "plans_intro")
+    plans_documents: tuple[Document, ...] = _described("Văn bản của mục I.1.a (trang “Văn bản”).")
+    rules_intro: tuple[Paragraph, ...] = _section("I.1.b", "rules_intro")
+    rules_documents: tuple[Document, ...] = _described("Văn bản của mục I.1.b (trang “Văn bản”).")
+    integration: tuple[Paragraph, ...] = _section("I.1.c", "integration")
+    task_groups: list[dict] = _described(
+        "Sáu nhóm nhiệm vụ, giải pháp của QĐ 1322 (mục I.2), theo thứ tự."
+    )
+    evaluation: tuple[Paragraph, ...] = _section("II.1", "evaluation")
+    shortcomings: tuple[Paragraph, ...] = _section("II.2", "shortcomings")
+    causes: tuple[Paragraph, ...] = _section("II.3", "causes")
+    direction: tuple[Paragraph, ...] = _section("III.1", "direction")
+    solutions: tuple[Paragraph, ...] = _section("III.2", "solutions")
+    recommendations: tuple[Paragraph, ...] = _section("IV", "recommendations")
+    empty_group: str = _described(
+        "Câu in khi một mục không có nội dung (trang “Thông tin chung”); trống thì mẫu tự đặt "
+        "câu."
+    )
+    recipients: tuple[str, ...] = _described(
+        "Các nơi nhận, mỗi phần tử một dòng (chưa có “- ” và “;”)."
+    )
+    document_title: str = _described("Tiêu đề ghi vào thuộc tính của tệp Word.")
+    document_comment: str = _described("Ghi chú ghi vào thuộc tính của tệp Word.")
+    document_company: str = _described("Tên cơ quan ghi vào thuộc tính “Company” của tệp Word.")
+    amendments: tuple[Document, ...] = _described(
+        "Các văn bản sửa đổi, bổ sung kế hoạch của tỉnh."
+    )
+    illustrative: bool = _described(
+        "Đúng khi số liệu chỉ tiêu là dữ liệu minh họa, không phải thật."
+    )
+    illustrative_note: str = _described("Dòng ghi chú in khi số liệu là dữ liệu minh họa.")
+    draft_note: str = _described(
+        "Dòng “BẢN NHÁP …” khi sổ của năm chỉ có nội dung chép từ năm trước, chưa xem lại dòng "
+        "nào; trống khi không phải bản nháp."
+    )
+    has_indicators: bool = _described(
+        "Đúng khi có kế hoạch dạng dữ liệu và số liệu chỉ tiêu (sổ chi-tieu.xlsx); sai thì bỏ "
+        "các phần chỉ tiêu."
+    )
+    period_start: int = _described("Năm đầu của giai đoạn của năm báo cáo (2021 hoặc 2026).")
+    period: str = _described("Giai đoạn của năm báo cáo, ví dụ 2026-2030.")
+    phase_first_year: bool = _described(
+        "Đúng khi năm báo cáo là năm đầu giai đoạn (2021, 2026): không có lũy kế nhiều năm."
+    )
+    since_start: str = _described(
+        "“từ đầu Chương trình” (2021-2025) hoặc “từ đầu giai đoạn 2026-2030”, dùng ở tên mục "
+        "II."
+    )
+    since_start_year: str = _described(
+        "Như since_start, kèm năm: “từ đầu giai đoạn 2026-2030 (năm 2026)”, dùng ở mục II.1."
+    )
+    cumulative_since: str = _described(
+        "Khoảng lũy kế trong câu: “từ năm 2021 đến hết năm 2023”; năm đầu giai đoạn: “từ đầu "
+        "giai đoạn 2026-2030 đến hết năm 2026”."
+    )
+    cumulative_span: str = _described("Khoảng lũy kế ở tiêu đề bảng: “2021-2023” hoặc “năm 2026”.")
+    budget_years: str = _described(
+        "Các năm của dự toán lũy kế: “các năm 2021-2023” hoặc “năm 2026”."
+    )
+    indicator_groups: list[IndicatorGroup] = _described(
+        "Các chỉ tiêu gom theo văn bản giao chỉ tiêu: mỗi nhóm một câu dẫn “theo …” rồi các "
+        "dòng."
+    )
+    indicators: list[IndicatorLine] = _described(
+        "Các chỉ tiêu của kế hoạch với kết quả năm và lũy kế."
+    )
+    budget: BudgetSummary | None = _described(
+        "Kinh phí kế hoạch và đã chi; trống khi kế hoạch không giao kinh phí."
+    )
+    enterprises: list[SupportLine] = _described("Doanh nghiệp được hỗ trợ trong năm (Phụ lục II).")
+    appendix_note: str = _described("Dòng “(Kèm theo Báo cáo số … ngày …)” dưới tên phụ lục.")
+    appendix: AppendixNumbers = _described(
+        "Số La Mã của từng phụ lục được in (trống: không in).",
+        of=AppendixNumbers,
+    )
+    targets_source: Document | None = _described(
+        "Văn bản giao chỉ tiêu đang dùng (như plan); trống khi không có chỉ tiêu."
+    )
+    enterprises_total: int = _described(
+        "Tổng kinh phí hỗ trợ doanh nghiệp trong năm, đồng (dòng “Tổng cộng” của danh sách "
+        "doanh nghiệp)."
+    )
+    media: list[MediaItem] = _described(
+        "Tin, bài trong năm (trang “Tin bài”), liệt kê ở mục I.2.2."
+    )
+    media_counts: list[Count] = _described(
+        "Số tin, bài theo từng loại, ví dụ 02 tin, 01 bài viết."
+    )
+    classes: list[ClassItem] = _described(
+        "Lớp tập huấn trong năm (trang “Tập huấn”), liệt kê ở mục I.2.4."
+    )
+    trainees: int = _described("Tổng số lượt người tham dự các lớp tập huấn trong năm.")
+    experts: list[ExpertItem] = _described(
+        "Chuyên gia năng suất được đào tạo trong năm (trang “Chuyên gia”)."
+    )
+    surveys: list[SurveyItem] = _described(
+        "Các đợt khảo sát doanh nghiệp trong năm (trang “Khảo sát”)."
+    )
+    supported: list[SupportedEnterprise] = _described(
+        "Doanh nghiệp được hỗ trợ trong năm, mỗi doanh nghiệp một phần tử với mọi nội dung hỗ "
+        "trợ (liệt kê ở mục I.2.3)."
+    )
+    support_total: int = _described("Tổng kinh phí hỗ trợ doanh nghiệp trong năm, đồng.")
+
+
+def build_context(report: Report, results: Results | None = None) -> dict:
+    """Return the template context of one report: every field a template may use."""
+    values = {**_text_fields(report), **_indicator_fields(report, results),
+              **year_records(report)}
+    values["appendix"] = _appendix_numbers(values)
+    for group in values["task_groups"]:
+        group["has_records"] = any(values[k] for k in GROUP_RECORDS.get(group["number"], ()))
+    context = ReportContext(**values)
+    return {f.name: getattr(context, f.name) for f in fields(context)}
+
+
+def _appendix_numbers(values: dict) -> AppendixNumbers:
     """Number the appendices present, in order (NĐ 30/2020, Phụ lục I, III.1.a); the list of
     enterprises is printed whenever there are enterprises, even without indicators."""
-    present = [key for key, shown in (("indicators", fields["has_indicators"]),
-                                      ("enterprises", fields["has_indicators"]
-                                       or fields["enterprises"])) if shown]
+    present = [key for key, shown in (("indicators", values["has_indicators"]),
+                                      ("enterprises", values["has_indicators"]
+                                       or values["enterprises"])) if shown]
     return AppendixNumbers(*(("I", "II")[present.index(k)] if k in present else ""
                              for k in ("indicators", "enterprises")))
 
@@ -122,19 +254,11 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
         "indicators": lines,
         "indicator_groups": _indicator_groups(lines),
         "targets_source": plan.targets_source if plan else None,
-        "budget": _budget(results, plan) if results else None,
+        "budget": results.budget_summary if results else None,
         "enterprises": _enterprises(report),
         "enterprises_total": sum(e.amount for e in _enterprises(report)),
         "appendix_note": _appendix_note(report),
     }
-
-
-@dataclass(frozen=True)
-class IndicatorGroup:
-    """The indicators whose targets one document sets: one sentence cites it, then its lines."""
-
-    source: Document
-    lines: tuple
 
 
 def _indicator_groups(lines: list) -> list[IndicatorGroup]:
@@ -142,22 +266,9 @@ def _indicator_groups(lines: list) -> list[IndicatorGroup]:
     return [IndicatorGroup(d, tuple(i for i in lines if i.source == d)) for d in sources]
 
 
-def _budget(results: Results, plan) -> BudgetSummary | None:
-    from ncnsc_reports.compute.indicators import completion
-
-    years = results.budget
-    if not plan.budget:
-        return None
-    planned = [b.planned for b in years if b.planned is not None]
-    planned_to_date = sum(planned) if planned else None
-    spent = sum(b.spent for b in years)
-    return BudgetSummary(years, years[-1].planned, years[-1].spent, planned_to_date, spent,
-                         completion(spent, planned_to_date), plan.budget_source)
-
-
 def _enterprises(report: Report) -> list[SupportLine]:
     records = report.history.get(report.year)
-    rows = records.rows.get("Hỗ trợ doanh nghiệp", []) if records else []
+    rows = records.rows.get(YEAR_SUPPORT.name, []) if records else []
     return [SupportLine(r["name"], r["tax_code"], r["locality"], r["kind"], r["detail"] or "",
                         r["item"], r["amount"], r["funding"], _capital(
                             support_phrase(r["kind"], r["detail"] or "", r["item"])))

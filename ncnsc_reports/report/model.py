@@ -201,6 +201,34 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
+class BudgetSummary:
+    """The budget of the phase to the report year: per year, the year's and the totals."""
+
+    years: tuple[BudgetLine, ...]
+    planned_year: int | None
+    spent_year: int
+    planned_to_date: int | None
+    spent_to_date: int
+    completion: Decimal | None
+    source: Document
+
+
+@dataclass(frozen=True)
+class SupportLine:
+    """One row of the list of enterprises supported in the year (Phụ lục II)."""
+
+    name: str
+    tax_code: str
+    locality: str
+    kind: str
+    detail: str
+    item: str
+    amount: int
+    funding: str
+    what: str  # “Tư vấn áp dụng hệ thống quản lý ISO 9001”: the phrase section I uses too
+
+
+@dataclass(frozen=True)
 class YearRecords:
     """What happened in one year, as loaded rows by sheet name; empty for a “no data” year."""
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from ncnsc_reports.inputs.schema import MEASURES, SUPPORT_KINDS, YEAR_SUPPORT, YEAR_TRAINING
+from ncnsc_reports.inputs.schema import OFFICIALS_TRAINED, SYSTEM, TOOL, YEAR_SUPPORT, YEAR_TRAINING
 from ncnsc_reports.problems import Problems, expected_found
 from ncnsc_reports.report.model import PlanInForce, YearRecords
 
 _TAX_CODE = re.compile(r"\d{10}(-\d{3})?")
-_COUNTED_BY_STANDARD = set(SUPPORT_KINDS[:2])  # systems and tools: one per enterprise+standard
-_BREAKDOWN = MEASURES[9]  # "Số cán bộ, công chức và quản lý doanh nghiệp được tập huấn"
+_COUNTED_BY_STANDARD = {SYSTEM, TOOL}  # one per enterprise and standard
+_BREAKDOWN = OFFICIALS_TRAINED
 
 
 def check_record_rows(history: dict[int, YearRecords], plan: PlanInForce,

@@ -1,23 +1,19 @@
 """What every name a report template may use means, in Vietnamese, for the template's editor.
 
-Owns the meaning of every name `context.build_context` returns, of the attributes of the
-model's dataclasses, of a loop's `loop.*` and of every filter in `formatting.FILTERS`. Tests
-fail when a meaning is missing, so the reference (`ncnsc-report fields`,
-docs/truong-du-lieu.md) cannot drift from the code.
+Owns the meaning of the attributes of the model's dataclasses, of a loop's `loop.*` and of
+every filter in `formatting.FILTERS`; the top-level names are typed and described once, in
+`render.context.ReportContext`, and read from it into `TOP_LEVEL`. Tests fail when a meaning
+is missing, so the reference (`ncnsc-report fields`, docs/truong-du-lieu.md) cannot drift.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass
 
 from ncnsc_reports.inputs.schema import AGENCY_SETTINGS, LINE_KINDS, PROFILE_PLAN
-from ncnsc_reports.render.context import (
-    AppendixNumbers,
-    BudgetSummary,
-    IndicatorGroup,
-    SupportLine,
-)
+from ncnsc_reports.render.context import AppendixNumbers, IndicatorGroup, ReportContext
 from ncnsc_reports.render.records import (
     ClassItem,
     Count,
@@ -26,7 +22,15 @@ from ncnsc_reports.render.records import (
     SupportedEnterprise,
     SurveyItem,
 )
-from ncnsc_reports.report.model import Agency, BudgetLine, Document, IndicatorLine, Paragraph
+from ncnsc_reports.report.model import (
+    Agency,
+    BudgetLine,
+    BudgetSummary,
+    Document,
+    IndicatorLine,
+    Paragraph,
+    SupportLine,
+)
 
 
 @dataclass(frozen=True)
@@ -35,79 +39,20 @@ class Meaning:
     of: type | None = None  # a list's element type, or the type of a value that may be None
 
 
-_SECTION = "Các đoạn của mục {} (trang “Nội dung”); in bằng {{{{p paras({}) }}}}."
+def _element(hint) -> type | None:
+    """Return the type of a list's elements, or of a value that may be None (else None)."""
+    args = [a for a in typing.get_args(hint) if a is not type(None) and a is not Ellipsis]
+    if typing.get_origin(hint) in (list, tuple) or len(args) == 1 and type(None) in \
+            typing.get_args(hint):
+        return args[0] if args else None
+    return None
+
+
+# Generated from the one description of the context (render.context.ReportContext).
+_HINTS = typing.get_type_hints(ReportContext)
 TOP_LEVEL: dict[str, Meaning] = {
-    "year": Meaning("Năm báo cáo."),
-    "province": Meaning("Tên thư mục tỉnh, ví dụ hung-yen (không in trong báo cáo)."),
-    "agency": Meaning("Cơ quan ban hành và người ký (hồ sơ tỉnh, trang “Cơ quan”)."),
-    "plan": Meaning("Kế hoạch của tỉnh thực hiện Chương trình 1322 (hồ sơ tỉnh, trang "
-                    "“Kế hoạch”)."),
-    "number_text": Meaning("Số của báo cáo, hai chữ số; để trống cho văn thư ghi tay."),
-    "place_date": Meaning("Dòng địa danh, ngày tháng năm ký."),
-    "opening": Meaning(_SECTION.format("Mở đầu", "opening"), Paragraph),
-    "plans_intro": Meaning(_SECTION.format("I.1.a", "plans_intro"), Paragraph),
-    "plans_documents": Meaning("Văn bản của mục I.1.a (trang “Văn bản”).", Document),
-    "rules_intro": Meaning(_SECTION.format("I.1.b", "rules_intro"), Paragraph),
-    "rules_documents": Meaning("Văn bản của mục I.1.b (trang “Văn bản”).", Document),
-    "integration": Meaning(_SECTION.format("I.1.c", "integration"), Paragraph),
-    "task_groups": Meaning("Sáu nhóm nhiệm vụ, giải pháp của QĐ 1322 (mục I.2), theo thứ tự.",
-                           dict),
-    "evaluation": Meaning(_SECTION.format("II.1", "evaluation"), Paragraph),
-    "shortcomings": Meaning(_SECTION.format("II.2", "shortcomings"), Paragraph),
-    "causes": Meaning(_SECTION.format("II.3", "causes"), Paragraph),
-    "direction": Meaning(_SECTION.format("III.1", "direction"), Paragraph),
-    "solutions": Meaning(_SECTION.format("III.2", "solutions"), Paragraph),
-    "recommendations": Meaning(_SECTION.format("IV", "recommendations"), Paragraph),
-    "empty_group": Meaning("Câu in khi một mục không có nội dung (trang “Thông tin chung”); "
-                           "trống thì mẫu tự đặt câu."),
-    "recipients": Meaning("Các nơi nhận, mỗi phần tử một dòng (chưa có “- ” và “;”).", str),
-    "document_title": Meaning("Tiêu đề ghi vào thuộc tính của tệp Word."),
-    "document_comment": Meaning("Ghi chú ghi vào thuộc tính của tệp Word."),
-    "document_company": Meaning("Tên cơ quan ghi vào thuộc tính “Company” của tệp Word."),
-    "amendments": Meaning("Các văn bản sửa đổi, bổ sung kế hoạch của tỉnh.", Document),
-    "illustrative": Meaning("Đúng khi số liệu chỉ tiêu là dữ liệu minh họa, không phải thật."),
-    "illustrative_note": Meaning("Dòng ghi chú in khi số liệu là dữ liệu minh họa."),
-    "draft_note": Meaning("Dòng “BẢN NHÁP …” khi sổ của năm chỉ có nội dung chép từ năm "
-                          "trước, chưa xem lại dòng nào; trống khi không phải bản nháp."),
-    "has_indicators": Meaning("Đúng khi có kế hoạch dạng dữ liệu và số liệu chỉ tiêu (sổ "
-                              "chi-tieu.xlsx); sai thì bỏ các phần chỉ tiêu."),
-    "period_start": Meaning("Năm đầu của giai đoạn của năm báo cáo (2021 hoặc 2026)."),
-    "period": Meaning("Giai đoạn của năm báo cáo, ví dụ 2026-2030."),
-    "phase_first_year": Meaning("Đúng khi năm báo cáo là năm đầu giai đoạn (2021, 2026): "
-                                "không có lũy kế nhiều năm."),
-    "since_start": Meaning("“từ đầu Chương trình” (2021-2025) hoặc “từ đầu giai đoạn "
-                           "2026-2030”, dùng ở tên mục II."),
-    "since_start_year": Meaning("Như since_start, kèm năm: “từ đầu giai đoạn 2026-2030 (năm "
-                                "2026)”, dùng ở mục II.1."),
-    "cumulative_since": Meaning("Khoảng lũy kế trong câu: “từ năm 2021 đến hết năm 2023”; năm "
-                                "đầu giai đoạn: “từ đầu giai đoạn 2026-2030 đến hết năm 2026”."),
-    "cumulative_span": Meaning("Khoảng lũy kế ở tiêu đề bảng: “2021-2023” hoặc “năm 2026”."),
-    "budget_years": Meaning("Các năm của dự toán lũy kế: “các năm 2021-2023” hoặc “năm 2026”."),
-    "indicator_groups": Meaning("Các chỉ tiêu gom theo văn bản giao chỉ tiêu: mỗi nhóm một câu "
-                                "dẫn “theo …” rồi các dòng.", IndicatorGroup),
-    "indicators": Meaning("Các chỉ tiêu của kế hoạch với kết quả năm và lũy kế.", IndicatorLine),
-    "budget": Meaning("Kinh phí kế hoạch và đã chi; trống khi kế hoạch không giao kinh phí.",
-                      BudgetSummary),
-    "enterprises": Meaning("Doanh nghiệp được hỗ trợ trong năm (Phụ lục II).", SupportLine),
-    "appendix_note": Meaning("Dòng “(Kèm theo Báo cáo số … ngày …)” dưới tên phụ lục."),
-    "appendix": Meaning("Số La Mã của từng phụ lục được in (trống: không in).", AppendixNumbers),
-    "targets_source": Meaning("Văn bản giao chỉ tiêu đang dùng (như plan); trống khi không có "
-                              "chỉ tiêu.", Document),
-    "enterprises_total": Meaning("Tổng kinh phí hỗ trợ doanh nghiệp trong năm, đồng (dòng "
-                                 "“Tổng cộng” của danh sách doanh nghiệp)."),
-    "media": Meaning("Tin, bài trong năm (trang “Tin bài”), liệt kê ở mục I.2.2.", MediaItem),
-    "media_counts": Meaning("Số tin, bài theo từng loại, ví dụ 02 tin, 01 bài viết.", Count),
-    "classes": Meaning("Lớp tập huấn trong năm (trang “Tập huấn”), liệt kê ở mục I.2.4.",
-                       ClassItem),
-    "trainees": Meaning("Tổng số lượt người tham dự các lớp tập huấn trong năm."),
-    "experts": Meaning("Chuyên gia năng suất được đào tạo trong năm (trang “Chuyên gia”).",
-                       ExpertItem),
-    "surveys": Meaning("Các đợt khảo sát doanh nghiệp trong năm (trang “Khảo sát”).",
-                       SurveyItem),
-    "supported": Meaning("Doanh nghiệp được hỗ trợ trong năm, mỗi doanh nghiệp một phần tử với "
-                         "mọi nội dung hỗ trợ (liệt kê ở mục I.2.3).", SupportedEnterprise),
-    "support_total": Meaning("Tổng kinh phí hỗ trợ doanh nghiệp trong năm, đồng."),
-}
+    f.name: Meaning(f.metadata["meaning"], f.metadata["of"] or _element(_HINTS[f.name]))
+    for f in dataclasses.fields(ReportContext)}
 
 # Keys of each element of a list of dicts, e.g. `group.title` in `{%p for group in task_groups %}`.
 ITEM_KEYS: dict[str, dict[str, str]] = {
