@@ -101,3 +101,14 @@ def test_errors_of_different_sheets_come_together(province_copy):
     found = problems_of(province_copy / "2023")
     assert [line.split("›")[1].strip() for line in found] == [
         "trang “Văn bản”", "trang “Nội dung”"]
+
+
+def test_a_row_refuses_a_column_it_does_not_have():
+    from ncnsc_reports.inputs.sheets import Row
+    from ncnsc_reports.problems import Location
+
+    row = Row({"name": "Công ty A", "amount": None}, Location("x.xlsx", "Hỗ trợ doanh nghiệp"))
+    assert row["name"] == "Công ty A" and row["amount"] is None
+    with pytest.raises(KeyError) as caught:
+        row["amout"]
+    assert "no column 'amout'" in str(caught.value)
