@@ -36,6 +36,8 @@ JINJA_WORDS = [  # Jinja's syntax messages, in Vietnamese
 ]
 TOKENS = {"end of print statement": "}}", "end of statement block": "%}", "name": "một tên",
           "end of template": "hết thẻ", "in": "in"}
+
+
 # --- Finding the tags ------------------------------------------------------------------------
 
 def scan(part: Part, problems: list) -> list[Tag]:
