@@ -152,10 +152,10 @@ def _freshness(year_dir: Path, options: BuildOptions, out_folder: Path,
     before reading them); (None, None) when the inputs are unusable: the build says why."""
     # While units' forms are collected (don-vi/ exists), every build reads the profile and the
     # forms again, so that it can say who has not answered yet (issue 12, item 4).
-    rebuild = rebuild or (Path(year_dir) / FORMS_DIR).is_dir()
+    rebuild = options.rebuild or (Path(year_dir) / FORMS_DIR).is_dir()
     try:
         template = report_template(year_dir, options.templates)
-        if not options.rebuild and (fresh := current_sources(out_folder, template,
+        if not rebuild and (fresh := current_sources(out_folder, template,
                                                              options.strict)):
             return fresh, None
         return None, snapshot(year_dir, template, out_folder) if fingerprint else None
