@@ -41,12 +41,12 @@ class BuildOptions:
     force: bool = False  # --force: replace hand-edited outputs without keeping a copy
     rebuild: bool = False  # --rebuild: build even when nothing it depends on changed
 
-
-def _options(options: BuildOptions | Path | None, changes: dict) -> BuildOptions:
-    """Return `options` (a bare path is the output folder) with `changes` made."""
-    if not isinstance(options, BuildOptions):
-        options = BuildOptions(out_root=None if options is None else Path(options))
-    return dataclasses.replace(options, **changes) if changes else options
+    @classmethod
+    def of(cls, options: BuildOptions | Path | None, **changes) -> BuildOptions:
+        """Return `options` (a bare path is the output folder) with `changes` made."""
+        if not isinstance(options, BuildOptions):
+            options = cls(out_root=None if options is None else Path(options))
+        return dataclasses.replace(options, **changes) if changes else options
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def build(year_dir: Path, options: BuildOptions | Path | None = None, **changes)
     then written together or not at all. A file edited by hand since it was written is kept
     under another name, unless `force`.
     """
-    year_dir, options = named(year_dir), _options(options, changes)
+    year_dir, options = named(year_dir), BuildOptions.of(options, **changes)
     target = output_path(year_dir, options.out_root)
     fresh, before = _freshness(year_dir, options, target.parent)
     if fresh is not None:
@@ -123,7 +123,7 @@ def up_to_date(year_dir: Path, options: BuildOptions | Path | None = None,
                **changes) -> BuildResult | None:
     """Return the result of a build that would change nothing (its outputs are up to date),
     or None when `build` has work to do. Takes `build`'s options; costs a few file stats."""
-    options = _options(options, changes)
+    options = BuildOptions.of(options, **changes)
     target = output_path(named(year_dir), options.out_root)
     fresh, _ = _freshness(named(year_dir), options, target.parent, False)
     return None if fresh is None else BuildResult(_recorded_name(target, fresh),

@@ -15,7 +15,7 @@ from ncnsc_reports.errors import InputError
 from ncnsc_reports.inputs.period_schema import period_folder
 from ncnsc_reports.outputs.period_book import plan_workbook, summary_workbook
 from ncnsc_reports.outputs.write import write_outputs
-from ncnsc_reports.pipeline import BuildResult, project_root
+from ncnsc_reports.pipeline import BuildOptions, BuildResult, project_root
 from ncnsc_reports.problems import Problem, Severity
 from ncnsc_reports.render.charts import draw, period_charts
 from ncnsc_reports.render.docx import render
@@ -46,14 +46,14 @@ def output_path(period_dir: Path, out_root: Path | None = None) -> Path:
     return root / province / period_dir.name / f"bao-cao-{slug}-{province}-{first}-{last}.docx"
 
 
-def build_summary(period_dir: Path, out_root: Path | None = None, templates: Path | None = None,
-                  strict: bool = False, force: bool = False) -> BuildResult:
+def build_summary(period_dir: Path, options: BuildOptions | Path | None = None,
+                  **changes) -> BuildResult:
     """Build the summary report of a period folder and return where it was written.
 
-    A summary is built every time, so it has no `rebuild` option (the yearly build's `--rebuild`
-    skips its up-to-date check; a summary has none): it is made once a phase, from every year
-    of it, and its templates are checked every time.
+    Takes `build`'s options. A summary is built every time (`rebuild` does not matter): it is
+    made once a phase, from every year of it, and its templates are checked every time.
     """
+    options = BuildOptions.of(options, **changes)
     from ncnsc_reports.compute.period import compute_period  # pandas
 
     period_dir = Path(period_dir)
@@ -61,21 +61,22 @@ def build_summary(period_dir: Path, out_root: Path | None = None, templates: Pat
     results = compute_period(period.plan_in_force, period.history, period.period)
     context = build_period_context(period, results)
     charts = [draw(data) for data in period_charts(results, period.chart_codes, context)]
-    folders = template_folders(period_dir.resolve().parent, project_root(period_dir), templates)
+    folders = template_folders(period_dir.resolve().parent, project_root(period_dir),
+                               options.templates)
     template = find_template(SUMMARY_TEMPLATE, folders)
     context.update({c.data.key: c.data.caption for c in charts})  # what the check sees
     warnings.extend(require_renderable(template, context))
-    if strict and warnings:  # after the template check: --strict covers every warning
+    if options.strict and warnings:  # after the template check: --strict covers every warning
         raise InputError([Problem(p.where, p.message, Severity.ERROR) for p in warnings],
                          strict=True, template=template)
-    target = output_path(period_dir, out_root)
+    target = output_path(period_dir, options.out_root)
     when = fixed_time(period.date)
     pictures = {c.data.key: (c.png, c.width_cm, c.data.description()) for c in charts}
     files = {target.name: render(template, context, when, pictures),
              SUMMARY_BOOK: summary_workbook(period, results, charts, when)}
     if period.period == period.phase:  # a whole phase ends: draft the next phase's plan
         files.update(_draft_plan(period, results, folders, when))
-    written = write_outputs(target.parent, files, force)
+    written = write_outputs(target.parent, files, options.force)
     return BuildResult(target, list(warnings), written.kept, written.replaced,
                        others=[target.parent / name for name in files if name != target.name])
 

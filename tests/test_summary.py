@@ -286,7 +286,7 @@ def test_a_period_folder_must_be_a_phase_or_its_first_years(an_giang_copy, name,
 
 def test_cli_new_summary_then_build_with_the_yearly_options(an_giang_copy, tmp_path):
     """`build` takes the same options for a period folder; a summary is built every time, so
-    --rebuild changes nothing (build_summary has no such option)."""
+    --rebuild changes nothing (build_summary does not consult it)."""
     from click.testing import CliRunner
 
     from ncnsc_reports.cli import main
