@@ -92,7 +92,7 @@ def template_paragraph(template: Path, text: str) -> None:
             lambda xml: re.sub(r"(<w:body[^>]*>)", lambda m: m[1] + paragraph, xml, count=1))
 
 
-def dying_build(year_dir: Path, options: dict):
+def dying_build(year_dir: Path, options):
     """A batch worker that dies like an out-of-memory kill when it builds a 2022 folder."""
     import os
     import signal

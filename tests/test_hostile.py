@@ -273,6 +273,7 @@ def test_a_worker_killed_mid_batch_is_that_reports_failure_and_the_others_finish
     from conftest import ROOT
 
     from ncnsc_reports.batch import build_all, discover
+    from ncnsc_reports.pipeline import BuildOptions
 
     inputs = tmp_path / "inputs"
     for province in ("hung-yen", "tien-giang"):
@@ -280,7 +281,7 @@ def test_a_worker_killed_mid_batch_is_that_reports_failure_and_the_others_finish
     shutil.copytree(inputs / "hung-yen" / "2023", inputs / "hung-yen" / "2022")
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     start = time.monotonic()
-    items = build_all(discover(inputs), {}, jobs=2, worker=hostile.dying_build)
+    items = build_all(discover(inputs), BuildOptions(), jobs=2, worker=hostile.dying_build)
     assert time.monotonic() - start < 60
     assert [(item.name, bool(item.result)) for item in items] == [
         ("hung-yen/2022", False), ("hung-yen/2023", True), ("tien-giang/2021", True)]
