@@ -6,7 +6,7 @@ text only through the named filters of `formatting`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
@@ -215,8 +215,8 @@ def build_context(report: Report, results: Results | None = None) -> dict:
     values["appendix"] = _appendix_numbers(values)
     for group in values["task_groups"]:
         group["has_records"] = any(values[k] for k in GROUP_RECORDS.get(group["number"], ()))
-    context = ReportContext(**values)
-    return {f.name: getattr(context, f.name) for f in fields(context)}
+    ReportContext(**values)  # a name missing or not described fails here, at once
+    return values
 
 
 def _appendix_numbers(values: dict) -> AppendixNumbers:
