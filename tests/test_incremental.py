@@ -221,6 +221,7 @@ def _append_zip_comment(path) -> None:
 def test_a_batch_reads_the_profile_and_each_earlier_year_once(project, monkeypatch):
     from ncnsc_reports import batch
     from ncnsc_reports.inputs import shared
+    from ncnsc_reports.pipeline import BuildOptions
 
     reads = []
     real = shared.read_workbook
@@ -231,7 +232,7 @@ def test_a_batch_reads_the_profile_and_each_earlier_year_once(project, monkeypat
 
     monkeypatch.setattr(shared, "read_workbook", counting)
     years = batch.discover(project / "inputs")
-    items = batch.build_all(years, {"out_root": project / "shared"}, jobs=1)
+    items = batch.build_all(years, BuildOptions(out_root=project / "shared"), jobs=1)
     assert all(item.result for item in items)
     shared_reads = sorted(r for r in reads if r == "ho-so-tinh.xlsx" or "/" in r)
     # two profiles; 2021–2024 read as history by the later years of An Giang, once each
@@ -239,16 +240,17 @@ def test_a_batch_reads_the_profile_and_each_earlier_year_once(project, monkeypat
                             "2023/bao-cao-2023.xlsx", "2024/bao-cao-2024.xlsx",
                             "ho-so-tinh.xlsx", "ho-so-tinh.xlsx"]
     reads.clear()
-    batch.build_all(years, {"out_root": project / "again", "rebuild": True}, jobs=1)
+    batch.build_all(years, BuildOptions(out_root=project / "again", rebuild=True),
+                    jobs=1)
     assert len([r for r in reads if r == "ho-so-tinh.xlsx"]) == 2  # nothing kept after a batch
 
 
 def test_shared_reads_give_the_same_reports_and_warnings_as_single_builds(project):
     from ncnsc_reports import batch
-    from ncnsc_reports.pipeline import build
+    from ncnsc_reports.pipeline import BuildOptions, build
 
     years = batch.discover(project / "inputs")
-    items = batch.build_all(years, {"out_root": project / "batch"}, jobs=1)
+    items = batch.build_all(years, BuildOptions(out_root=project / "batch"), jobs=1)
     for item in items:
         alone = build(item.year_dir, out_root=project / "alone")
         assert [str(w) for w in item.result.warnings] == [str(w) for w in alone.warnings]
