@@ -232,7 +232,7 @@ def test_a_batch_reads_the_profile_and_each_earlier_year_once(project, monkeypat
 
     monkeypatch.setattr(shared, "read_workbook", counting)
     years = batch.discover(project / "inputs")
-    items = batch.build_all(years, BuildOptions(out_root=project / "shared"), jobs=1)
+    items = batch.build_all(years, BuildOptions(out_root=project / "outputs-batch"), jobs=1)
     assert all(item.result for item in items)
     shared_reads = sorted(r for r in reads if r == "ho-so-tinh.xlsx" or "/" in r)
     # two profiles; 2021–2024 read as history by the later years of An Giang, once each

@@ -90,7 +90,7 @@ class AppendixNumbers:
 
 @dataclass(frozen=True)
 class ReportContext:
-    """Every name a report template sees, typed and described once, in the reference's order:
+    """Every name a report template sees, typed and described once:
     `build_context` must fill each (a missing or extra name fails at once), and the reference
     (`ncnsc-report fields`, the template checker's shapes) is generated from these fields."""
 
