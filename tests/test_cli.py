@@ -133,3 +133,18 @@ def test_help_does_not_import_heavy_libraries():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=ROOT)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_province_without_indicators_never_loads_pandas_or_matplotlib(tmp_path):
+    """Hưng Yên sets no indicators: a cold build (its template checked against the shipped
+    samples too) costs about the bare import of docxtpl and openpyxl, not pandas' 0.2–0.5 s."""
+    code = ("import sys; from ncnsc_reports.cli import main\n"
+            f"try:\n    main(['build', {str(SAMPLE_YEAR)!r}, '--out', {str(tmp_path)!r}])\n"
+            "except SystemExit as done:\n    assert not done.code, done.code\n"
+            "print(sorted(m for m in ('pandas', 'matplotlib', 'docxtpl')"
+            " if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx").is_file()
+    assert proc.stdout.strip().splitlines()[-1] == "['docxtpl']"  # rendered, nothing more

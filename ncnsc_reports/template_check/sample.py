@@ -12,7 +12,6 @@ from pathlib import Path
 
 from ncnsc_reports.compute.gather import gather
 from ncnsc_reports.compute.next_phase import next_phase
-from ncnsc_reports.compute.period import compute_period
 from ncnsc_reports.errors import NcnscError
 from ncnsc_reports.render.charts import period_charts
 from ncnsc_reports.render.context import build_context
@@ -41,6 +40,8 @@ def _sample_dir(relative: str) -> Path:
 def _period(period_dir: Path, kind: str) -> dict:
     """The summary's context (with the charts' captions where the pictures go), or the draft
     plan's, as `summary.build_summary` makes them."""
+    from ncnsc_reports.compute.period import compute_period  # pandas: not for a yearly build
+
     period, _ = load_period(period_dir)
     results = compute_period(period.plan_in_force, period.history, period.period)
     if kind == DRAFT_PLAN:
