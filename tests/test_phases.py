@@ -30,9 +30,10 @@ def test_first_year_of_phase_two_is_worded_as_one_year(tien_giang_2026):
     assert not re.search(r"(\d{4})\s*[-–]\s*\1", text), "a range with the same year twice"
     assert "(năm 2021)" not in text
     assert not re.search(r"[Ll]ũy kế từ năm 202[1-5]", text)
-    assert ("1. Đánh giá kết quả, hiệu quả đã đạt được từ đầu giai đoạn 2026-2030 (năm 2026) "
-            "đến hết năm 2026:") in text
-    assert "lũy kế kết quả, hiệu quả đạt được từ đầu giai đoạn 2026-2030 đến hết năm 2026" in text
+    # one year said once: not “từ đầu giai đoạn 2026-2030 (năm 2026) đến hết năm 2026”
+    assert ("II. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026, năm đầu giai đoạn "
+            "2026-2030\n1. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026:\n") in text
+    assert "đến hết năm 2026" not in text and "từ đầu giai đoạn" not in text
     assert "Lũy kế năm 2026" in text
     assert ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026, NĂM ĐẦU GIAI ĐOẠN 2026-2030\nTHEO KẾ "
             "HOẠCH SỐ 224/KH-UBND") in text
@@ -73,6 +74,19 @@ NOT_A_PLAN_PERIOD = (
     "cần giai đoạn mà văn bản áp dụng: “2021-2025”, “2026-2030” hoặc “2021-2030” (cả Chương "
     "trình); nếu dòng này là văn bản sửa đổi kế hoạch ở dòng trên, ghi phần nó thay thế ở cột "
     "“Thay thế”, nhưng gặp ")
+
+
+def test_first_year_indicator_book_says_the_cumulative_is_the_year(an_giang):
+    from openpyxl import load_workbook
+
+    book = load_workbook(build(an_giang / "2026").path.parent / "chi-tieu.xlsx")
+    assert book["Ghi chú"]["A1"].value == (
+        "Kết quả năm 2026 (năm đầu giai đoạn 2026-2030); lũy kế bằng kết quả năm; tỷ lệ đạt "
+        "= lũy kế / chỉ tiêu giai đoạn.")
+    later = load_workbook(build(an_giang / "2024").path.parent / "chi-tieu.xlsx")
+    assert later["Ghi chú"]["A1"].value == (
+        "Kết quả năm 2024; lũy kế từ năm 2021 đến hết năm 2024; tỷ lệ đạt = lũy kế / chỉ tiêu "
+        "giai đoạn.")
 
 
 @pytest.mark.parametrize("value, found", [("2026-2031", "“2026-2031”"), (None, "ô trống")])
@@ -192,8 +206,7 @@ def test_a_province_without_indicators_gets_phase_wording_too(province_copy):
 
     start_year(province_copy / "2026")
     text = "\n".join(docx_lines(build(province_copy / "2026").path))
-    assert ("II. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026 và lũy kế kết quả, hiệu "
-            "quả đạt được từ đầu giai đoạn 2026-2030 đến hết năm 2026") in text
-    assert ("1. Đánh giá kết quả, hiệu quả đã đạt được từ đầu giai đoạn 2026-2030 (năm 2026) đến "
-            "hết năm 2026:") in text
+    assert ("II. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026, năm đầu giai đoạn "
+            "2026-2030\n1. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026:\n") in text
+    assert "đến hết năm 2026" not in text
     assert "(năm 2021)" not in text and "từ đầu Chương trình" not in text

@@ -264,6 +264,15 @@ def test_draft_plan_targets_are_the_rule_applied_to_the_summary_rounded_up(summa
     ("so-ket-2021-2025", "báo cáo sơ kết phải bắt đầu từ năm đầu giai đoạn (2021) và kết thúc "
      "trước năm cuối giai đoạn (2025), nhưng gặp “2021-2025”. Hãy đổi tên thư mục thành "
      "tong-ket-2021-2025 (tổng kết cả giai đoạn)"),
+    # one year is not a review: it would read “giai đoạn 2026-2026” where the yearly report says
+    # “năm 2026, năm đầu giai đoạn 2026-2030”
+    ("so-ket-2026-2026", "báo cáo sơ kết cần ít nhất hai năm, từ năm đầu giai đoạn (2026) đến "
+     "một năm trước năm cuối (2029), nhưng gặp “2026-2026”; kết quả riêng năm 2026 đã có trong "
+     "báo cáo năm 2026 (thư mục 2026 của tỉnh). Hãy đổi tên thư mục, ví dụ thành "
+     "so-ket-2026-2027"),
+    ("tong-ket-2021-2021", "báo cáo tổng kết phải bao trọn một giai đoạn (2021-2025 hoặc "
+     "2026-2030), nhưng gặp “2021-2021”. Hãy đổi tên thư mục thành tong-ket-2021-2025 (tổng kết "
+     "cả giai đoạn)"),
     ("tong-ket-2024-2027", "cần các năm trong cùng một giai đoạn của Chương trình (2021-2025 "
      "hoặc 2026-2030), nhưng gặp “2024-2027”. Hãy đổi tên thư mục, ví dụ thành "
      "tong-ket-2021-2025"),

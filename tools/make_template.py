@@ -313,10 +313,16 @@ def body(doc) -> None:
 
 
 def body_evaluation(doc) -> None:
-    para(doc, "II. Đánh giá kết quả, hiệu quả đã đạt được trong năm {{ year }} và lũy kế kết quả, "
-              "hiệu quả đạt được {{ since_start }} đến hết năm {{ year }}", "Heading 1")
-    para(doc, "1. Đánh giá kết quả, hiệu quả đã đạt được {{ since_start_year }} đến hết năm "
-              "{{ year }}:", "Heading 2")
+    # In a phase's first year the cumulative figures are the year's: “lũy kế … từ đầu giai đoạn
+    # 2026-2030 đến hết năm 2026” would say one year twice, so the heading names the year as
+    # the first of its phase (seed 004's wording otherwise).
+    para(doc, "II. Đánh giá kết quả, hiệu quả đã đạt được trong năm {{ year }}"
+              "{% if phase_first_year %}, năm đầu giai đoạn {{ period }}{% else %} và lũy kế kết "
+              "quả, hiệu quả đạt được {{ since_start }} đến hết năm {{ year }}{% endif %}",
+         "Heading 1")
+    para(doc, "1. Đánh giá kết quả, hiệu quả đã đạt được {% if phase_first_year %}trong năm "
+              "{{ year }}{% else %}{{ since_start_year }} đến hết năm {{ year }}{% endif %}:",
+         "Heading 2")
     evaluation(doc)
     para(doc, "2. Những tồn tại và vướng mắc", "Heading 2")
     section(doc, "shortcomings")

@@ -141,16 +141,31 @@ def period_folder_problem(name: str) -> str | None:
         return (f"báo cáo tổng kết phải bao trọn một giai đoạn ({whole}), nhưng gặp "
                 f"“{first}-{last}”. Hãy đổi tên thư mục thành tong-ket-{start}-{end} (tổng kết "
                 f"cả giai đoạn)" + _midterm_hint(first, last, phase))
-    if m[1] == "so-ket" and not (first == start and last < end):
+    return _midterm_problem(first, last, phase) if m[1] == "so-ket" else None
+
+
+def _midterm_problem(first: int, last: int, phase: tuple[int, int]) -> str | None:
+    """Why first-last is not a sơ kết of the phase: it starts with the phase, ends before its
+    last year and covers two years at least."""
+    start, end = phase
+    if not (first == start and last < end):
         return (f"báo cáo sơ kết phải bắt đầu từ năm đầu giai đoạn ({start}) và kết thúc trước "
                 f"năm cuối giai đoạn ({end}), nhưng gặp “{first}-{last}”. Hãy đổi tên thư mục "
                 f"thành " + (f"tong-ket-{start}-{end} (tổng kết cả giai đoạn)" if last == end
                              else f"so-ket-{start}-{last}"))
+    if first == last:
+        # one year is no review: it would read “giai đoạn 2026-2026”; that year is the yearly
+        # report's, which calls it “năm 2026, năm đầu giai đoạn 2026-2030”
+        return (f"báo cáo sơ kết cần ít nhất hai năm, từ năm đầu giai đoạn ({start}) đến một "
+                f"năm trước năm cuối ({end - 1}), nhưng gặp “{first}-{last}”; kết quả riêng năm "
+                f"{first} đã có trong báo cáo năm {first} (thư mục {first} của tỉnh). Hãy đổi tên "
+                f"thư mục, ví dụ thành so-ket-{start}-{start + 1}")
+    return None
     return None
 
 
 def _midterm_hint(first: int, last: int, phase: tuple[int, int]) -> str:
     """“ hoặc so-ket-2021-2024 …” when the years make a mid-term review."""
-    if first == phase[0] and last < phase[1]:
+    if first == phase[0] and first < last < phase[1]:
         return f" hoặc so-ket-{first}-{last} (sơ kết giữa giai đoạn)"
     return ""

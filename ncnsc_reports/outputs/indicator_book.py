@@ -11,6 +11,7 @@ import zipfile
 
 from ncnsc_reports.formatting import cite_short
 from ncnsc_reports.inputs.xlsx import text_stays_text
+from ncnsc_reports.report.phases import first_year_text
 from ncnsc_reports.reproducible import normalise_zip
 
 INDICATOR_BOOK = "chi-tieu.xlsx"
@@ -50,8 +51,7 @@ def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
     for letter, width in zip("ABCDEFGH", (10, 60, 14, 18, 14, 12, 14, 50), strict=True):
         ws.column_dimensions[letter].width = width
     note = wb.create_sheet("Ghi chú")
-    note.append([f"Kết quả năm {results.year}; lũy kế từ năm {results.first_year} đến hết năm "
-                 f"{results.year}; tỷ lệ đạt = lũy kế / chỉ tiêu giai đoạn."])
+    note.append([_note(results)])
     if illustrative:
         note.append(["DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"])
         wb.properties.title = "DỮ LIỆU MINH HỌA"
@@ -62,6 +62,18 @@ def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
         return buffer.getvalue()
     _save_dated(wb, buffer, when)
     return normalise_zip(buffer.getvalue(), when)
+
+
+def _note(results) -> str:
+    """The note sheet's first line; in a phase's first year the cumulative is that year's
+    result, said once (not “lũy kế từ năm 2026 đến hết năm 2026”)."""
+    if results.first_year == results.year:
+        span = (f"Kết quả năm {results.year} ({first_year_text(results.phase)}); lũy kế bằng "
+                "kết quả năm")
+    else:
+        span = (f"Kết quả năm {results.year}; lũy kế từ năm {results.first_year} đến hết năm "
+                f"{results.year}")
+    return f"{span}; tỷ lệ đạt = lũy kế / chỉ tiêu giai đoạn."
 
 
 def _save_dated(wb, buffer, when) -> None:

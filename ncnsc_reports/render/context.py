@@ -152,11 +152,12 @@ class ReportContext:
         "II."
     )
     since_start_year: str = _described(
-        "Như since_start, kèm năm: “từ đầu giai đoạn 2026-2030 (năm 2026)”, dùng ở mục II.1."
+        "Như since_start, kèm năm: “từ đầu giai đoạn 2026-2030 (năm 2026)”, dùng ở mục II.1 "
+        "từ năm thứ hai của giai đoạn (năm đầu, mục II.1 chỉ ghi “trong năm 2026”)."
     )
     cumulative_since: str = _described(
-        "Khoảng lũy kế trong câu: “từ năm 2021 đến hết năm 2023”; năm đầu giai đoạn: “từ đầu "
-        "giai đoạn 2026-2030 đến hết năm 2026”."
+        "Khoảng lũy kế trong câu: “từ năm 2021 đến hết năm 2023”; năm đầu giai đoạn: “năm "
+        "2026 (năm đầu giai đoạn 2026-2030)”."
     )
     cumulative_span: str = _described("Khoảng lũy kế ở tiêu đề bảng: “2021-2023” hoặc “năm 2026”.")
     budget_years: str = _described(

@@ -70,10 +70,17 @@ def span_text(first: int, last: int) -> str:
 
 def since_text(phase: Phase, year: int) -> str:
     """How far back the cumulative figures run: “từ năm 2021 đến hết năm 2023”; in the first
-    year of a phase “từ đầu giai đoạn 2026-2030 đến hết năm 2026” (one year, not a range)."""
+    year of a phase “năm 2026 (năm đầu giai đoạn 2026-2030)”: one year, said once (not “từ đầu
+    giai đoạn 2026-2030 đến hết năm 2026”)."""
     if year == phase.start:
-        return f"từ đầu giai đoạn {phase.label} đến hết năm {year}"
+        return f"năm {year} ({first_year_text(phase)})"
     return f"từ năm {phase.start} đến hết năm {year}"
+
+
+def first_year_text(phase: Phase) -> str:
+    """“năm đầu giai đoạn 2026-2030”: what a phase's first year is called wherever the report
+    would otherwise give a cumulative span of that one year (II, Phụ lục I, chi-tieu.xlsx)."""
+    return f"năm đầu giai đoạn {phase.label}"
 
 
 def start_text(phase: Phase, with_year: bool) -> str:
