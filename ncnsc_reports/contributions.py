@@ -22,6 +22,7 @@ from ncnsc_reports.inputs.schema import (
 )
 from ncnsc_reports.inputs.sheets import read_workbook
 from ncnsc_reports.inputs.unit_form import FORMS_DIR, form_file_name, write_unit_form
+from ncnsc_reports.outputs.place import output_folder
 from ncnsc_reports.problems import Location, Problems
 from ncnsc_reports.report.units import place_in_force, units_in_force
 
@@ -69,9 +70,7 @@ def _unknown_units(year_dir: Path, year: int, unknown: list[str], units) -> str:
 
 def _default_out(year_dir: Path) -> Path:
     """outputs/<tỉnh>/<năm>/phieu-don-vi beside inputs/ (as the reports are)."""
-    year_dir = year_dir.resolve()
-    return year_dir.parent.parent.parent / "outputs" / year_dir.parent.name / year_dir.name \
-        / FORMS_OUT
+    return output_folder(year_dir) / FORMS_OUT
 
 
 def _profile_units(year_dir: Path, problems: Problems):

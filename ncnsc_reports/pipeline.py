@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from ncnsc_reports.incremental import current_sources, record, snapshot
 from ncnsc_reports.inputs.unit_form import FORMS_DIR
 from ncnsc_reports.outputs.fingerprint import stamp
 from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workbook
+from ncnsc_reports.outputs.place import named, output_folder, project_root
 from ncnsc_reports.outputs.write import write_outputs
 from ncnsc_reports.problems import Problem, Severity
 from ncnsc_reports.render.context import build_context
@@ -61,24 +61,10 @@ class BuildResult:
     removed: list[Path] = field(default_factory=list)  # earlier outputs no longer made
 
 
-def named(year_dir: Path) -> Path:
-    """Return the year folder as the user named it, made absolute without following links:
-    with inputs/ a link to a shared store, the project is still the one the user named, and
-    `build .` inside the year folder knows its province and year."""
-    return Path(os.path.abspath(year_dir))
-
-
-def project_root(year_dir: Path) -> Path:
-    """Return the folder holding inputs/, templates/ and outputs/ for inputs/<tỉnh>/<năm>."""
-    return named(year_dir).parent.parent.parent
-
-
 def output_path(year_dir: Path, out_root: Path | None = None) -> Path:
     """Return outputs/<tỉnh>/<năm>/bao-cao-<tỉnh>-<năm>.docx for a year folder."""
-    year_dir = named(year_dir)
-    root = out_root or project_root(year_dir) / "outputs"
-    province, year = year_dir.parent.name, year_dir.name
-    return root / province / year / f"bao-cao-{province}-{year}.docx"
+    folder = output_folder(year_dir, out_root)
+    return folder / f"bao-cao-{folder.parent.name}-{folder.name}.docx"
 
 
 def build(year_dir: Path, options: BuildOptions | Path | None = None, **changes) -> BuildResult:

@@ -14,8 +14,9 @@ from ncnsc_reports.compute.next_phase import next_phase
 from ncnsc_reports.errors import InputError
 from ncnsc_reports.inputs.period_schema import period_folder
 from ncnsc_reports.outputs.period_book import plan_workbook, summary_workbook
+from ncnsc_reports.outputs.place import named, output_folder, project_root
 from ncnsc_reports.outputs.write import write_outputs
-from ncnsc_reports.pipeline import BuildOptions, BuildResult, project_root
+from ncnsc_reports.pipeline import BuildOptions, BuildResult
 from ncnsc_reports.problems import Problem, Severity
 from ncnsc_reports.render.charts import draw, period_charts
 from ncnsc_reports.render.docx import render
@@ -38,12 +39,10 @@ def is_period_folder(path: Path) -> bool:
 
 def output_path(period_dir: Path, out_root: Path | None = None) -> Path:
     """Return outputs/<tỉnh>/tong-ket-2021-2025/bao-cao-tong-ket-<tỉnh>-2021-2025.docx."""
-    period_dir = Path(period_dir).resolve()
-    root = out_root or project_root(period_dir) / "outputs"
-    _, first, last = period_folder(period_dir.name)
-    slug = period_dir.name.rsplit(f"-{first}-{last}", 1)[0]
-    province = period_dir.parent.name
-    return root / province / period_dir.name / f"bao-cao-{slug}-{province}-{first}-{last}.docx"
+    folder = output_folder(period_dir, out_root)
+    _, first, last = period_folder(folder.name)
+    slug = folder.name.rsplit(f"-{first}-{last}", 1)[0]
+    return folder / f"bao-cao-{slug}-{folder.parent.name}-{first}-{last}.docx"
 
 
 def build_summary(period_dir: Path, options: BuildOptions | Path | None = None,
@@ -61,7 +60,7 @@ def build_summary(period_dir: Path, options: BuildOptions | Path | None = None,
     results = compute_period(period.plan_in_force, period.history, period.period)
     context = build_period_context(period, results)
     charts = [draw(data) for data in period_charts(results, period.chart_codes, context)]
-    folders = template_folders(period_dir.resolve().parent, project_root(period_dir),
+    folders = template_folders(named(period_dir).parent, project_root(period_dir),
                                options.templates)
     template = find_template(SUMMARY_TEMPLATE, folders)
     context.update({c.data.key: c.data.caption for c in charts})  # what the check sees
