@@ -13,7 +13,7 @@ import zipfile
 
 import openpyxl
 import pytest
-from conftest import ROOT, pdf_of
+from conftest import ROOT, edit_workbook, pdf_of
 from docx import Document
 from docx.oxml.ns import qn
 from docx_format import text_of
@@ -314,3 +314,20 @@ def test_cli_new_summary_then_build_with_the_yearly_options(an_giang_copy, tmp_p
     refused = CliRunner().invoke(main, ["new-summary", str(wrong)])
     assert refused.exit_code != 0
     assert "Hãy đổi tên thư mục thành tong-ket-2021-2025" in refused.output
+
+
+def test_profile_errors_are_told_even_when_no_year_can_be_read(an_giang_copy):
+    """The summary reads the profile's plan and no-data sheets itself: their problems are
+    told with the years' (once each), not only after the years' workbooks are fixed."""
+    from ncnsc_reports.errors import InputError
+    from ncnsc_reports.summary import build_summary
+
+    edit_workbook(an_giang_copy / "ho-so-tinh.xlsx", "Năm không có số liệu", {"A2": "hai nghìn"})
+    for year in range(2021, 2026):
+        (an_giang_copy / str(year) / f"bao-cao-{year}.xlsx").unlink()
+    with pytest.raises(InputError) as refused:
+        build_summary(an_giang_copy / "tong-ket-2021-2025")
+    told = [str(p) for p in refused.value.problems]
+    assert told.count("ho-so-tinh.xlsx › trang “Năm không có số liệu” › dòng 2 › cột “Năm”: cần "
+                      "một năm gồm 4 chữ số (ví dụ 2023), nhưng gặp “hai nghìn”") == 1
+    assert sum("không có sổ Excel (.xlsx) nào trong thư mục năm" in t for t in told) == 5

@@ -191,11 +191,14 @@ def _folder(period_dir: Path, problems: Problems) -> tuple[str, int, int] | None
 
 
 def _profile(province_dir: Path, problems: Problems) -> dict[str, list[Row]]:
+    """The profile's plan and no-data sheets. Their problems are reported here too: the years'
+    validations report the same ones (load_period keeps each once), but a year whose workbook
+    is missing stops before reading the profile, and every problem is to be told at once."""
     path = province_dir / PROFILE_FILE
     if not path.is_file():
         return {PROFILE_PLAN.name: [], PROFILE_NO_DATA.name: []}  # the years report it
     others = tuple(s.name for s in PROFILE_SHEETS if s not in (PROFILE_PLAN, PROFILE_NO_DATA))
-    return read_workbook(path, (PROFILE_PLAN, PROFILE_NO_DATA), Problems(),
+    return read_workbook(path, (PROFILE_PLAN, PROFILE_NO_DATA), problems,
                          (HELP_SHEET, LISTS_SHEET) + others)
 
 
@@ -241,8 +244,10 @@ def _settings(rows: list[Row], period: str, file: str,
 
 
 def _versions(profile, phase: Phase, on: dt.date) -> tuple[PlanVersion, ...]:
-    """The plan of the phase and its amendments in force on the summary's date (the yearly
-    reports have reported any problem of these rows already)."""
+    """The plan of the phase and its amendments in force on the summary's date."""
+    # Problems of these rows may be dropped: _build comes here only when the period's last
+    # year validated without an error, and that validation parsed these same rows with
+    # plan_rows (report.plan.read_plan) into the problems load_period reports.
     chain = chain_in_force(plan_rows(profile[PROFILE_PLAN.name], Problems()), phase, on)
     return tuple(PlanVersion(r.document, r.effective, tuple(p for p in PARTS if p in r.parts),
                              r.is_plan) for r in chain)
