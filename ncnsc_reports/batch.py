@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -100,22 +101,32 @@ def _in_pool(groups: list[list[Path]], options: BuildOptions, worker, jobs: int,
     are taken down with it, like the tasks it was running.
     """
     items, broken, futures = [], [], {}
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for group in groups:
-            try:
-                futures[pool.submit(build_group, group, options, worker)] = group
-            except BrokenProcessPool:
-                broken.extend(group)
-        for future in as_completed(futures):
-            try:
-                group_items = future.result()
-            except BrokenProcessPool:
-                broken.extend(futures[future])
-                continue
-            for item in group_items:
-                items.append(item)
-                done(item)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_leave_ctrl_c_to_the_batch) as pool:
+        try:
+            for group in groups:
+                try:
+                    futures[pool.submit(build_group, group, options, worker)] = group
+                except BrokenProcessPool:
+                    broken.extend(group)
+            for future in as_completed(futures):
+                try:
+                    group_items = future.result()
+                except BrokenProcessPool:
+                    broken.extend(futures[future])
+                    continue
+                for item in group_items:
+                    items.append(item)
+                    done(item)
+        except KeyboardInterrupt:  # the reports being built finish (each whole); no new one
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return items, broken
+
+
+def _leave_ctrl_c_to_the_batch() -> None:
+    """A worker ignores Ctrl-C (the terminal sends it to every process of the group): the
+    batch stops handing out reports and says so once, with no traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _groups(year_dirs: list[Path], jobs: int) -> list[list[Path]]:
@@ -144,7 +155,7 @@ def _up_to_date(year_dirs: list[Path], options: BuildOptions, on_done) -> tuple[
 
 def _alone(year_dir: Path, options: BuildOptions, worker) -> BatchItem:
     """Build one report in a process of its own; its death is that report's failure."""
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    with ProcessPoolExecutor(max_workers=1, initializer=_leave_ctrl_c_to_the_batch) as pool:
         try:
             return pool.submit(worker, year_dir, options).result()
         except BrokenProcessPool:

@@ -14,6 +14,10 @@ from contextlib import contextmanager
 import click
 
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
+# True because every file is staged whole and moved into place with Ctrl-C held
+# (outputs/write.py, outputs/interrupts.py); workbooks and PDFs are written beside, then renamed.
+INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl+C); không tệp nào bị ghi dở."
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command ended by Ctrl-C
 VERSION_TEXT = "Hiện số phiên bản rồi thoát."
 QUOTE_HINT = "đường dẫn, tên có dấu cách thì đặt trong ngoặc kép"
 
@@ -151,8 +155,13 @@ class VietnameseGroup(_Wording, click.Group):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):
-        with _worded():
-            return super().invoke(ctx)
+        """Run the command; Ctrl-C ends it with a Vietnamese line (not click's "Aborted!")."""
+        try:
+            with _worded():
+                return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(INTERRUPTED, err=True)
+            ctx.exit(EXIT_INTERRUPTED)
 
     def format_commands(self, ctx, formatter) -> None:
         rows = [(name, self.get_command(ctx, name).get_short_help_str(formatter.width - 20))

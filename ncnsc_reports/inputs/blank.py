@@ -6,6 +6,7 @@ receives always matches what the loader expects.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
@@ -38,7 +39,13 @@ def write_workbook(path: Path, specs: tuple[SheetSpec, ...], rows: dict[str, lis
         _data_sheet(wb.create_sheet(spec.name), spec, rows.get(spec.name, []), lists)
     path.parent.mkdir(parents=True, exist_ok=True)
     text_stays_text(wb)
-    wb.save(path)
+    staged = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:  # whole or not at all: a failure or Ctrl-C leaves no half-saved workbook to open
+        wb.save(staged)
+        os.replace(staged, path)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
     return path
 
 

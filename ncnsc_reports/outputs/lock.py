@@ -59,9 +59,11 @@ def _acquire(path: Path) -> bool:
     try:
         with os.fdopen(fd, "w", encoding="ascii") as f:
             f.write(f"{os.getpid()} {time.time():.0f}\n")
-    except OSError as err:  # a full disk: an empty lock left here would block builds 15 min
+    except BaseException as err:  # a full disk, Ctrl-C: an empty lock would block builds 15 min
         with contextlib.suppress(OSError):
             path.unlink()
+        if not isinstance(err, OSError):
+            raise
         raise OutputError(f"không ghi được tệp khóa “{path}”: {err.strerror}; chưa ghi gì vào "
                           f"“{path.parent / path.name.removeprefix('.ncnsc-lock-')}”, các tệp "
                           "trong đó (kể cả bản đã sửa tay) vẫn nguyên") from err

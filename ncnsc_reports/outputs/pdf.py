@@ -92,9 +92,19 @@ def convert(documents: list[Path], timeout: float | None = None) -> list[Path]:
         for document, pdf in zip(documents, pdfs, strict=True):
             data = reproducible(Path(tmp, document.stem + ".pdf").read_bytes(),
                                 document_date(document))
-            pdf.with_suffix(".pdf.tmp").write_bytes(data)
-            os.replace(pdf.with_suffix(".pdf.tmp"), pdf)
+            _replace(pdf, data)
     return pdfs
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all (a failure or Ctrl-C leaves no “.pdf.tmp” behind)."""
+    staged = path.with_suffix(".pdf.tmp")
+    try:
+        staged.write_bytes(data)
+        os.replace(staged, path)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
 
 
 # LibreOffice writes the clock time as /CreationDate (and /ModDate) and derives the trailer's
@@ -148,6 +158,9 @@ def run_bounded(command: list[str], timeout: float) -> None:
                             **group)
     try:
         proc.wait(timeout=timeout)
+    except KeyboardInterrupt:  # its own group missed the Ctrl-C: end it, or it runs on alone
+        _end_group(proc, windows)
+        raise
     except subprocess.TimeoutExpired:
         _end_group(proc, windows)
         raise OutputError(f"LibreOffice chạy quá {timeout:.0f} giây mà chưa xong nên đã bị "

@@ -161,8 +161,10 @@ def write_sources(out_folder: Path, sources: Sources) -> None:
     try:
         staged.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(staged, target)
-    except OSError as err:
+    except BaseException as err:  # a full disk, Ctrl-C: no half-written record left behind
         staged.unlink(missing_ok=True)
+        if not isinstance(err, OSError):
+            raise
         raise OutputError(f"không ghi được “{target}”: {err.strerror}") from err
 
 

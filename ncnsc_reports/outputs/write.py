@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ncnsc_reports.errors import OutputError
 from ncnsc_reports.outputs.fingerprint import is_unchanged
+from ncnsc_reports.outputs.interrupts import held
 from ncnsc_reports.outputs.lock import locked
 
 STAGE_PREFIX = ".dang-ghi-"
@@ -78,7 +79,8 @@ def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Pat
             _write_synced(stage / name, data)
         for path in [] if force else edits:
             kept[path] = _keep(path, stage)
-        paths, removed = _commit(stage, folder, files, recorded)
+        with held():  # a Ctrl-C waits for the renames: never half the files of a build
+            paths, removed = _commit(stage, folder, files, recorded)
         return Written(paths, kept, list(edits) if force else [], removed)
     except OutputError as err:
         raise OutputError(f"{err}{_where_edits_are(edits, kept)}") from err
