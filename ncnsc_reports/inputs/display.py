@@ -4,8 +4,9 @@ A text column (a document number, a name) may hold a number, a date, a time or T
 stored as such; the report must print what the clerk saw — "50%", "1.234.567,89", "11/04/2023",
 "08:30", "TRUE" — never Python's "0.5", "2023-04-11 00:00:00" or "True". The common formats are
 rendered here as Vietnamese Excel shows them (dot for thousands, comma for decimals; the
-locale's short date for format 14). A format we cannot render, or a number longer than the 15
-digits Excel keeps, gives None: the caller asks the clerk to type the text as text.
+locale's short date for format 14, see `excel_formats.LOCALE_FORMATS`). A format we cannot
+render, or a number longer than the 15 digits Excel keeps, gives None: the caller asks the
+clerk to type the text as text.
 """
 
 from __future__ import annotations
@@ -15,9 +16,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-# ECMA-376 Part 1, 18.8.30: formats 14 and 22 follow the system's short date; Vietnamese
-# Windows writes dd/MM/yyyy.
-LOCALE_FORMATS = {14: "dd/mm/yyyy", 22: "dd/mm/yyyy h:mm"}
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
 _NUMBER = re.compile(r"(#,##0|0)(\.0+)?")
 _DATE_TOKEN = re.compile(r'yyyy|yy|d{3,}|dd|d|m{3,}|mm|m|hh|h|ss|s|am/pm|"[^"]*"|\\.|'
@@ -36,18 +34,6 @@ class Typed:
 
     def __str__(self) -> str:
         return self.shown if self.shown is not None else str(self.value)
-
-
-def number_format(wb, style_id: int) -> tuple[str, int]:
-    """Return (format code, format id) of a cell's style in a workbook opened by openpyxl."""
-    from openpyxl.styles.numbers import BUILTIN_FORMATS
-
-    fmt_id = wb._cell_styles[style_id].numFmtId if style_id < len(wb._cell_styles) else 0
-    if fmt_id in BUILTIN_FORMATS:
-        return LOCALE_FORMATS.get(fmt_id, BUILTIN_FORMATS[fmt_id]), fmt_id
-    custom = fmt_id - 164
-    return (wb._number_formats[custom] if 0 <= custom < len(wb._number_formats)
-            else "General"), fmt_id
 
 
 def shown(value: Any, fmt: str) -> str | None:

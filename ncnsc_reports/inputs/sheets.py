@@ -22,6 +22,7 @@ from ncnsc_reports.inputs.cells import parse_cell as parse_cell
 from ncnsc_reports.inputs.display import Typed, shown
 from ncnsc_reports.inputs.schema import OTHER_WORKBOOKS, Setting, SheetSpec
 from ncnsc_reports.inputs.sheet_xml import SheetData, read_sheet_data
+from ncnsc_reports.inputs.xlsx_book import Book, open_book
 from ncnsc_reports.problems import Location, Problems
 
 
@@ -54,43 +55,46 @@ class Unusable:
     message: str | None = None
 
 
-def open_workbook(path: Path, problems: Problems, label: str | None = None):
-    """Open an .xlsx with cached formula values; on failure record why and return None."""
-    import openpyxl  # deferred: heavy, and not needed for `--help`
-
+def open_workbook(path: Path, problems: Problems, label: str | None = None) -> Book | None:
+    """Open an .xlsx for reading (formulas give the value Excel last calculated); on failure
+    record why and return None. Close the book when done."""
     reason = xlsx.unreadable_reason(path)
     if reason:
         problems.error(Location(label or path.name), reason)
         return None
     try:
-        # read-only: no cell objects; each sheet is streamed once by `sheet_xml`
-        return openpyxl.load_workbook(path, data_only=True, read_only=True)
-    except Exception as err:  # openpyxl raises many kinds for a damaged file
-        problems.error(Location(label or path.name), f"sổ Excel bị hỏng, không đọc được "
-                       f"({type(err).__name__}); hãy mở bằng Excel, lưu lại rồi chạy lại")
+        return open_book(path)
+    except Exception as err:  # zipfile, lxml, expat and the parts' own checks raise many kinds
+        _damaged(Location(label or path.name), err, problems)
         return None
 
 
-def read_sheet(wb, spec: SheetSpec, file: str, problems: Problems,
-               formulas: dict[tuple[int, int], str] | None = None) -> list[Row]:
+def _damaged(where: Location, err: Exception, problems: Problems) -> None:
+    problems.error(where, f"sổ Excel bị hỏng, không đọc được ({type(err).__name__}); hãy mở "
+                          "bằng Excel, lưu lại rồi chạy lại")
+
+
+def read_sheet(book: Book, spec: SheetSpec, file: str, problems: Problems) -> list[Row]:
     """Return the filled rows of one sheet, typed by the spec; record every problem."""
     where = Location(file, spec.name)
-    if spec.name not in wb.sheetnames:
+    if spec.name not in book.sheetnames:
         if spec.required:
             problems.error(Location(file), f"thiếu trang “{spec.name}” ({spec.help})")
         return []
-    ws = read_sheet_data(wb, spec.name)
+    try:
+        ws = read_sheet_data(book, spec.name)
+    except Exception as err:  # a damaged sheet part: bad XML, a shared string missing, …
+        _damaged(where, err, problems)
+        return []
     if ws.unreadable:
-        from openpyxl.utils import get_column_letter
-
         row, col = ws.unreadable
-        problems.error(where.at(row, get_column_letter(max(col, 1))), "ô chứa một số dài hàng "
+        problems.error(where.at(row, xlsx.column_letter(max(col, 1))), "ô chứa một số dài hàng "
                        "nghìn chữ số, không phải số liệu thật; hãy xóa hoặc gõ lại ô này")
         return []
     if ws.state != "visible":
         problems.warning(where, "trang đang bị ẩn trong Excel nhưng vẫn được đọc và đưa vào báo "
                                 "cáo; nếu không cần, hãy xóa nội dung của trang")
-    grid = _grid(ws, formulas or {})
+    grid = _grid(ws, ws.formulas)
     if not grid.get(1):
         if spec.required:
             problems.error(where, "trang trống, cần dòng tiêu đề ở dòng 1")
@@ -150,13 +154,11 @@ def _covered_cells(ws, grid: dict):
 
 def _report_unheaded(grid: dict, header: list, where: Location, problems: Problems) -> None:
     """Record every filled cell in a column with no header: its content would be dropped."""
-    from openpyxl.utils import get_column_letter
-
     for number in sorted(n for n in grid if n > 1):
         for col, value in sorted(grid[number].items()):
             if _nothing(value) or (col <= len(header) and not _blank(header[col - 1])):
                 continue
-            letter = get_column_letter(col)
+            letter = xlsx.column_letter(col)
             problems.error(where.at(number, letter), f"ô {letter}{number} có nội dung "
                            f"“{_short(value)}” nhưng cột {letter} không có tiêu đề ở dòng 1 nên "
                            "nội dung sẽ bị bỏ sót; hãy chuyển nội dung sang đúng cột, hoặc xóa "
@@ -286,19 +288,15 @@ def read_workbook(path: Path, specs: tuple[SheetSpec, ...], problems: Problems,
     """Return {sheet name: rows} for every spec; unknown sheets are warnings. `label` names
     the file in messages (default: its name; an earlier year's is “2022/<name>”)."""
     label = label or path.name
-    wb = open_workbook(path, problems, label)
-    if wb is None:
+    book = open_workbook(path, problems, label)
+    if book is None:
         return {spec.name: [] for spec in specs}
     known = {spec.name for spec in specs} | set(ignored)
-    for name in wb.sheetnames:
+    for name in book.sheetnames:
         if name not in known:
             problems.warning(Location(label, name), "trang không dùng đến, bỏ qua")
-    formulas = xlsx.uncalculated_formulas(path)
-    try:
-        return {spec.name: read_sheet(wb, spec, label, problems, formulas.get(spec.name))
-                for spec in specs}
-    finally:
-        wb.close()  # read-only mode keeps the file open
+    with book:
+        return {spec.name: read_sheet(book, spec, label, problems) for spec in specs}
 
 
 def find_year_workbook(year_dir: Path, problems: Problems) -> Path | None:

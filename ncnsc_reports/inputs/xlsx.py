@@ -1,9 +1,10 @@
-"""What openpyxl does not say about an .xlsx file: is it a workbook at all, and what Excel meant.
+"""What an .xlsx file is and what Excel meant: the file-format knowledge around the cells.
 
-Owns the file-format knowledge the loader needs beside openpyxl: telling a workbook from a
-password-protected one, an old .xls, a truncated copy or another file named .xlsx; finding the
-formulas Excel never calculated (openpyxl reads them as empty cells); and decoding Excel's
-`_xHHHH_` escapes (openpyxl leaves them as text, so a pasted carriage return reads "_x000D_").
+Owns telling a workbook from a password-protected one, an old .xls, a truncated copy or another
+file named .xlsx; the bounds on how big it may unpack; the sheets a workbook lists (name, state,
+part) and its date system; cell references (B12, XFD); rich text runs; and decoding Excel's
+`_xHHHH_` escapes (the reader leaves them as stored, so a pasted carriage return reads
+"_x000D_" until decoded here). The cells themselves are read by `xlsx_book` and `sheet_xml`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import stat
 import zipfile
 from pathlib import Path
+from typing import NamedTuple
 
 # [MS-CFB] 2.2: every OLE2 compound file starts so; Excel stores .xls and password-protected
 # .xlsx (an encrypted package inside an OLE2 file, [MS-OFFCRYPTO] 2.3.4) this way.
@@ -41,7 +43,6 @@ MAX_RATIO, RATIO_FROM = 200, 10 * 1024 * 1024
 # ECMA-376 Part 1, 22.9.2.19 (ST_Xstring): a character XML cannot hold is written _xHHHH_,
 # and a literal "_x" that would read as an escape is written _x005F_x….
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_HAS_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
@@ -108,33 +109,14 @@ def _unescape_one(match: re.Match) -> str:
     return match[0] if 0xD800 <= code <= 0xDFFF else chr(code)
 
 
-def uncalculated_formulas(path: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """Return {sheet: {(row, column): "=formula"}} of formulas with no value Excel calculated.
-
-    Excel saves each formula's last result beside it; a workbook written by another program
-    (openpyxl, some exporters) may hold the formula alone, which openpyxl then reads as empty.
-    """
-    found = {}
-    try:
-        with zipfile.ZipFile(path) as z:
-            for sheet, part in sheet_parts(z).items():
-                data = z.read(part) if part in z.namelist() else b""
-                if _HAS_FORMULA.search(data):
-                    found[sheet] = _formulas_without_value(data)
-    except (KeyError, SyntaxError, zipfile.BadZipFile):  # SyntaxError: lxml's XMLSyntaxError
-        pass  # openpyxl read the file; without the parts, formulas read as empty cells
-    return found
-
-
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _OFF = ("0", "false", "off")
 
 
 def rich_strings(path: Path, sheet: str) -> dict[str, tuple[tuple[str, bool, bool], ...]]:
     """Return {text: ((part, bold, italic), …)} of the strings of `sheet` (shared by Excel,
-    inline by other writers) with bold or italic typed on part of the cell. openpyxl reads rich
-    text only outside read-only mode (which the loader needs for large workbooks), so the runs
-    are read here, streamed, and matched by text."""
+    inline by other writers) with bold or italic typed on part of the cell. The loader reads
+    each cell's plain text only, so the runs are read here, streamed, and matched by text."""
     found: dict = {}
     try:
         with zipfile.ZipFile(path) as z:
@@ -172,31 +154,79 @@ def _run(r) -> tuple[str, bool, bool]:
 
 def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     """Return {sheet name: worksheet part} from xl/workbook.xml and its relationships."""
+    sheets, _ = workbook_sheets(z)
+    return {sheet.name: sheet.part or "xl" for sheet in sheets}
+
+
+class Sheet(NamedTuple):
+    """A sheet as the workbook lists it (ECMA-376 Part 1, 18.2.19 sheet)."""
+
+    name: str
+    state: str  # visible, hidden or veryHidden (18.18.68 ST_SheetState)
+    rel_id: str | None  # None: the workbook gives it no relationship
+    part: str | None  # None: the relationship names no part
+    rel_type: str
+
+
+def workbook_sheets(z: zipfile.ZipFile, workbook: str = "xl/workbook.xml"
+                    ) -> tuple[list[Sheet], bool]:
+    """Return the sheets of `workbook` in order, and whether it counts dates from 1904
+    (18.2.28 workbookPr date1904). Relationship targets are relative to the workbook's folder
+    (ECMA-376 Part 2, 9.3); lxml raises XMLSyntaxError for a damaged part, KeyError for a
+    missing one."""
     from lxml import etree
 
-    book = etree.fromstring(z.read("xl/workbook.xml"))
-    rels = etree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target") for r in rels}
-    parts = {}
+    parser = etree.XMLParser(resolve_entities=False)
+    book = etree.fromstring(z.read(workbook), parser)
+    folder = posixpath.dirname(workbook)
+    rels_part = posixpath.join(folder, "_rels", posixpath.basename(workbook) + ".rels")
+    rels = {r.get("Id"): r for r in etree.fromstring(z.read(rels_part), parser)}
+    sheets = []
     for sheet in book.iter("{*}sheet"):
-        target = targets.get(sheet.get(f"{{{_REL_NS}}}id")) or ""
-        parts[sheet.get("name")] = (target.lstrip("/") if target.startswith("/")
-                                    else posixpath.normpath(posixpath.join("xl", target)))
-    return parts
+        rel_id = sheet.get(f"{{{_REL_NS}}}id")
+        rel = rels.get(rel_id)
+        target = rel.get("Target") if rel is not None else None
+        part = (None if not target else target.lstrip("/") if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target)))
+        sheets.append(Sheet(sheet.get("name"), sheet.get("state") or "visible", rel_id, part,
+                            rel.get("Type", "") if rel is not None else ""))
+    props = next(book.iter("{*}workbookPr"), None)
+    flag = props.get("date1904", "") if props is not None else ""
+    # openpyxl's Bool: "false", "f", "0" and "" are false, any other text true
+    return sheets, flag not in ("false", "f", "0", "")
 
 
-def _formulas_without_value(data: bytes) -> dict[tuple[int, int], str]:
-    from lxml import etree
-    from openpyxl.utils.cell import coordinate_to_tuple
+# ECMA-376 Part 1, 18.18.62 (ST_CellRef), as openpyxl's COORD_RE reads it ("$" allowed)
+_COORD = re.compile(r"^[$]?([A-Za-z]{1,3})[$]?(\d+)$")
 
-    cells = {}
-    for c in etree.fromstring(data).iter("{*}c"):
-        formula, value = c.find("{*}f"), c.find("{*}v")
-        # t="str" with an empty <v/> is a formula Excel calculated to "" (e.g. =IF(A1="";"";…)).
-        uncalculated = value is None or not value.text
-        if formula is not None and c.get("t") != "str" and uncalculated and c.get("r"):
-            cells[coordinate_to_tuple(c.get("r"))] = "=" + (formula.text or "")
-    return cells
+
+class BadReference(Exception):
+    """A cell reference no spreadsheet writes (e.g. "A0" or "1A")."""
+
+
+def column_index(letters: str) -> int:
+    """Return the column number of letters such as "A" (1) or "XFD" (16384)."""
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def column_letter(number: int) -> str:
+    """Return the letters of column `number` (1 → "A", 16384 → "XFD")."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def coordinate(ref: str) -> tuple[int, int]:
+    """Return (row, column) of a cell reference such as "B12" or "$B$12"."""
+    match = _COORD.match(ref)
+    if not match or not int(match[2]):
+        raise BadReference(f"Invalid cell coordinates ({ref})")
+    return int(match[2]), column_index(match[1])
 
 
 def text_stays_text(wb) -> None:

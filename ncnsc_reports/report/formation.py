@@ -28,6 +28,7 @@ from pathlib import Path
 from ncnsc_reports.formatting import short_date
 from ncnsc_reports.inputs.schema import PROFILE_FILE, PROFILE_FORMATION
 from ncnsc_reports.inputs.sheets import Row, read_sheet
+from ncnsc_reports.inputs.xlsx_book import open_book
 from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.report.history import load_year
 from ncnsc_reports.report.model import Phase, YearRecords
@@ -106,14 +107,9 @@ def _folder(province_dir: Path, row: Row, problems: Problems) -> Path | None:
 
 def read_formation(province_dir: Path, problems: Problems) -> Formation | None:
     """The formation of a province folder, from its profile (None if it was not merged)."""
-    import openpyxl  # deferred: heavy
-
     profile = Path(province_dir) / PROFILE_FILE
-    wb = openpyxl.load_workbook(profile, read_only=True, data_only=True)
-    try:
-        rows = read_sheet(wb, PROFILE_FORMATION, PROFILE_FILE, problems)
-    finally:
-        wb.close()
+    with open_book(profile) as book:
+        rows = read_sheet(book, PROFILE_FORMATION, PROFILE_FILE, problems)
     return formation_from_rows(Path(province_dir), rows, problems)
 
 
