@@ -203,7 +203,7 @@ def test_a_date_outside_pythons_dates_is_an_error_cell_as_with_openpyxl(tmp_path
     hostile.rewrite(path, "xl/styles.xml", lambda xml: xml.replace(
         '<cellXfs count="1">', '<cellXfs count="2">').replace(
         "</cellXfs>", '<xf numFmtId="14" fontId="0" fillId="0" borderId="0"/></cellXfs>'))
-    with pytest.warns(UserWarning):  # openpyxl warns; the reader says nothing
+    with pytest.warns(UserWarning, match="marked as a date"):  # openpyxl's warning
         data = assert_same_as_openpyxl(path)["Trang"]
     assert data.cells[(2, 1)] == ("#VALUE!", "e", "dd/mm/yyyy")
 
@@ -234,6 +234,7 @@ CELLS = st.dictionaries(st.tuples(st.integers(1, 30), st.integers(1, 12)),
                         st.tuples(VALUES, st.sampled_from(FORMATS)), max_size=40)
 
 
+@pytest.mark.filterwarnings("ignore:Cell .* is marked as a date")  # openpyxl's, not ours
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cells=CELLS, hidden=st.sets(st.integers(1, 30), max_size=4), date1904=st.booleans(),
