@@ -115,6 +115,32 @@ def test_appendix_rows_never_split_and_headers_repeat(built, year_dir):
         assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
 
 
+PHASE_TWO = [ROOT / "inputs" / p / "2026" for p in ("an-giang", "dong-thap")]
+
+
+@pytest.mark.parametrize("year_dir", SAMPLES + PHASE_TWO,
+                         ids=lambda d: f"{d.parent.name}-{d.name}")
+def test_year_target_column_only_when_a_year_target_is_set(tmp_path, year_dir):
+    """A plan that sets targets for the phase only gets no “Chỉ tiêu năm” column, which would
+    be empty on every row; the table keeps its 16.5 cm either way."""
+    _, results, _ = gather(year_dir)
+    expected = any(i.year_target is not None for i in results.indicators)
+    _, tables = appendix_tables(build(year_dir, tmp_path).path)
+    rows = tables[0].findall(qn("w:tr"))
+    header = [text_of(tc.find(qn("w:p"))) for tc in cells(rows[0])]
+    assert header[:2] == ["TT", "Chỉ tiêu"] and header[-1] == "Tỷ lệ đạt (%)"
+    assert (f"Chỉ tiêu năm {year_dir.name}" in header) is expected, header
+    assert all(len(cells(r)) == len(header) for r in rows)
+    widths = [int(g.get(qn("w:w"))) for g in tables[0].find(qn("w:tblGrid"))]
+    assert len(widths) == len(header) and abs(sum(widths) - 16.5 * 567) < len(widths)
+
+
+def test_year_target_column_is_shown_by_some_sample():
+    """The test above is not vacuous: An Giang 2025 (QĐ 648's survey target for 2025) has it."""
+    _, results, _ = gather(ROOT / "inputs" / "an-giang" / "2025")
+    assert any(i.year_target is not None for i in results.indicators)
+
+
 def test_body_points_to_each_appendix(built):
     lines = docx_lines(built[SAMPLES[2]].path)
     text = "\n".join(lines)

@@ -46,6 +46,14 @@ ENTERPRISE_CELLS = ("{{ loop.index }}", "{{ e.name }}", "{{ e.tax_code }}", "{{ 
                     "{{ e.what }}", "{{ e.amount|number }}")
 ENTERPRISE_TOTAL = ("", "Tổng cộng", "", "", "", "{{ enterprises_total|number }}")
 CELL_STYLES = {NUM: "Bảng – số", TEXT: "Bảng – chữ", LABEL: "Bảng"}
+_YEAR_TARGET = 4  # the “Chỉ tiêu năm” column: printed only when a target of the year is set
+# Without it the table keeps 16.5 cm: the 1.6 cm go to the indicator's name and to the year's
+# result, which then reads on two lines like “Lũy kế” beside it.
+_WIDER = {"Chỉ tiêu": 0.9, "Kết quả năm {{ year }}": 0.7}
+NO_YEAR_TARGET_COLUMNS = tuple((h, round(w + _WIDER.get(h, 0), 1), a)
+                               for k, (h, w, a) in enumerate(INDICATOR_COLUMNS)
+                               if k != _YEAR_TARGET)
+NO_YEAR_TARGET_CELLS = tuple(c for k, c in enumerate(INDICATOR_CELLS) if k != _YEAR_TARGET)
 
 
 def define_styles(doc, style) -> None:
@@ -134,7 +142,13 @@ def appendices(doc, para) -> None:
     # the document on a line of its own: its number never breaks at a hyphen (“648/QĐ-/UBND”)
     para(doc, "THEO {{ targets_source|cite_short|upper }}", "Tên phụ lục")
     para(doc, "{{ appendix_note }}", "Chỉ dẫn phụ lục")
+    # Most plans set targets for the whole phase only: a column left empty on every row would
+    # read as missing figures, so the table without it is printed then.
+    para(doc, "{%p if has_year_targets %}")
     grid_table(doc, INDICATOR_COLUMNS, "i in indicators", INDICATOR_CELLS)
+    para(doc, "{%p else %}")
+    grid_table(doc, NO_YEAR_TARGET_COLUMNS, "i in indicators", NO_YEAR_TARGET_CELLS)
+    para(doc, "{%p endif %}")
     para(doc, "{%p if budget %}")
     para(doc, "Kinh phí thực hiện theo {{ budget.source|cite_short }}",
          "Tiêu đề nhỏ").paragraph_format.space_before = Pt(12)

@@ -170,6 +170,10 @@ class ReportContext:
     indicators: list[IndicatorLine] = _described(
         "Các chỉ tiêu của kế hoạch với kết quả năm và lũy kế."
     )
+    has_year_targets: bool = _described(
+        "Đúng khi ít nhất một chỉ tiêu có chỉ tiêu riêng của năm báo cáo; sai thì Phụ lục I "
+        "in bảng không có cột “Chỉ tiêu năm”."
+    )
     budget: BudgetSummary | None = _described(
         "Kinh phí kế hoạch và đã chi; trống khi kế hoạch không giao kinh phí."
     )
@@ -254,6 +258,7 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
         **_phase_fields(report),
         "indicators": lines,
         "indicator_groups": _indicator_groups(lines),
+        "has_year_targets": any(i.year_target is not None for i in lines),
         "targets_source": plan.targets_source if plan else None,
         "budget": results.budget_summary if results else None,
         "enterprises": _enterprises(report),
