@@ -318,3 +318,27 @@ def test_reading_inputs_does_not_import_openpyxl(tmp_path):
     lines = proc.stdout.strip().splitlines()
     assert lines[-2].startswith("Đã tạo báo cáo"), proc.stdout + proc.stderr
     assert lines[-1] == "[]"
+
+
+def test_formatted_blank_rows_never_reach_the_xml_parser(tmp_path, monkeypatch):
+    """100 000 formatted blank rows (a clerk formatted whole columns) are cut before parsing:
+    the parser sees the sheet's real elements only, so reading stays well under a second."""
+    from ncnsc_reports.inputs import sheet_xml
+
+    path = tmp_path / "so.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["tiêu đề", 1])
+    wb.save(path)
+    rows = "".join(f'<row r="{r}" s="1" customFormat="1"><c r="A{r}" s="1"/><c r="B{r}" s="1"/>'
+                   f"</row>" for r in range(2, 100_002))
+    hostile.append_xml_rows(path, "Sheet", rows + '<row r="100002"><c r="C100002" s="1"/>'
+                            '<c r="D100002"><v>7</v></c></row>')
+    seen = []
+    start = sheet_xml._SheetReader.start
+    monkeypatch.setattr(sheet_xml._SheetReader, "start",
+                        lambda self, name, attrs: seen.append(name) or start(self, name, attrs))
+    with open_book(path) as book:
+        data = read_sheet_data(book, "Sheet")
+    assert data.cells == {(1, 1): ("tiêu đề", "s", "General"), (1, 2): (1, "n", "General"),
+                          (100002, 4): (7, "n", "General")}
+    assert len(seen) < 100

@@ -127,7 +127,8 @@ class _SheetReader:
         self.row = 0  # openpyxl's row_counter: the row's r, else one more than the last
         self.col = 0  # its col_counter, or the reference of the last cell (parsed if needed)
         self.dimensions: dict[int, bool] = {}  # row → hidden, for rows with attributes
-        self.inline: TextCollector | None = None
+        self.inline: TextCollector | None = None  # while inside an inline string
+        self.inline_reader = TextCollector(_INLINE, self._inline_found, self.parser)
 
     def column(self) -> int:
         if isinstance(self.col, str):
@@ -175,7 +176,7 @@ class _SheetReader:
             self.formula = []
             self.parser.CharacterDataHandler = self.formula.append
         elif name == _INLINE and self.inline_text is None and self.cell.get("t") == "inlineStr":
-            self.inline = TextCollector(_INLINE, self._inline_found, self.parser)
+            self.inline = self.inline_reader
             self.inline.start(name, None)
             self.parser.CharacterDataHandler = self.inline.chars
 
