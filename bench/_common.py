@@ -31,21 +31,25 @@ def machine() -> str:
             f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
 
 
-def wall(command: list[str], runs: int = 5, **kwargs) -> float:
-    """Median wall time of a command, in seconds."""
+def wall(command: list[str], runs: int = 5, before=None, **kwargs) -> float:
+    """Median wall time of a command, in seconds (`before()` runs untimed before each run)."""
     times = []
     for _ in range(runs):
+        if before is not None:
+            before()
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True, **kwargs)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
-def cpu(command: list[str], runs: int = 5, **kwargs) -> float:
+def cpu(command: list[str], runs: int = 5, before=None, **kwargs) -> float:
     """Median CPU time (user + system, the command and its children) of a command, in seconds:
     steadier than wall time on a machine shared with other work."""
     times = []
     for _ in range(runs):
+        if before is not None:
+            before()
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 **kwargs)
         _, status, usage = os.wait4(proc.pid, 0)

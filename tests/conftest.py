@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -12,6 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PROVINCE = ROOT / "inputs" / "hung-yen"
 SAMPLE_YEAR = SAMPLE_PROVINCE / "2023"
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_templates_of_this_run(tmp_path_factory) -> None:
+    """Compiled templates (render.compiled) go to a folder of this run, never to the
+    developer's own cache; child processes inherit it."""
+    os.environ["NCNSC_CACHE"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

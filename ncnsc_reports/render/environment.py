@@ -66,6 +66,7 @@ def make_environment():
     env.filters.update(FILTERS)
     env.filters.update(_bounded_filters(env.filters))
     env.globals["range"] = limits.bounded_range(budget)
+    env.budget = budget  # what this render used; `compiled` charges what a cached part folded
     return env
 
 

@@ -1,0 +1,163 @@
+"""Templates compiled once (render.compiled): a second build compiles nothing, a changed
+template compiles again, a damaged cache is ignored, outputs and limits are as without a cache."""
+
+from __future__ import annotations
+
+import os
+
+import jinja2
+import pytest
+from conftest import SAMPLE_YEAR
+from docx import Document
+from hostile import template_paragraph
+
+from ncnsc_reports.errors import TemplateError
+from ncnsc_reports.pipeline import build
+from ncnsc_reports.render import compiled, limits
+from ncnsc_reports.render.docx import render
+from ncnsc_reports.render.environment import make_environment
+
+REPORT = ("hung-yen", "2023", "bao-cao-hung-yen-2023.docx")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """An empty cache folder of this test, nothing in memory; yields the list of the sources
+    Jinja compiled (a cache hit compiles nothing)."""
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, str(tmp_path / "cache"))
+    compiled.forget()
+    sources = []
+    real = jinja2.Environment.compile
+
+    def counted(env, source, *args, **kwargs):
+        sources.append(source)
+        return real(env, source, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    yield sources
+    compiled.forget()
+
+
+def _build(year_dir, out, **changes) -> bytes:
+    compiled.forget()  # as a new process: only the folder remembers
+    return build(year_dir, out, rebuild=True, **changes).path.read_bytes()
+
+
+def test_a_second_cold_build_compiles_nothing_and_gives_the_same_bytes(cache, tmp_path):
+    first = _build(SAMPLE_YEAR, tmp_path / "a")
+    assert len(cache) >= 3  # the body, the header and the footer at least
+    assert len(os.listdir(compiled.cache_folder())) >= 3
+    cache.clear()
+    second = _build(SAMPLE_YEAR, tmp_path / "b")
+    assert cache == []
+    assert second == first
+    build(SAMPLE_YEAR, tmp_path / "c", rebuild=True)  # same process: from memory
+    assert cache == []
+
+
+def test_outputs_are_byte_identical_without_a_cache(cache, tmp_path, monkeypatch):
+    warm = _build(SAMPLE_YEAR, tmp_path / "a") and _build(SAMPLE_YEAR, tmp_path / "b")
+    assert cache and cache.count(cache[0]) == 1  # compiled once, then read back
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, str(blocked))  # no folder can be made there
+    cache.clear()
+    assert _build(SAMPLE_YEAR, tmp_path / "c") == warm
+    assert cache  # compiled, silently without a cache
+    cache.clear()
+    assert _build(SAMPLE_YEAR, tmp_path / "d") == warm
+    assert cache  # and again: nothing was stored
+
+
+def test_a_changed_template_compiles_again(cache, province_copy):
+    _build(province_copy / "2023", None)
+    template = province_copy.parent.parent / "templates" / "bao-cao-nam.docx"
+    template_paragraph(template, "Đoạn mới {{ year }}")
+    cache.clear()
+    report = _build(province_copy / "2023", None)
+    assert len(cache) == 1 and "Đoạn mới" in cache[0]  # only the body changed
+    out = province_copy.parent.parent / "outputs" / "hung-yen" / "2023" / REPORT[2]
+    assert out.read_bytes() == report
+    assert Document(str(out)).paragraphs[0].text == "Đoạn mới 2023"
+
+
+def test_a_damaged_cache_file_is_ignored_and_written_again(cache, tmp_path):
+    first = _build(SAMPLE_YEAR, tmp_path / "a")
+    files = sorted(compiled.cache_folder().iterdir())
+    good = {f: f.read_bytes() for f in files}
+    files[0].write_bytes(good[files[0]][:-50])  # cut short
+    files[1].write_bytes(b"\0" * len(good[files[1]]))  # zeroed
+    files[2].write_bytes(good[files[2]][:40] + b"x" + good[files[2]][41:])  # one byte changed
+    cache.clear()
+    assert _build(SAMPLE_YEAR, tmp_path / "b") == first
+    assert len(cache) == 3  # each damaged part compiled again, the others read
+    assert {f: f.read_bytes() for f in files} == good  # and written again, whole
+    assert not [f for f in compiled.cache_folder().iterdir() if f.name.startswith(".")]
+
+
+def test_another_environment_setting_is_another_entry(cache):
+    env = make_environment()
+    compiled.template(env, "{{ a }}")
+    compiled.forget()
+    plain = make_environment()
+    plain.autoescape = False
+    assert compiled.template(plain, "{{ a }}").render(a="<b>") == "<b>"
+    assert compiled.template(env, "{{ a }}").render(a="<b>") == "&lt;b&gt;"
+    assert cache == ["{{ a }}", "{{ a }}"]  # the second environment compiled its own
+
+
+@pytest.mark.parametrize("tags, limit", [
+    ("{{ (9**(9**9))|string|length }}",
+     "phép lũy thừa 9**387420489 cho một số quá lớn; hãy viết số cần in"),
+    ("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+     "vòng lặp range(…) chạy quá 2.000.000 lần; hãy giảm số lần lặp"),
+    ("{{ 'x' * 10**9 }}",
+     "phép nhân chuỗi tạo ra quá 1.000.000 ký tự hay phần tử; hãy viết nội dung cần in"),
+    ("{{ 'x'|center(10**9) }}",
+     "độ rộng của bộ lọc “center” = 1000000000 quá lớn (giới hạn 1.000.000)"),
+    ('{% include "/etc/passwd" %}', "thẻ include/import/extends (“/etc/passwd”) không dùng được"),
+    ("{{ year.__class__ }}", "thẻ mẫu truy cập phần nội bộ của chương trình, không được phép"),
+], ids=["huge-power", "nested-ranges", "string-times-billion", "center-billion", "include",
+        "sandbox"])
+def test_template_limits_hold_with_the_cache_warm(cache, tmp_path, tags, limit):
+    template = tmp_path / "mau.docx"
+    doc = Document()
+    doc.add_paragraph(tags)
+    doc.save(template)
+    messages = []
+    for _ in range(2):
+        compiled.forget()
+        with pytest.raises(TemplateError) as caught:
+            render(template, {"year": 2023})
+        messages.append(str(caught.value))
+    assert len(cache) == 1  # the second render used the cached code
+    assert messages[0] == messages[1] and limit in messages[1], messages
+
+
+def test_output_folded_at_compile_time_counts_with_the_cache_warm(cache, tmp_path, monkeypatch):
+    """Jinja prints a constant ({{ 'x'|center(600) }}) when it compiles; the printed budget
+    (render.limits) counts it on a render from the cache too."""
+    monkeypatch.setattr(limits, "MAX_PRINTED", 1000)
+    source = "{{ 'x'|center(600) }}{{ 'y'|center(600) }}"
+    for _ in range(2):
+        compiled.forget()
+        with pytest.raises(limits.TemplateLimit, match="mẫu in ra quá nhiều chữ"):
+            compiled.template(make_environment(), source).render()
+    assert cache == [source]
+    compiled.forget()
+    short = "{{ 'x'|center(600) }}"
+    assert len(compiled.template(make_environment(), short).render()) == 600
+    env = make_environment()
+    assert compiled.template(env, short).render() and env.budget.printed == 600
+
+
+def test_the_cache_folder_follows_the_platform_and_the_variable(monkeypatch, tmp_path):
+    monkeypatch.delenv(compiled.CACHE_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert compiled.cache_folder() == tmp_path / "ncnsc-reports" / compiled.FOLDER
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # not absolute: ignored (XDG spec)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert compiled.cache_folder() == tmp_path / "home" / ".cache" / "ncnsc-reports" / \
+        compiled.FOLDER
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, str(tmp_path / "mine"))
+    assert compiled.cache_folder() == tmp_path / "mine" / compiled.FOLDER
