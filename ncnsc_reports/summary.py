@@ -32,11 +32,6 @@ PLAN_TEMPLATE = "du-thao-ke-hoach.docx"
 PLAN_BOOK = "du-thao-chi-tieu.xlsx"
 
 
-def is_period_folder(path: Path) -> bool:
-    """Whether a folder given to `build` is a period's (tong-ket-…, so-ket-…), not a year's."""
-    return period_folder(Path(path).name) is not None
-
-
 def output_path(period_dir: Path, out_root: Path | None = None) -> Path:
     """Return outputs/<tỉnh>/tong-ket-2021-2025/bao-cao-tong-ket-<tỉnh>-2021-2025.docx."""
     folder = output_folder(period_dir, out_root)

@@ -114,3 +114,15 @@ def test_a_changed_template_is_checked_again(province_copy):
     with pytest.raises(TemplateError) as caught:
         build(province_copy / "2023")
     assert "ncnsc-report check-template" in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["", "a & b < c > d", 'say "hi"', "it's", "both \"'", "\n\r\t",
+                                  "&amp; “ngoặc” ‘đơn’", "x" * 100])
+def test_xml_escapes_are_those_of_the_standard_library(text):
+    """render.docx escapes as xml.sax.saxutils without importing it (start-up time)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    from ncnsc_reports.render.docx import escaped, quoted
+
+    assert escaped(text) == escape(text)
+    assert quoted(text) == quoteattr(text)

@@ -131,9 +131,11 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
     if year_dir is None:
         raise click.UsageError("cần thư mục năm, ví dụ: ncnsc-report build inputs/hung-yen/2023 "
                                "(hoặc --all để tạo mọi báo cáo)")
-    from ncnsc_reports.summary import build_summary, is_period_folder
+    from ncnsc_reports.inputs.period_schema import period_folder
 
-    builder = build_summary if is_period_folder(year_dir) else build_report
+    builder = build_report
+    if period_folder(year_dir.name) is not None:  # a period's folder: the summary
+        from ncnsc_reports.summary import build_summary as builder  # charts: not for a year
     result = _run(debug, lambda: builder(year_dir, options))
     _echo_result(result)
     if pdf:
