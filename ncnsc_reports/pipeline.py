@@ -17,7 +17,7 @@ from ncnsc_reports.compute.gather import gather
 from ncnsc_reports.errors import InputError, NcnscError, OutputError, TemplateError
 from ncnsc_reports.incremental import current_sources, record, snapshot
 from ncnsc_reports.inputs.unit_form import FORMS_DIR
-from ncnsc_reports.outputs.fingerprint import stamp
+from ncnsc_reports.outputs.fingerprint import fingerprinted
 from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workbook
 from ncnsc_reports.outputs.place import named, output_folder, project_root
 from ncnsc_reports.outputs.write import write_outputs
@@ -96,9 +96,10 @@ def build(year_dir: Path, options: BuildOptions | Path | None = None, **changes)
     _remember(marker)
     when = fixed_time(report.date)  # same inputs, same bytes: dated from the report, not the clock
     # each file carries its own fingerprint: recognised as generated even without the manifest
-    files[target.name] = stamp(render(template, context, when))
+    files[target.name] = render(template, context, when, finish=fingerprinted)
     if results is not None:
-        files[INDICATOR_BOOK] = stamp(indicator_workbook(results, report.illustrative, when))
+        files[INDICATOR_BOOK] = indicator_workbook(results, report.illustrative, when,
+                                                   finish=fingerprinted)
     written = write_outputs(target.parent, files, options.force)
     _record(before, year_dir, report, target.parent, files, warnings)
     return BuildResult(target, list(warnings), written.kept, written.replaced,

@@ -17,14 +17,22 @@ def fixed_time(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 8, 0, 0)
 
 
-def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Return the same zip with every entry dated `when`, in the same order, deflated."""
+def normalise_zip(data: bytes, when: dt.datetime, change=None) -> bytes:
+    """Return the same zip with every entry dated `when`, in the same order, deflated.
+
+    With `change`, the parts ({name: bytes}, in order) go through it first and what it returns
+    is written: a change made here costs no second compression of the whole file (the
+    fingerprint, `outputs.fingerprint.fingerprinted`).
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        parts = {info.filename: src.read(info) for info in src.infolist()}
+    if change is not None:
+        parts = change(parts)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, content in parts.items():
+            entry = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            dst.writestr(entry, src.read(info.filename))
+            dst.writestr(entry, content)
     return out.getvalue()

@@ -26,28 +26,21 @@ _CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
-def stamp(package: bytes) -> bytes:
-    """Return the .docx/.xlsx with its fingerprint in docProps/custom.xml (same bytes for the
-    same input: entry dates and order are kept)."""
-    with zipfile.ZipFile(io.BytesIO(package)) as z:
-        infos = z.infolist()
-        parts = {i.filename: z.read(i) for i in infos}
+def fingerprinted(parts: dict[str, bytes]) -> dict[str, bytes]:
+    """Return the parts of a package (in order) with the fingerprint: its property in
+    docProps/custom.xml (added last when new), declared in the content types and relationships.
+    Given to the function that zips the package (`reproducible.normalise_zip`), so adding it
+    costs no second compression."""
+    parts = dict(parts)
     parts["[Content_Types].xml"] = _with_content_type(parts["[Content_Types].xml"])
     parts["_rels/.rels"] = _with_relationship(parts["_rels/.rels"])
-    custom = parts.get(CUSTOM_PART)
-    parts[CUSTOM_PART] = _with_property(custom, digest(parts))
-    if custom is None:
-        infos.append(_info_like(infos[0], CUSTOM_PART))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for info in infos:
-            z.writestr(_info_like(info, info.filename), parts[info.filename])
-    return out.getvalue()
+    parts[CUSTOM_PART] = _with_property(parts.get(CUSTOM_PART), digest(parts))
+    return parts
 
 
 def is_unchanged(package: bytes) -> bool:
     """Return whether `package` carries a fingerprint matching its parts, and nothing else:
-    it must end with the zip's end record (no comment), as stamp writes it."""
+    it must end with the zip's end record (no comment), as `normalise_zip` writes it."""
     from lxml import etree
 
     if package[-22:-18] != b"PK\x05\x06":
@@ -71,12 +64,6 @@ def digest(parts: dict[str, bytes]) -> str:
             h.update(name.encode() + b"\0" + str(len(parts[name])).encode() + b"\0")
             h.update(parts[name])
     return h.hexdigest()
-
-
-def _info_like(model: zipfile.ZipInfo, name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=model.date_time)
-    info.compress_type, info.external_attr = model.compress_type, model.external_attr
-    return info
 
 
 def _with_content_type(xml: bytes) -> bytes:

@@ -30,10 +30,11 @@ def target_source(line) -> str:
             f"{line.period_target}, làm tròn lên)")
 
 
-def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
+def indicator_workbook(results, illustrative: bool, when=None, finish=None) -> bytes:
     """Return chi-tieu.xlsx: one row per indicator, numbers stored as numbers.
 
-    With `when` (a datetime), its dates and zip entries carry it: the file is reproducible.
+    With `when` (a datetime), its dates and zip entries carry it: the file is reproducible; and
+    `finish` (e.g. `fingerprint.fingerprinted`) changes its parts as they are zipped.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -59,9 +60,11 @@ def indicator_workbook(results, illustrative: bool, when=None) -> bytes:
     buffer = io.BytesIO()
     if when is None:
         wb.save(buffer)
+        if finish is not None:
+            raise ValueError("finish needs when: the parts are changed as the zip is normalised")
         return buffer.getvalue()
     _save_dated(wb, buffer, when)
-    return normalise_zip(buffer.getvalue(), when)
+    return normalise_zip(buffer.getvalue(), when, finish)
 
 
 def _note(results) -> str:

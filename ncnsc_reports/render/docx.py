@@ -23,12 +23,15 @@ BODY = "word/document.xml"
 
 
 def render(template: Path, context: dict, when: dt.datetime | None = None,
-           pictures: dict[str, tuple[bytes, float, str]] | None = None) -> bytes:
+           pictures: dict[str, tuple[bytes, float, str]] | None = None, finish=None) -> bytes:
     """Render a .docx template with `context` and return the bytes of a checked .docx.
 
-    With `when`, the document's dates and zip entries carry it, so the output is reproducible.
+    With `when`, the document's dates and zip entries carry it, so the output is reproducible,
+    and `finish` (e.g. `outputs.fingerprint.fingerprinted`) changes its parts as they are zipped.
     `pictures` fills fields with images: {field: (PNG bytes, width in cm, alt text)}.
     """
+    if finish is not None and when is None:
+        raise ValueError("finish needs when: the parts are changed as the zip is normalised")
     from jinja2 import TemplateError as JinjaError
 
     from ncnsc_reports.render.docxtpl_engine import StrictDocxTemplate
@@ -50,7 +53,7 @@ def render(template: Path, context: dict, when: dt.datetime | None = None,
     clean_properties(doc.docx, str(context.get("document_company", "")))
     buffer = io.BytesIO()
     doc.save(buffer)
-    data = buffer.getvalue() if when is None else normalise_zip(buffer.getvalue(), when)
+    data = buffer.getvalue() if when is None else normalise_zip(buffer.getvalue(), when, finish)
     # The body was checked as it was rendered (StrictDocxTemplate) and written from what was
     # checked: parsing it again would double the work on a long report.
     check_docx(data, checked=(BODY,))
