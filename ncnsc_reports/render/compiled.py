@@ -28,38 +28,66 @@ import tempfile
 from collections import OrderedDict
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
+from types import CodeType
 
 from ncnsc_reports import __version__
 
 CACHE_VARIABLE = "NCNSC_CACHE"  # a folder to use instead of the per-user one
 FOLDER = "mau-da-dich"  # "compiled templates", under the cache folder
-_HEADER = b"ncnsc-jinja-1\n"  # then the SHA-256 of the payload, then the marshalled payload
-_IN_MEMORY = 64  # parts of templates kept per process (a report template has about ten)
+_HEADER = b"ncnsc-jinja-2\n"  # then the SHA-256 of the payload, then the marshalled payload
+_IN_MEMORY = 64  # entries kept per process (a report template has about ten parts)
 _ON_DISK = 200  # files kept in the folder; the oldest go first
-_memory: OrderedDict[str, tuple[object, int]] = OrderedDict()
+_memory: OrderedDict[str, object] = OrderedDict()
 
 
 def template(env, source: str):
     """Return `env.from_string(source)`, its code compiled at most once per process and once per
     user. What folding constants printed at compile time is charged to the render's budget."""
-    key = _key(env, source)
-    found = _memory.get(key) or _read(key)
-    if found is None:
+    key = _key(_settings(env), source)
+    found = _recall(key)
+    if not isinstance(found, tuple):
         before = env.budget.printed
         found = env.compile(source), env.budget.printed - before
-        _write(key, found)
+        _store(key, found)
     else:
         env.budget.tick(printed=found[1])  # counted as when it was compiled (render.limits)
-    _memory[key] = found
-    _memory.move_to_end(key)
-    while len(_memory) > _IN_MEMORY:
-        _memory.popitem(last=False)
     return env.template_class.from_code(env, found[0], env.make_globals(None), None)
+
+
+def remembered(kind: str, source: str, make) -> str:
+    """Return `make(source)`, text made from text by a pure function that `kind` names with its
+    version (docxtpl's clean-up of a part's XML before Jinja), made at most once per process
+    and once per user."""
+    key = _key(kind, source)
+    found = _recall(key)
+    if not isinstance(found, str):
+        found = make(source)
+        _store(key, found)
+    return found
 
 
 def forget() -> None:
     """Empty the in-memory cache (as a new process starts); the folder is kept."""
     _memory.clear()
+
+
+def _recall(key: str):
+    found = _memory.get(key)
+    if found is None and (found := _read(key)) is not None:
+        _remember(key, found)
+    return found
+
+
+def _store(key: str, found) -> None:
+    _remember(key, found)
+    _write(key, found)
+
+
+def _remember(key: str, found) -> None:
+    _memory[key] = found
+    _memory.move_to_end(key)
+    while len(_memory) > _IN_MEMORY:
+        _memory.popitem(last=False)
 
 
 def cache_folder() -> Path | None:
@@ -77,12 +105,13 @@ def cache_folder() -> Path | None:
     return root / "ncnsc-reports" / FOLDER
 
 
-def _key(env, source: str) -> str:
+def _key(what, source: str) -> str:
+    """The hash of `source` and of everything else that its result depends on (`what`)."""
     import jinja2
 
     digest = hashlib.sha256(source.encode("utf-8", "surrogatepass"))
     digest.update(repr((jinja2.__version__, __version__, sys.version, MAGIC_NUMBER,
-                        _settings(env))).encode("utf-8"))
+                        what)).encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -112,8 +141,8 @@ def _stamp(path: str) -> tuple[int, int]:
     return 0, 0
 
 
-def _read(key: str) -> tuple[object, int] | None:
-    """Return (code, printed) stored under `key`, or None when absent, unreadable or damaged."""
+def _read(key: str):
+    """Return what is stored under `key`, or None when absent, unreadable or damaged."""
     folder = cache_folder()
     try:
         data = (folder / key).read_bytes() if folder is not None else b""
@@ -124,18 +153,25 @@ def _read(key: str) -> tuple[object, int] | None:
             hashlib.sha256(payload).digest():
         return None
     try:
-        stored_key, code, printed = marshal.loads(payload)
+        stored_key, found = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
-    return (code, printed) if stored_key == key and isinstance(printed, int) else None
+    return found if stored_key == key and _is_entry(found) else None
 
 
-def _write(key: str, found: tuple[object, int]) -> None:
-    """Store (code, printed) under `key` atomically; any failure only means no cache."""
+def _is_entry(found) -> bool:
+    """Whether a stored value is (code, characters printed) or a text."""
+    if isinstance(found, tuple) and len(found) == 2:
+        return isinstance(found[0], CodeType) and isinstance(found[1], int)
+    return isinstance(found, str)
+
+
+def _write(key: str, found) -> None:
+    """Store `found` under `key` atomically; any failure only means no cache."""
     folder = cache_folder()
     if folder is None:
         return
-    payload = marshal.dumps((key, *found))
+    payload = marshal.dumps((key, found))
     temporary = None
     try:
         folder.mkdir(parents=True, exist_ok=True)

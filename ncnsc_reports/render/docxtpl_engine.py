@@ -8,8 +8,8 @@ Changes to docxtpl's `DocxTemplate`, each keeping its output for a sound templat
   paragraphs that contain them; docxtpl runs its regular expressions over every paragraph and
   run, which dominated the time of a 10 000-row appendix.
 - Paragraph markers are added and removed with plain string replaces.
-- Each part's template is compiled once per process and user (`render.compiled`), not at every
-  render: compiling the parts of a report template costs about as much as rendering them.
+- Each part's template is cleaned up (`patch_xml`) and compiled once per process and user
+  (`render.compiled`), not at every render: both cost about as much as rendering the parts.
 - When the template has no cell loops or merges (the only things docxtpl's table fix-up is for),
   the body is never turned into an lxml tree: it is checked by expat as a stream, its picture
   ids renumbered in the text, and the document part written from the text. A 10 000-row table
@@ -23,6 +23,7 @@ import re
 import traceback
 import xml.parsers.expat
 
+import docxtpl
 import jinja2
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -35,6 +36,7 @@ _LISTING = re.compile("[\t\n\a\f]")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PATCH = f"docxtpl {docxtpl.__version__} patch_xml"  # what `patch_xml` results depend on
 # docxtpl tags that change a table's grid, which its fix_tables then repairs on a tree.
 _GRID_TAGS = re.compile(r"{%-?\s*(?:tc\b|colspan\b|hm\b|vm\b)|{%tc\b")
 
@@ -62,6 +64,9 @@ class StrictDocxTemplate(DocxTemplate):
             raise limit from None
         dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         return self.resolve_listing(self.resolve_listing(dst_xml))
+
+    def patch_xml(self, src_xml):
+        return patched(src_xml)
 
     def render_properties(self, context, jinja_env=None):
         """docxtpl's (title, subject… may hold tags), each compiled once (`compiled`)."""
@@ -109,6 +114,13 @@ class StrictDocxTemplate(DocxTemplate):
         # tree stays behind for docxtpl's later look-ups (sections, properties) only.
         part.__class__ = _finished(type(part))
         part._finished_blob = self._body_text.encode("utf-8")
+
+
+def patched(xml: str) -> str:
+    """docxtpl's clean-up of a part's XML for Jinja (`DocxTemplate.patch_xml`, some twenty
+    regular expressions over the whole part), made once per part and user (`compiled`): it is
+    a function of the text alone."""
+    return compiled.remembered(_PATCH, xml, lambda text: DocxTemplate.patch_xml(None, text))
 
 
 class _CompiledOnce:

@@ -246,11 +246,12 @@ def check_syntax(tags: list[Tag], keywords: list[str], part: Part, env, problems
 
 def check_as_docxtpl(part: Part, env, problems: list) -> None:
     """Parse the part exactly as docxtpl will (its own patch_xml): the last safety net."""
-    from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError
     from lxml import etree
 
-    xml = DocxTemplate.patch_xml(None, etree.tostring(part.root, encoding="unicode"))
+    from ncnsc_reports.render.docxtpl_engine import patched
+
+    xml = patched(etree.tostring(part.root, encoding="unicode"))
     try:
         env.parse(re.sub(r"<w:p([ >])", r"\n<w:p\1", xml))
     except TemplateSyntaxError as err:
