@@ -10,17 +10,26 @@ from click.testing import CliRunner
 
 from ncnsc_reports.cli import main
 from ncnsc_reports.formatting import FILTERS
+from ncnsc_reports.template_check.kinds import KIND_NAMES
 from ncnsc_reports.template_check.meanings import (
     ATTRIBUTES,
     FILTER_MEANINGS,
     ITEM_KEYS,
     LOOP_ATTRIBUTES,
+    PERIOD_ATTRIBUTES,
     TOP_LEVEL,
+    top_level,
 )
-from ncnsc_reports.template_check.reference import REGENERATE, reference_markdown
+from ncnsc_reports.template_check.reference import (
+    NO_MEANING,
+    REGENERATE,
+    reference,
+    reference_markdown,
+)
 from ncnsc_reports.template_check.sample import sample_context
 from ncnsc_reports.template_check.shapes import context_shapes
 
+TEMPLATE_KINDS = tuple(KIND_NAMES)
 DOCS_FILE = Path(__file__).resolve().parent.parent / "docs" / "truong-du-lieu.md"
 
 
@@ -98,3 +107,62 @@ def test_cli_fields():
            in text.output
     markdown = runner.invoke(main, ["fields", "--markdown"])
     assert markdown.output == DOCS_FILE.read_text(encoding="utf-8")
+
+
+# --- Every kind of template: the summary and the draft plan are described as fully ----------
+
+def documented_types(value, found: set) -> set:
+    """The names of every dataclass reachable from a context value."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        found.add(type(value).__name__)
+        for f in dataclasses.fields(value):
+            documented_types(getattr(value, f.name), found)
+    elif isinstance(value, dict):
+        for v in value.values():
+            documented_types(v, found)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            documented_types(v, found)
+    return found
+
+
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
+def test_no_field_of_any_template_kind_lacks_a_meaning(kind):
+    context = sample_context(kind)
+    for title, rows in reference(context, kind):
+        for name, _, meaning, _ in rows:
+            assert meaning and meaning != NO_MEANING, f"{kind}: {title} › {name}"
+    reached = set()
+    for value in context.values():
+        documented_types(value, reached)
+    described = {cls.__name__ for cls in ATTRIBUTES} | set(PERIOD_ATTRIBUTES)
+    assert reached <= described, f"{kind}: describe {sorted(reached - described)}"
+    assert set(context) == set(top_level(kind)), kind
+
+
+def test_period_attribute_meanings_name_each_field_of_their_class():
+    from ncnsc_reports.compute.next_phase import NextBudgetYear, NextPhase, NextTarget
+    from ncnsc_reports.compute.period import BudgetYear, PeriodLine, PeriodResults
+    from ncnsc_reports.render.period_context import Fact, GroupYear, Merger, PeriodTaskGroup
+    from ncnsc_reports.report.model import Phase
+    from ncnsc_reports.report.period import PlanVersion
+
+    classes = (PlanVersion, Merger, PeriodTaskGroup, GroupYear, Fact, PeriodLine, PeriodResults,
+               Phase, BudgetYear, NextTarget, NextBudgetYear, NextPhase)
+    assert list(PERIOD_ATTRIBUTES) == [cls.__name__ for cls in classes]
+    for cls in classes:
+        fields = [f.name for f in dataclasses.fields(cls)]
+        assert list(PERIOD_ATTRIBUTES[cls.__name__]) == fields, cls.__name__
+        assert all(PERIOD_ATTRIBUTES[cls.__name__].values()), cls.__name__
+
+
+def test_cli_fields_of_the_summary_are_described_in_vietnamese():
+    text = CliRunner().invoke(main, ["fields", "--mau", "tong-ket"])
+    assert text.exit_code == 0 and NO_MEANING not in text.output
+    assert ("  lessons — danh sách (vòng lặp): Các đoạn của mục III.4 (sổ tổng kết, trang “Nội "
+            "dung”); in bằng {{p paras(lessons) }}. Ví dụ: 1 phần tử\n") in text.output
+    assert "  .counted — danh sách (vòng lặp): Các tỉnh cũ có số liệu trong công cụ, đã được " \
+           "cộng. Ví dụ: 1 phần tử; đầu tiên: An Giang (trước sắp xếp)\n" in text.output
+    plan = CliRunner().invoke(main, ["fields", "--mau", "du-thao-ke-hoach"])
+    assert plan.exit_code == 0 and NO_MEANING not in plan.output
+    assert "  .exact — trường: Căn cứ × tỷ lệ, trước khi làm tròn. Ví dụ: 110\n" in plan.output

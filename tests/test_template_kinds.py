@@ -55,12 +55,15 @@ def test_fields_lists_the_fields_of_each_kind():
     summary = run("fields", "--mau", "tong-ket").output
     plan = run("fields", "--mau", "du-thao-ke-hoach").output
     assert "  year — trường: Năm báo cáo. Ví dụ: 2023\n" in yearly
-    assert "  year — trường: Năm báo cáo. Ví dụ: 2025\n" in summary
+    assert "  year — trường: Năm cuối của giai đoạn báo cáo (như period_end). Ví dụ: 2025\n" \
+        in summary
     assert "\n  plan_versions — danh sách (vòng lặp):" in summary
     assert "\n  indicator_chart — trường:" in summary
     assert "plan_versions" not in yearly and "indicator_chart" not in plan
     assert "\n  targets — danh sách (vòng lặp):" in plan
-    assert "\n  rule_text — trường: (chưa có mô tả) Ví dụ: số lớn hơn giữa chỉ tiêu" in plan
+    assert ("\n  rule_text — trường: Cách tính chỉ tiêu giai đoạn sau đã chọn (sổ tổng kết, "
+            "trang “Thông tin chung”), viết thành cụm từ trong câu. Ví dụ: số lớn hơn giữa chỉ "
+            "tiêu") in plan
     for text in (summary, plan):
         assert "Ví dụ: DỮ LIỆU MINH HỌA" in text  # the An Giang sample is illustrative
     markdown = run("fields", "--markdown", "--mau", "tong-ket").output

@@ -305,7 +305,10 @@ def fields(kind: str, markdown: bool, debug: bool) -> None:
     if markdown and kind != YEARLY:
         def render(context):
             return reference_markdown(context, f"mẫu {KIND_NAMES[kind]}", SAMPLE_NAMES[kind],
-                                      f"ncnsc-report fields --markdown --mau {kind}")
+                                      f"ncnsc-report fields --markdown --mau {kind}", kind)
+    elif markdown:
+        render = reference_markdown
     else:
-        render = reference_markdown if markdown else reference_text
+        def render(context):
+            return reference_text(context, kind)
     click.echo(_run(debug, lambda: render(sample_context(kind)), ""), nl=False)

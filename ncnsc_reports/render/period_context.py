@@ -14,11 +14,18 @@ from typing import TYPE_CHECKING
 from ncnsc_reports.formatting import place_date_line
 from ncnsc_reports.inputs.period_schema import RULE_MAX, RULE_RESULT, RULE_TARGET
 from ncnsc_reports.inputs.schema import MEASURES
-from ncnsc_reports.render.context import BLANK_NUMBER, ILLUSTRATIVE_NOTE, TASK_GROUPS
-from ncnsc_reports.report.period import PeriodReport
+from ncnsc_reports.render.context import (
+    BLANK_NUMBER,
+    ILLUSTRATIVE_NOTE,
+    TASK_GROUPS,
+    described,
+)
+from ncnsc_reports.report.model import Agency, Document, Paragraph
+from ncnsc_reports.report.period import PeriodReport, PlanVersion
 
 if TYPE_CHECKING:
-    from ncnsc_reports.compute.period import PeriodResults
+    from ncnsc_reports.compute.next_phase import NextPhase, NextTarget
+    from ncnsc_reports.compute.period import PeriodLine, PeriodResults
 
 # Which task group of QĐ 1322 (Điều 1, mục III) each counting rule reports on: support to
 # enterprises and surveys of their needs (2.3), training and experts (2.4), media (2.2).
@@ -45,8 +52,139 @@ class GroupYear:
     paragraphs: tuple  # yearly prose the clerk carried
 
 
+@dataclass(frozen=True)
+class PeriodTaskGroup:
+    """One task group of QĐ 1322 in the summary: its results year by year, then its prose."""
+
+    number: str
+    title: str
+    years: list[GroupYear]
+    paragraphs: tuple
+
+
+@dataclass(frozen=True)
+class Merger:
+    """A province formed by merging others (1/7/2025): when, from whom, whose years count."""
+
+    date: dt.date
+    until: dt.date
+    names: list[str]
+    counted: list[str]
+    missing: list[str]
+
+
+def _content(section: str, name: str):
+    return described(f"Các đoạn của mục {section} (sổ tổng kết, trang “Nội dung”); in bằng "
+                     f"{{{{p paras({name}) }}}}.")
+
+
+@dataclass(frozen=True)
+class PeriodFrame:
+    """The names a summary and a draft plan share with each other (and, most of them, with the
+    yearly report, so that the templates share their header, signature and paragraphs)."""
+
+    year: int = described("Năm cuối của giai đoạn báo cáo (như period_end).")
+    period: str = described("Các năm báo cáo: cả giai đoạn (tổng kết, ví dụ 2021-2025) hoặc "
+                            "từ năm đầu giai đoạn đến năm sơ kết (ví dụ 2026-2028).")
+    period_start: int = described("Năm đầu của các năm báo cáo (năm đầu giai đoạn).")
+    period_end: int = described("Năm cuối của các năm báo cáo.")
+    kind: str = described("“tổng kết” (cả giai đoạn) hoặc “sơ kết” (giữa giai đoạn).")
+    phase: str = described("Giai đoạn của Chương trình chứa các năm báo cáo, ví dụ 2021-2025.")
+    next_phase: str = described("Giai đoạn sau, ví dụ 2026-2030 (mục IV; tên dự thảo kế "
+                                "hoạch).")
+    whole_phase: bool = described("Đúng khi báo cáo bao trọn giai đoạn (tổng kết): khi đó có "
+                                  "dự thảo kế hoạch giai đoạn sau.")
+    province: str = described("Tên thư mục tỉnh, ví dụ an-giang (không in trong báo cáo).")
+    agency: Agency = described("Cơ quan ban hành và người ký (hồ sơ tỉnh, trang “Cơ quan”, "
+                               "theo năm cuối).")
+    plan: Document = described("Kế hoạch của giai đoạn (hồ sơ tỉnh, trang “Kế hoạch”).")
+    amendments: tuple[Document, ...] = described(
+        "Các văn bản sửa đổi, bổ sung kế hoạch có hiệu lực đến ngày báo cáo.")
+    illustrative: bool = described("Đúng khi số liệu là dữ liệu minh họa, không phải thật.")
+    illustrative_note: str = described("Dòng ghi chú in khi số liệu là dữ liệu minh họa.")
+    draft_note: str = described("Luôn trống ở báo cáo tổng kết (dòng “BẢN NHÁP” chỉ dùng cho "
+                                "báo cáo năm); có để mẫu dùng chung phần đầu với báo cáo năm.")
+    number_text: str = described("Số của báo cáo, hai chữ số; để trống cho văn thư ghi tay.")
+    place_date: str = described("Dòng địa danh, ngày tháng năm ký (sổ tổng kết, trang “Thông "
+                                "tin chung”).")
+    opening: tuple[Paragraph, ...] = _content("Mở đầu", "opening")
+    empty_group: str = described("Câu in khi một nhóm nhiệm vụ không có nội dung, ví dụ “Giai "
+                                 "đoạn 2021-2025 không phát sinh nội dung này.”")
+    recipients: tuple[str, ...] = described(
+        "Các nơi nhận (hồ sơ tỉnh, năm cuối), mỗi phần tử một dòng (chưa có “- ” và “;”).")
+    document_title: str = described("Tiêu đề ghi vào thuộc tính của tệp Word.")
+    document_comment: str = described("Ghi chú ghi vào thuộc tính của tệp Word.")
+
+
+@dataclass(frozen=True)
+class PeriodContext(PeriodFrame):
+    """Every name the summary template (tong-ket-giai-doan.docx) sees, typed and described once:
+    `build_period_context` must fill each, and `ncnsc-report fields --mau tong-ket` lists them."""
+
+    plan_versions: tuple[PlanVersion, ...] = described(
+        "Kế hoạch và từng văn bản sửa đổi, theo thứ tự hiệu lực (mục I).")
+    merger: Merger | None = described(
+        "Việc hợp nhất tỉnh (hồ sơ tỉnh, trang “Hình thành”); trống khi tỉnh không sắp xếp.")
+    plan_notes: tuple[Paragraph, ...] = _content("I", "plan_notes")
+    task_groups: list[PeriodTaskGroup] = described(
+        "Sáu nhóm nhiệm vụ, giải pháp của QĐ 1322 (mục II.1), theo thứ tự.")
+    years: tuple[int, ...] = described("Các năm của giai đoạn, ví dụ 2021 … 2025 (cột của Bảng "
+                                       "1).")
+    indicators: tuple[PeriodLine, ...] = described(
+        "Các chỉ tiêu của kế hoạch: kết quả từng năm, lũy kế, tỷ lệ đạt (mục II.2, Bảng 1).")
+    indicator_notes: tuple[Paragraph, ...] = _content("II.2", "indicator_notes")
+    budget: PeriodResults = described(
+        "Kết quả tính của giai đoạn: kinh phí từng năm và tổng (mục II.3, Bảng 2), cùng các "
+        "chỉ tiêu.")
+    budget_source: Document | None = described(
+        "Văn bản giao kinh phí; trống khi kế hoạch không giao kinh phí.")
+    has_budget: bool = described("Đúng khi kế hoạch giao kinh phí: in mục II.3 có Bảng 2.")
+    budget_notes: tuple[Paragraph, ...] = _content("II.3", "budget_notes")
+    indicator_caption: str = described("Chú thích Biểu đồ 1 (chỉ tiêu).")
+    budget_caption: str = described("Chú thích Biểu đồ 2 (kinh phí).")
+    highlights: tuple[Paragraph, ...] = _content("III.1", "highlights")
+    shortcomings: tuple[Paragraph, ...] = _content("III.2", "shortcomings")
+    causes: tuple[Paragraph, ...] = _content("III.3", "causes")
+    lessons: tuple[Paragraph, ...] = _content("III.4", "lessons")
+    direction: tuple[Paragraph, ...] = _content("IV", "direction")
+    recommendations: tuple[Paragraph, ...] = _content("V", "recommendations")
+    indicator_chart: str = described(
+        "Biểu đồ 1 (chỉ tiêu), chèn thành hình khi tạo báo cáo: đặt {{ indicator_chart }} một "
+        "mình trong một đoạn (khi kiểm tra mẫu, là chữ chú thích).", default="")
+    budget_chart: str = described(
+        "Biểu đồ 2 (kinh phí), chèn thành hình khi tạo báo cáo: đặt {{ budget_chart }} một mình "
+        "trong một đoạn (khi kiểm tra mẫu, là chữ chú thích).", default="")
+
+
+@dataclass(frozen=True)
+class PlanContext(PeriodFrame):
+    """Every name the draft plan template (du-thao-ke-hoach.docx) sees, typed and described
+    once: `build_plan_context` must fill each."""
+
+    issuer: str = described("Cơ quan ban hành kế hoạch (cơ quan chủ quản của Sở), in hoa.")
+    rule_text: str = described("Cách tính chỉ tiêu giai đoạn sau đã chọn (sổ tổng kết, trang "
+                               "“Thông tin chung”), viết thành cụm từ trong câu.")
+    percent: int = described("Tỷ lệ chỉ tiêu giai đoạn sau so với căn cứ, %, ví dụ 110.")
+    targets: tuple[NextTarget, ...] = described(
+        "Các chỉ tiêu giai đoạn sau và cách tính từng chỉ tiêu (Bảng 1).")
+    plan_budget: NextPhase = described("Dự thảo kinh phí giai đoạn sau, từng năm và tổng "
+                                       "(Bảng 2).")
+    purpose: tuple[Paragraph, ...] = _content("KH.I", "purpose")
+    goal: tuple[Paragraph, ...] = _content("KH.II", "goal")
+    tasks: tuple[Paragraph, ...] = _content("KH.III", "tasks")
+    organisation: tuple[Paragraph, ...] = _content("KH.V", "organisation")
+    task_titles: list[str] = described("Tên sáu nhóm nhiệm vụ, giải pháp của QĐ 1322, theo thứ "
+                                       "tự.")
+
+
 def build_period_context(period: PeriodReport, results: PeriodResults) -> dict:
     """Return the template context of a period summary (charts are added when rendering)."""
+    context = _period_values(period, results)
+    PeriodContext(**context)  # a name missing or not described fails here, at once
+    return context
+
+
+def _period_values(period: PeriodReport, results: PeriodResults) -> dict:
     span = period.period.label
     return {
         **_frame(period, span),
@@ -98,19 +236,18 @@ def _frame(period: PeriodReport, span: str) -> dict:
     }
 
 
-def _merger(period: PeriodReport) -> dict | None:
+def _merger(period: PeriodReport) -> Merger | None:
     """What the summary says of a merged province: when, from which provinces, whose years are
     added up and whose are not in the tool (domain.md §7)."""
     formation = period.formation
     if formation is None:
         return None
     names = [p.name for p in formation.predecessors]
-    return {"date": formation.date, "until": formation.date - dt.timedelta(days=1),
-            "names": names, "counted": list(period.merged_from),
-            "missing": [n for n in names if n not in period.merged_from]}
+    return Merger(formation.date, formation.date - dt.timedelta(days=1), names,
+                  list(period.merged_from), [n for n in names if n not in period.merged_from])
 
 
-def _task_groups(period: PeriodReport, results: PeriodResults) -> list[dict]:
+def _task_groups(period: PeriodReport, results: PeriodResults) -> list[PeriodTaskGroup]:
     """The six groups of QĐ 1322, each with its results year by year and the clerk's prose."""
     groups = []
     for number, key, title in TASK_GROUPS:
@@ -121,8 +258,8 @@ def _task_groups(period: PeriodReport, results: PeriodResults) -> list[dict]:
                           if MEASURE_GROUP[i.measure] == number and i.results[index])
             if facts or carried.get(year):
                 years.append(GroupYear(year, facts, carried.get(year, ())))
-        groups.append({"number": f"1.{number[-1]}", "title": title, "years": years,
-                       "paragraphs": period.sections[f"II.1.{number[-1]}"]})
+        groups.append(PeriodTaskGroup(f"1.{number[-1]}", title, years,
+                                      period.sections[f"II.1.{number[-1]}"]))
     return groups
 
 
@@ -132,8 +269,14 @@ RULE_TEXT = {RULE_MAX: "số lớn hơn giữa chỉ tiêu và kết quả thự
              RULE_RESULT: "kết quả thực hiện giai đoạn {span}"}
 
 
-def build_plan_context(period: PeriodReport, plan) -> dict:
+def build_plan_context(period: PeriodReport, plan: NextPhase) -> dict:
     """Return what the draft plan template (templates/du-thao-ke-hoach.docx) sees."""
+    context = _plan_values(period, plan)
+    PlanContext(**context)  # a name missing or not described fails here, at once
+    return context
+
+
+def _plan_values(period: PeriodReport, plan: NextPhase) -> dict:
     span = period.period.label
     return {
         **_frame(period, span),

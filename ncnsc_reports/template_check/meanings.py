@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ncnsc_reports.inputs.schema import AGENCY_SETTINGS, LINE_KINDS, PROFILE_PLAN
 from ncnsc_reports.render.context import AppendixNumbers, IndicatorGroup, ReportContext
+from ncnsc_reports.render.period_context import PeriodContext, PlanContext
 from ncnsc_reports.render.records import (
     ClassItem,
     Count,
@@ -31,6 +32,7 @@ from ncnsc_reports.report.model import (
     Paragraph,
     SupportLine,
 )
+from ncnsc_reports.template_check.kinds import SUMMARY, YEARLY
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,85 @@ ATTRIBUTES: dict[type, dict[str, str]] = {
                                   "ký mã số mã vạch”.",
                           "amount": "Tổng kinh phí hỗ trợ doanh nghiệp trong năm, đồng."},
 }
+
+# The attributes of what the summary and the draft plan see (kinds.SUMMARY, kinds.DRAFT_PLAN),
+# by class name: the classes of compute.period and compute.next_phase are not imported here,
+# which would load pandas for every template check (tests compare these with the classes).
+_SOURCE = "Văn bản giao chỉ tiêu (như plan)."
+PERIOD_ATTRIBUTES: dict[str, dict[str, str]] = {
+    "PlanVersion": {
+        "document": "Kế hoạch hoặc văn bản sửa đổi (như plan).",
+        "effective": "Ngày có hiệu lực.",
+        "parts": "Các phần văn bản này thay thế: “Chỉ tiêu”, “Định mức”, “Kinh phí”.",
+        "is_plan": "Đúng với kế hoạch, sai với văn bản sửa đổi."},
+    "Merger": {
+        "date": "Ngày tỉnh mới được thành lập, ví dụ 01/7/2025.",
+        "until": "Ngày cuối của các tỉnh cũ (ngày trước date).",
+        "names": "Tên các tỉnh hợp nhất.",
+        "counted": "Các tỉnh cũ có số liệu trong công cụ, đã được cộng.",
+        "missing": "Các tỉnh cũ chưa có số liệu trong công cụ, chưa được cộng."},
+    "PeriodTaskGroup": {
+        "number": "Số thứ tự của nhóm, ví dụ 1.3.", "title": "Tên nhóm theo QĐ 1322.",
+        "years": "Các năm có kết quả hoặc đoạn văn mang từ báo cáo năm.",
+        "paragraphs": "Các đoạn tổng kết cả giai đoạn của nhóm (sổ tổng kết, mục II.1.1 … "
+                      "II.1.6)."},
+    "GroupYear": {
+        "year": "Năm.", "facts": "Các kết quả đếm được của nhóm trong năm.",
+        "paragraphs": "Các đoạn của nhóm trong báo cáo năm đó (trang “Mang từ báo cáo năm”)."},
+    "Fact": {"verb": "Động từ, ví dụ “hỗ trợ”.", "value": "Số lượng.",
+             "noun": "Danh từ, ví dụ “doanh nghiệp”."},
+    "PeriodLine": {
+        "code": "Mã chỉ tiêu trong kế hoạch.", "name": "Tên chỉ tiêu.", "unit": "Đơn vị tính.",
+        "verb": "Động từ dùng trong câu, ví dụ “hỗ trợ”.",
+        "noun": "Danh từ dùng trong câu, ví dụ “doanh nghiệp”.",
+        "measure": "Cách đếm kết quả (trang “Chỉ tiêu” của hồ sơ tỉnh).",
+        "period_target": "Chỉ tiêu cả giai đoạn (trống nếu không giao).",
+        "results": "Kết quả từng năm của giai đoạn, theo thứ tự years (trống: năm sau kỳ sơ kết).",
+        "cumulative": "Lũy kế các năm báo cáo.",
+        "completion": "Tỷ lệ lũy kế / chỉ tiêu giai đoạn, % (trống nếu không giao chỉ tiêu).",
+        "met": "Đúng khi đạt chỉ tiêu, sai khi chưa đạt, trống khi không giao chỉ tiêu.",
+        "source": _SOURCE},
+    "PeriodResults": {
+        "phase_years": "Các năm của giai đoạn.",
+        "period": "Các năm báo cáo (start, end; label là “2021-2025”).",
+        "indicators": "Các chỉ tiêu (như indicators).",
+        "budget": "Kinh phí từng năm của các năm báo cáo.",
+        "planned_total": "Tổng dự toán theo kế hoạch, đồng (trống nếu kế hoạch không ghi số).",
+        "spent_total": "Tổng kinh phí đã sử dụng, đồng.",
+        "budget_completion": "Tỷ lệ đã sử dụng / dự toán, %."},
+    "Phase": {"start": "Năm đầu.", "end": "Năm cuối."},
+    "BudgetYear": {"year": "Năm.", "planned": "Dự toán theo kế hoạch của năm, đồng.",
+                   "spent": "Kinh phí đã sử dụng trong năm, đồng.",
+                   "rate": "Tỷ lệ đã sử dụng / dự toán của năm, %."},
+    "NextTarget": {
+        "code": "Mã chỉ tiêu.", "name": "Tên chỉ tiêu.", "unit": "Đơn vị tính.",
+        "verb": "Động từ dùng trong câu.", "noun": "Danh từ dùng trong câu.",
+        "previous_target": "Chỉ tiêu giai đoạn trước (trống nếu không giao).",
+        "previous_result": "Kết quả thực hiện giai đoạn trước.",
+        "base": "Căn cứ tính theo cách đã chọn (chỉ tiêu, kết quả hoặc số lớn hơn).",
+        "percent": "Tỷ lệ so với căn cứ, %.",
+        "exact": "Căn cứ × tỷ lệ, trước khi làm tròn.",
+        "target": "Chỉ tiêu giai đoạn sau (làm tròn lên số nguyên)."},
+    "NextBudgetYear": {
+        "year": "Năm của giai đoạn sau.", "amount": "Kinh phí dự kiến, đồng.",
+        "from_rule": "Đúng khi tính theo quy tắc (bình quân năm đã sử dụng × tỷ lệ), sai khi "
+                     "ghi trong sổ tổng kết (trang “Kinh phí giai đoạn sau”)."},
+    "NextPhase": {
+        "phase": "Giai đoạn sau (năm đầu, năm cuối).", "rule": "Cách tính chỉ tiêu đã chọn.",
+        "percent": "Tỷ lệ so với căn cứ, %.", "targets": "Các chỉ tiêu (như targets).",
+        "budget": "Kinh phí dự kiến từng năm.", "budget_total": "Tổng kinh phí dự kiến, đồng.",
+        "average_spent": "Kinh phí đã sử dụng bình quân một năm của giai đoạn vừa qua, đồng."},
+}
+
+
+def top_level(kind: str) -> dict[str, Meaning]:
+    """The top-level names a template of `kind` sees and what they mean (kinds.py)."""
+    if kind == YEARLY:
+        return TOP_LEVEL
+    described = PeriodContext if kind == SUMMARY else PlanContext
+    return {f.name: Meaning(f.metadata["meaning"], f.metadata["of"])
+            for f in dataclasses.fields(described)}
+
 
 LOOP_ATTRIBUTES: dict[str, str] = {
     "index": "Số thứ tự của lượt lặp, từ 1.", "index0": "Số thứ tự của lượt lặp, từ 0.",

@@ -14,16 +14,19 @@ from jinja2 import UndefinedError
 
 from ncnsc_reports.formatting import FILTERS, short_date
 from ncnsc_reports.render.environment import make_environment
+from ncnsc_reports.template_check.kinds import YEARLY
 from ncnsc_reports.template_check.meanings import (
     ATTRIBUTES,
     FILTER_MEANINGS,
     ITEM_KEYS,
     LOOP_ATTRIBUTES,
-    TOP_LEVEL,
+    PERIOD_ATTRIBUTES,
+    top_level,
 )
 from ncnsc_reports.template_check.shapes import context_shapes, shape_paths
 
 REGENERATE = "ncnsc-report fields --markdown > docs/truong-du-lieu.md"
+NO_MEANING = "(chưa có mô tả)"
 
 
 # --- The reference, as text for the terminal or Markdown for docs/ ---------------------------
@@ -56,37 +59,47 @@ def _kind(value) -> str:
     return _KIND_GROUP if grouped else _KIND_FIELD
 
 
-def _first_instance(context: dict, cls: type):
-    """Return the first object of `cls` in the context (depth-first), for the examples."""
+def _first_instance(context: dict, type_name: str):
+    """Return the first object of the named type in the context (depth-first), for examples."""
     stack = list(reversed(list(context.values())))
     while stack:
         value = stack.pop()
-        if isinstance(value, cls):
+        if type(value).__name__ == type_name:
             return value
-        if isinstance(value, dict):
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            stack.extend(reversed([getattr(value, f.name) for f in dataclasses.fields(value)]))
+        elif isinstance(value, dict):
             stack.extend(reversed(list(value.values())))
         elif isinstance(value, list | tuple):
             stack.extend(reversed(value))
     return None
 
 
-def reference(context: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
-    """Return the reference as sections of rows (name, kind, meaning, example)."""
-    top = [(name, _kind(value), TOP_LEVEL[name].text if name in TOP_LEVEL else "(chưa có mô tả)",
+Row = tuple[str, str, str, str]  # name, kind, meaning, example
+
+
+def reference(context: dict, kind: str = YEARLY) -> list[tuple[str, list[Row]]]:
+    """Return the reference of a template of `kind` (kinds.py) as sections of rows (name, kind,
+    meaning, example)."""
+    meanings = top_level(kind)
+    top = [(name, _kind(value), meanings[name].text if name in meanings else NO_MEANING,
             example(value)) for name, value in context.items()]
     sections = [("Trường và danh sách", top)]
-    shapes = context_shapes(context)
-    for cls, meanings in ATTRIBUTES.items():
-        sample = _first_instance(context, cls)
-        if sample is None and not shape_paths(shapes, cls.__name__):
-            continue  # not used by this kind of template (the summary has no Agency…)
-        rows = [(f".{f.name}", _kind(getattr(sample, f.name, None)), meanings.get(f.name, ""),
-                 example(getattr(sample, f.name)) if sample else "—")
-                for f in dataclasses.fields(cls)]
-        users = ", ".join(shape_paths(shapes, cls.__name__))
-        sections.append((f"{cls.__name__}: thuộc tính của {users}", rows))
+    shapes = context_shapes(context, meanings)
+    attributes = [(cls.__name__, {f.name: m.get(f.name, "") for f in dataclasses.fields(cls)})
+                  for cls, m in ATTRIBUTES.items()] + list(PERIOD_ATTRIBUTES.items())
+    for type_name, texts in attributes:
+        sample = _first_instance(context, type_name)
+        if sample is None and not shape_paths(shapes, type_name):
+            continue  # not used by this kind of template (the summary has no SupportLine…)
+        rows = [(f".{name}", _kind(getattr(sample, name, None)), text,
+                 example(getattr(sample, name)) if sample else "—") for name, text in texts.items()]
+        users = ", ".join(shape_paths(shapes, type_name))
+        sections.append((f"{type_name}: thuộc tính của {users}", rows))
     for name, keys in ((n, k) for n, k in ITEM_KEYS.items() if n in context):
         first = (context.get(name) or [{}])[0]
+        if not isinstance(first, dict):
+            continue  # the summary's task_groups are objects (PeriodTaskGroup), not dicts
         rows = [(f".{k}", _kind(first.get(k)), text, example(first.get(k)))
                 for k, text in keys.items()]
         sections.append((f"dict: mỗi phần tử của {name}", rows))
@@ -96,11 +109,11 @@ def reference(context: dict) -> list[tuple[str, list[tuple[str, str, str, str]]]
     return sections
 
 
-def _filter_rows(context: dict) -> list[tuple[str, str, str, str]]:
+def _filter_rows(context: dict) -> list[Row]:
     env = make_environment()
     rows = []
     for name in FILTERS:
-        meaning, expression = FILTER_MEANINGS.get(name, ("(chưa có mô tả)", ""))
+        meaning, expression = FILTER_MEANINGS.get(name, (NO_MEANING, ""))
         output = _try(env, expression, context) if expression else ""
         rows.append((name, _KIND_FILTER, meaning, f"{{{{ {expression} }}}} → {output}"))
     return rows
@@ -114,10 +127,10 @@ def _try(env, expression: str, context: dict) -> str:
         return "—"
 
 
-def reference_text(context: dict) -> str:
-    """Return the reference for the terminal."""
+def reference_text(context: dict, kind: str = YEARLY) -> str:
+    """Return the reference of a template of `kind` for the terminal."""
     lines = []
-    for title, rows in reference(context):
+    for title, rows in reference(context, kind):
         lines += ["", title.upper()]
         lines += [f"  {name} — {kind}: {meaning} Ví dụ: {ex}" for name, kind, meaning, ex in rows]
     return "\n".join(lines[1:]) + "\n"
@@ -125,15 +138,15 @@ def reference_text(context: dict) -> str:
 
 def reference_markdown(context: dict, title: str = "mẫu báo cáo",
                        sample: str = "Hưng Yên năm 2023 (inputs/hung-yen/2023)",
-                       regenerate: str = REGENERATE) -> str:
-    """Return the reference as the Markdown kept in docs/truong-du-lieu.md (yearly report)."""
+                       regenerate: str = REGENERATE, kind: str = YEARLY) -> str:
+    """Return the reference as Markdown: docs/truong-du-lieu.md for the yearly report."""
     lines = [f"# Trường dữ liệu dùng trong {title}", "",
              f"Tệp này được tạo tự động từ mã nguồn; đừng sửa tay. Tạo lại bằng: `{regenerate}`.",
              f"Ví dụ lấy từ dữ liệu mẫu {sample}; “—” là mẫu "
              "không có giá trị này. `x[…]` là một phần tử của danh sách x, tức biến của vòng "
              "lặp `{%p for … in x %}`. Cách viết thẻ: xem "
              "[huong-dan-sua-mau.md](huong-dan-sua-mau.md)."]
-    for title, rows in reference(context):
+    for title, rows in reference(context, kind):
         lines += ["", f"## {title}", "", "| Tên | Loại | Ý nghĩa | Ví dụ |", "|---|---|---|---|"]
         lines += ["| " + " | ".join(_cell(c) for c in (f"`{name}`", kind, meaning, ex)) + " |"
                   for name, kind, meaning, ex in rows]

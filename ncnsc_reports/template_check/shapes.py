@@ -89,7 +89,9 @@ def shape_paths(shapes: dict, type_name: str) -> list[str]:
     return found
 
 
-def context_shapes(context: dict) -> dict[str, Shape | None]:
-    """Return the shape of every top-level name of a template context."""
-    return {name: shape_of(value, TOP_LEVEL[name].of if name in TOP_LEVEL else None)
+def context_shapes(context: dict, meanings: dict | None = None) -> dict[str, Shape | None]:
+    """Return the shape of every top-level name of a template context (`meanings`: the kind's
+    top-level names, meanings.top_level; the yearly report's by default)."""
+    meanings = TOP_LEVEL if meanings is None else meanings
+    return {name: shape_of(value, meanings[name].of if name in meanings else None)
             for name, value in context.items()}
