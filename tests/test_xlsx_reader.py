@@ -238,15 +238,20 @@ CELLS = st.dictionaries(st.tuples(st.integers(1, 30), st.integers(1, 12)),
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cells=CELLS, hidden=st.sets(st.integers(1, 30), max_size=4), date1904=st.booleans(),
-       shared=st.booleans())
+       shared=st.booleans(), merged=st.lists(st.tuples(st.integers(1, 30), st.integers(1, 12),
+                                                        st.integers(0, 3), st.integers(0, 3)),
+                                              max_size=3))
 def test_generated_sheets_read_as_openpyxl_reads_them(tmp_path, cells, hidden, date1904,
-                                                      shared):
+                                                      shared, merged):
     wb = openpyxl.Workbook()
     ws = wb.active
     for (row, col), (value, fmt) in cells.items():
         ws.cell(row, col, value).number_format = fmt
     for row in hidden:
         ws.row_dimensions[row].hidden = True
+    for row, col, rows, cols in merged:
+        ws.merge_cells(start_row=row, start_column=col, end_row=row + rows,
+                       end_column=col + cols)
     if date1904:
         wb.epoch = dt.datetime(1904, 1, 1)
     path = tmp_path / "sinh.xlsx"
@@ -255,6 +260,9 @@ def test_generated_sheets_read_as_openpyxl_reads_them(tmp_path, cells, hidden, d
         share_strings(path)
     data = assert_same_as_openpyxl(path)["Sheet"]
     assert data.hidden_rows == hidden
+    ranges = openpyxl.load_workbook(path).active.merged_cells.ranges
+    assert sorted((m.min_row, m.min_col, m.max_row, m.max_col, m.coord) for m in data.merged) == (
+        sorted((r.min_row, r.min_col, r.max_row, r.max_col, r.coord) for r in ranges))
 
 
 # --- Damaged workbooks and what reading imports ------------------------------------------------
