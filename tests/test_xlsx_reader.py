@@ -222,6 +222,7 @@ def test_a_custom_format_is_numbered_as_openpyxl_numbers_it(tmp_path):
 EXCEL_WRITTEN = sorted((ROOT / "tests" / "data" / "excel-written").glob("*.xlsx"))
 
 
+@pytest.mark.filterwarnings("ignore:Workbook contains no stylesheet")  # openpyxl's
 @pytest.mark.parametrize("path", EXCEL_WRITTEN, ids=[p.stem for p in EXCEL_WRITTEN])
 def test_workbooks_written_by_excel_read_as_openpyxl_reads_them(path):
     ours = read_all(path)
