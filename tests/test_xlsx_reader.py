@@ -378,3 +378,28 @@ def test_formatted_blank_rows_never_reach_the_xml_parser(tmp_path, monkeypatch):
     assert data.cells == {(1, 1): ("tiêu đề", "s", "General"), (1, 2): (1, "n", "General"),
                           (100002, 4): (7, "n", "General")}
     assert len(seen) < 100
+
+
+def test_a_sheet_part_that_does_not_inflate_is_a_damaged_workbook(province_copy):
+    """A copy cut or scrambled inside one part: the zip's directory is sound, the part is not."""
+    from conftest import year_book
+
+    from ncnsc_reports.inputs.schema import YEAR_SHEETS
+    from ncnsc_reports.inputs.sheets import read_workbook
+    from ncnsc_reports.problems import Problems
+
+    book = year_book(province_copy)
+    with zipfile.ZipFile(book) as z:
+        info = z.getinfo(hostile.sheet_part(book, "Văn bản"))
+    data = bytearray(book.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 10, start + info.compress_size - 10, 7):
+        data[i] ^= 0x5A
+    book.write_bytes(bytes(data))
+    problems = Problems()
+    read_workbook(book, YEAR_SHEETS, problems)
+    [error] = [str(p) for p in problems.errors]
+    # scrambled deflate data fails to inflate (zlib) or inflates to bytes whose CRC fails
+    assert error in (f"bao-cao-2023.xlsx › trang “Văn bản”: sổ Excel bị hỏng, không đọc được "
+                     f"({kind}); hãy mở bằng Excel, lưu lại rồi chạy lại"
+                     for kind in ("zlib.error", "BadZipFile"))

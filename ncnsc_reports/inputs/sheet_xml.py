@@ -13,11 +13,14 @@ escapes are left for the caller.
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
+from xml.parsers import expat
 
 from ncnsc_reports.inputs import excel_formats
-from ncnsc_reports.inputs.xlsx import column_index, coordinate
+from ncnsc_reports.inputs.xlsx import BadReference, column_index, coordinate
 from ncnsc_reports.inputs.xlsx_book import Book, TextCollector, is_chart, make_parser
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
@@ -35,6 +38,10 @@ _BLANK_ROW = re.compile(rb'<(?:\w+:)?row r="[0-9]+"(?: (?!hidden=)[\w:]+="[^"<]*
                         rb'(?=<(?:\w+:)?row r="|</(?:\w+:)?sheetData>)')
 _BLANK_CELL = re.compile(_BLANK + rb'(?=<(?:\w+:)?c r="|</(?:\w+:)?row>)')
 _ROW_PLAIN = frozenset(("r", "spans"))
+# What a damaged sheet part raises: bad XML, a reference such as "A0", a shared string the table
+# lacks, a part the zip names but cannot inflate (bad CRC, truncated, corrupt deflate data)
+DAMAGED = (expat.ExpatError, BadReference, IndexError, zipfile.BadZipFile, zlib.error,
+           EOFError, OSError)
 _RANGE = re.compile(r"^[$]?([A-Za-z]{1,3})[$]?(\d+)(?::[$]?([A-Za-z]{1,3})[$]?(\d+))?$")
 
 
@@ -69,8 +76,7 @@ class SheetData:
 
 
 def read_sheet_data(book: Book, name: str) -> SheetData:
-    """Stream the sheet `name` of `book`. Raises xlsx.BadReference, expat.ExpatError,
-    IndexError (a shared string the table lacks) or zipfile errors for a damaged sheet."""
+    """Stream the sheet `name` of `book`; one of `DAMAGED` for a damaged sheet part."""
     sheet = book.sheet(name)
     data = SheetData(sheet.state, date1904=book.date1904)
     if is_chart(sheet):

@@ -21,7 +21,7 @@ from ncnsc_reports.inputs.cells import normalise as normalise
 from ncnsc_reports.inputs.cells import parse_cell as parse_cell
 from ncnsc_reports.inputs.display import Typed, shown
 from ncnsc_reports.inputs.schema import OTHER_WORKBOOKS, Setting, SheetSpec
-from ncnsc_reports.inputs.sheet_xml import SheetData, read_sheet_data
+from ncnsc_reports.inputs.sheet_xml import DAMAGED, SheetData, read_sheet_data
 from ncnsc_reports.inputs.xlsx_book import Book, open_book
 from ncnsc_reports.problems import Location, Problems
 
@@ -70,8 +70,11 @@ def open_workbook(path: Path, problems: Problems, label: str | None = None) -> B
 
 
 def _damaged(where: Location, err: Exception, problems: Problems) -> None:
-    problems.error(where, f"sổ Excel bị hỏng, không đọc được ({type(err).__name__}); hãy mở "
-                          "bằng Excel, lưu lại rồi chạy lại")
+    kind = type(err).__name__  # for whoever the clerk asks for help
+    if kind == "error":  # zlib.error, expat's error: name the module too
+        kind = f"{type(err).__module__}.error"
+    problems.error(where, f"sổ Excel bị hỏng, không đọc được ({kind}); hãy mở bằng Excel, lưu "
+                          "lại rồi chạy lại")
 
 
 def read_sheet(book: Book, spec: SheetSpec, file: str, problems: Problems) -> list[Row]:
@@ -83,7 +86,7 @@ def read_sheet(book: Book, spec: SheetSpec, file: str, problems: Problems) -> li
         return []
     try:
         ws = read_sheet_data(book, spec.name)
-    except Exception as err:  # a damaged sheet part: bad XML, a shared string missing, …
+    except DAMAGED as err:
         _damaged(where, err, problems)
         return []
     if ws.unreadable:
