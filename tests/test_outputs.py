@@ -239,3 +239,39 @@ def test_a_report_from_awkward_inputs_is_valid_and_converts_to_pdf(province_copy
     assert "R&D <ISO 9001>" in text and "Hội đồng đánh giá, nghiệm thu" in text
 
 
+
+
+def test_workbooks_are_saved_in_memory_with_openpyxl_s_own_bytes(monkeypatch):
+    """outputs.xlsx_save writes each sheet in memory (no temporary file per sheet), and the
+    dated, normalised bytes are those of openpyxl's own writer: a workbook with an image too."""
+    import datetime as dt
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.drawing.image import Image
+    from openpyxl.worksheet import _writer as sheet_writer
+    from openpyxl.writer.excel import ExcelWriter
+
+    from ncnsc_reports.outputs.xlsx_save import save_dated
+    from ncnsc_reports.reproducible import normalise_zip
+
+    def workbook():
+        wb = Workbook()
+        wb.active.append(["Mã", "Chỉ tiêu", 12, 3.5])
+        wb.create_sheet("Ghi chú").append(["dữ liệu minh họa"])
+        png = io.BytesIO()
+        from PIL import Image as Picture
+        Picture.new("RGB", (4, 4)).save(png, "PNG")
+        wb.active.add_image(Image(png), "A3")
+        return wb
+
+    when = dt.datetime(2023, 11, 30, 8)
+    theirs = io.BytesIO()
+    wb = workbook()
+    wb.properties.created = wb.properties.modified = when
+    ExcelWriter(wb, zipfile.ZipFile(theirs, "w", zipfile.ZIP_DEFLATED)).save()
+    made = []
+    monkeypatch.setattr(sheet_writer, "create_temporary_file", lambda: made.append(1))
+    ours = save_dated(workbook(), when)
+    assert made == []
+    assert normalise_zip(ours, when) == normalise_zip(theirs.getvalue(), when)

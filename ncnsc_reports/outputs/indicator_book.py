@@ -7,10 +7,10 @@ with fixed dates, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import io
-import zipfile
 
 from ncnsc_reports.formatting import cite_short
 from ncnsc_reports.inputs.xlsx import text_stays_text
+from ncnsc_reports.outputs.xlsx_save import save_dated
 from ncnsc_reports.report.phases import first_year_text
 from ncnsc_reports.reproducible import normalise_zip
 
@@ -57,14 +57,13 @@ def indicator_workbook(results, illustrative: bool, when=None, finish=None) -> b
         note.append(["DỮ LIỆU MINH HỌA – không phải số liệu báo cáo thật"])
         wb.properties.title = "DỮ LIỆU MINH HỌA"
     text_stays_text(wb)
+    if when is not None:
+        return normalise_zip(save_dated(wb, when), when, finish)
+    if finish is not None:
+        raise ValueError("finish needs when: the parts are changed as the zip is normalised")
     buffer = io.BytesIO()
-    if when is None:
-        wb.save(buffer)
-        if finish is not None:
-            raise ValueError("finish needs when: the parts are changed as the zip is normalised")
-        return buffer.getvalue()
-    _save_dated(wb, buffer, when)
-    return normalise_zip(buffer.getvalue(), when, finish)
+    wb.save(buffer)
+    return buffer.getvalue()
 
 
 def _note(results) -> str:
@@ -78,10 +77,3 @@ def _note(results) -> str:
                 f"{results.year}")
     return f"{span}; tỷ lệ đạt = lũy kế / chỉ tiêu giai đoạn."
 
-
-def _save_dated(wb, buffer, when) -> None:
-    """Save with the given dates: openpyxl's save() would stamp `modified` with the clock."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    wb.properties.created = wb.properties.modified = when
-    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()

@@ -8,9 +8,9 @@ the figures can be checked, reused or redrawn. Dates come from the report, not t
 from __future__ import annotations
 
 import io
-import zipfile
 
 from ncnsc_reports.formatting import format_number
+from ncnsc_reports.outputs.xlsx_save import save_dated
 from ncnsc_reports.render.context import ILLUSTRATIVE_NOTE
 from ncnsc_reports.reproducible import normalise_zip
 
@@ -94,12 +94,7 @@ def _charts(ws, charts) -> None:
 def dated_bytes(wb, when) -> bytes:
     """Save a workbook with `when` as its dates and zip entries: reproducible bytes
     (openpyxl's save() would stamp `modified` with the clock)."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    buffer = io.BytesIO()
-    wb.properties.created = wb.properties.modified = when
-    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    return normalise_zip(buffer.getvalue(), when)
+    return normalise_zip(save_dated(wb, when), when)
 
 
 def plan_workbook(period, plan, when) -> bytes:
