@@ -208,6 +208,20 @@ def test_a_date_outside_pythons_dates_is_an_error_cell_as_with_openpyxl(tmp_path
     assert data.cells[(2, 1)] == ("#VALUE!", "e", "dd/mm/yyyy")
 
 
+def test_an_empty_style_attribute_is_never_a_date_as_with_openpyxl(tmp_path):
+    path = patched_book(tmp_path, '<row r="2"><c r="A2" s=""><v>45000</v></c>'
+                                  '<c r="B2"><v>45000</v></c></row>')
+    hostile.rewrite(path, "xl/styles.xml", lambda xml: xml.replace(
+        '<cellXfs count="1"><xf numFmtId="0"', '<cellXfs count="1"><xf numFmtId="14"'))
+    wb = openpyxl.load_workbook(path, data_only=True, read_only=True)  # normal mode fails on s=""
+    assert [c.value for c in next(wb.active.iter_rows(min_row=2, max_row=2))] == [
+        45000, dt.datetime(2023, 3, 15)]
+    with open_book(path) as book:
+        data = read_sheet_data(book, "Trang")
+    assert data.cells[(2, 1)] == (45000, "n", "dd/mm/yyyy")
+    assert data.cells[(2, 2)] == (dt.datetime(2023, 3, 15), "d", "dd/mm/yyyy")
+
+
 def test_a_custom_format_is_numbered_as_openpyxl_numbers_it(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active

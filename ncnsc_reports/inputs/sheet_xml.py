@@ -228,7 +228,8 @@ class _SheetReader:
         else:
             row, col = self.row, self.column() + 1
             self.col = col
-        value, kind = self._typed(text, kind, style)
+        # openpyxl's quirk: s="" is style 0 for the format but never a date
+        value, kind = self._typed(text, kind, style if attrs.get("s") != "" else -1)
         fmt = self.book.styles[style][0] if style < len(self.book.styles) else "General"
         self.data.cells[(row, col)] = (value, kind, fmt)
 
