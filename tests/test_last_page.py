@@ -1,4 +1,5 @@
-"""The last page: Nơi nhận and the signature never stand alone on a page and never split.
+"""The last page: Nơi nhận and the signature never stand alone on a page and never split;
+nor does the short budget table of Phụ lục I leave its “Tổng cộng” row alone on a page.
 
 NĐ 30/2020, Phụ lục I, II.7–II.9: the signature block follows the text. Read from LibreOffice's
 PDF page by page, on every sample and on bodies whose length grows one line at a time over more
@@ -86,6 +87,15 @@ def test_closing_block_keeps_with_text_at_every_length(varied):
     assert len(signature_pages) >= 3  # the lengths did cross at least two page boundaries
 
 
+def assert_budget_on_one_page(pdf: Path) -> None:
+    """The budget table (title, years, “Tổng cộng”) stands on one page."""
+    texts = pages(pdf)
+    holding = [i for i, t in enumerate(texts) if "Kinh phí thực hiện theo" in t]
+    for i in holding:
+        assert "Tổng cộng" in texts[i].split("Kinh phí thực hiện theo")[1], (
+            f"{pdf.name}: the budget's “Tổng cộng” row is not on p.{i + 1} with its table")
+
+
 def test_closing_block_keeps_with_text_in_every_sample(tmp_path):
     built = [build(year_dir, tmp_path / "out") for year_dir in SAMPLES]
     pdfs = convert([b.path for b in built], tmp_path)
@@ -94,3 +104,5 @@ def test_closing_block_keeps_with_text_in_every_sample(tmp_path):
         report, _, _ = gather(year_dir)
         assert_closing_keeps_with_text(pdfs[result.path], report.agency.closing[-12:],
                                        report.agency.signer_name, report.agency.authority)
+        assert_budget_on_one_page(pdfs[result.path])
+    assert sum("Kinh phí thực hiện theo" in "".join(pages(p)) for p in pdfs.values()) >= 5

@@ -116,6 +116,16 @@ def grid_table(doc, columns, loop: str, cells, total=None):
     return table
 
 
+def _keep_together(table) -> None:
+    """Keep a short table on one page: its “Tổng cộng” row was left alone on the next page
+    (An Giang 2026). Every row but the last keeps with the next; a long table must not, or it
+    would jump whole to a new page."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+
+
 def _cell_style(row: int, align: str, rows: int) -> str:
     if row == 0 or (row == 4 and rows == 5 and align != NUM):
         return "Bảng – tiêu đề"  # header, and the “Tổng cộng” label
@@ -136,9 +146,12 @@ def appendices(doc, para) -> None:
     para(doc, "{%p if appendix.indicators %}")
     section_break(doc, para, restart=False)
     para(doc, "Phụ lục {{ appendix.indicators }}", "Phụ lục")
-    para(doc, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {{ year }}{% if phase_first_year %}, NĂM ĐẦU "
-              "GIAI ĐOẠN {{ period }}{% else %} VÀ LŨY KẾ TỪ NĂM {{ period_start }}, GIAI ĐOẠN "
-              "{{ period }}{% endif %}", "Tên phụ lục")
+    # One idea per line (the title broke inside “GIAI / ĐOẠN” and “NĂM / 2021”): what, over
+    # which years, under which document.
+    para(doc, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {{ year }}{% if phase_first_year %},{% endif %}",
+         "Tên phụ lục")
+    para(doc, "{% if phase_first_year %}NĂM ĐẦU GIAI ĐOẠN {{ period }}{% else %}VÀ LŨY KẾ TỪ NĂM "
+              "{{ period_start }}, GIAI ĐOẠN {{ period }}{% endif %}", "Tên phụ lục")
     # the document on a line of its own: its number never breaks at a hyphen (“648/QĐ-/UBND”)
     para(doc, "THEO {{ targets_source|cite_short|upper }}", "Tên phụ lục")
     para(doc, "{{ appendix_note }}", "Chỉ dẫn phụ lục")
@@ -152,7 +165,8 @@ def appendices(doc, para) -> None:
     para(doc, "{%p if budget %}")
     para(doc, "Kinh phí thực hiện theo {{ budget.source|cite_short }}",
          "Tiêu đề nhỏ").paragraph_format.space_before = Pt(12)
-    grid_table(doc, BUDGET_COLUMNS, "b in budget.years", BUDGET_CELLS, BUDGET_TOTAL)
+    _keep_together(grid_table(doc, BUDGET_COLUMNS, "b in budget.years", BUDGET_CELLS,
+                              BUDGET_TOTAL))
     para(doc, "{%p endif %}")
     para(doc, "{%p endif %}")
     para(doc, "{%p if appendix.enterprises %}")
