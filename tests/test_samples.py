@@ -135,14 +135,18 @@ def test_appendices_follow_the_decree(an_giang):
     for label, title in (("Phụ lục I", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
                          ("Phụ lục II", "DANH SÁCH DOANH NGHIỆP ĐƯỢC HỖ TRỢ NĂM 2023")):
         i = next(i for i, p in enumerate(paragraphs) if text_of(p) == label)
-        head, name = paragraphs[i:i + 2]  # a title may take two lines (the plan on its own)
-        note = next(p for p in paragraphs[i + 2:i + 4] if text_of(p).startswith("(Kèm theo"))
+        head = paragraphs[i]
+        # a title may take up to three lines: what, which years, the plan on its own
+        n = next(n for n in range(i + 2, i + 5) if text_of(paragraphs[n]).startswith("(Kèm"))
+        names, note = paragraphs[i + 1:n], paragraphs[n]
         assert styles.size_pt(head) == 14 and styles.flag(head, None, "w:b")
-        assert text_of(name).startswith(title) and text_of(name) == text_of(name).upper()
-        assert styles.flag(name, None, "w:b") and 13 <= styles.size_pt(name) <= 14
+        assert text_of(names[0]).startswith(title)
+        for name in names:
+            assert text_of(name) == text_of(name).upper()
+            assert styles.flag(name, None, "w:b") and 13 <= styles.size_pt(name) <= 14
         assert text_of(note).startswith("(Kèm theo Báo cáo số")
         assert styles.flag(note, None, "w:i")
-        assert {styles.alignment(p) for p in (head, name, note)} == {"center"}
+        assert {styles.alignment(p) for p in (head, *names, note)} == {"center"}
     sections = doc.sections
     assert len(sections) == 3
     starts = [s._sectPr.find(qn("w:pgNumType")) for s in sections]
