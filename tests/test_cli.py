@@ -148,3 +148,26 @@ def test_a_province_without_indicators_never_loads_pandas_or_matplotlib(tmp_path
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx").is_file()
     assert proc.stdout.strip().splitlines()[-1] == "['docxtpl']"  # rendered, nothing more
+
+
+# What only a period summary or a draft plan needs: a yearly build loads none of it.
+PERIOD_MODULES = ("ncnsc_reports.render.period_context", "ncnsc_reports.report.period",
+                  "ncnsc_reports.compute.period", "ncnsc_reports.compute.next_phase",
+                  "ncnsc_reports.summary", "ncnsc_reports.template_check.period_sample",
+                  "ncnsc_reports.outputs.period_book", "matplotlib")
+
+
+@pytest.mark.parametrize("year_folder", [SAMPLE_YEAR, ROOT / "inputs" / "an-giang" / "2025"],
+                         ids=["hung-yen-2023", "an-giang-2025"])
+def test_a_yearly_build_never_loads_the_period_summary(tmp_path, year_folder):
+    """An Giang 2025 (indicators, earlier years read for the cumulative figures) as Hưng Yên: the
+    template check describes only the yearly context, so the summary's modules stay unloaded."""
+    code = ("import sys; from ncnsc_reports.cli import main\n"
+            f"try:\n    main(['build', {str(year_folder)!r}, '--out', {str(tmp_path)!r}])\n"
+            "except SystemExit as done:\n    assert not done.code, done.code\n"
+            f"print(sorted(m for m in {PERIOD_MODULES + ('docxtpl',)!r} if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert list(tmp_path.glob("*/*/bao-cao-*.docx")), proc.stdout
+    assert proc.stdout.strip().splitlines()[-1] == "['docxtpl']"  # rendered, nothing more

@@ -18,13 +18,13 @@ from ncnsc_reports.template_check.meanings import (
     LOOP_ATTRIBUTES,
     PERIOD_ATTRIBUTES,
     TOP_LEVEL,
-    top_level,
 )
 from ncnsc_reports.template_check.reference import (
     NO_MEANING,
     REGENERATE,
     reference,
     reference_markdown,
+    top_level,
 )
 from ncnsc_reports.template_check.sample import sample_context
 from ncnsc_reports.template_check.shapes import context_shapes

@@ -2,8 +2,10 @@
 
 Owns the meaning of the attributes of the model's dataclasses, of a loop's `loop.*` and of
 every filter in `formatting.FILTERS`; the top-level names are typed and described once, in
-`render.context.ReportContext`, and read from it into `TOP_LEVEL`. Tests fail when a meaning
-is missing, so the reference (`ncnsc-report fields`, docs/truong-du-lieu.md) cannot drift.
+`render.context.ReportContext`, and read from it into `TOP_LEVEL` (those of the summary and
+the draft plan: `reference.top_level`, so a yearly build loads no period module). Tests fail
+when a meaning is missing, so the reference (`ncnsc-report fields`, docs/truong-du-lieu.md)
+cannot drift.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from dataclasses import dataclass
 
 from ncnsc_reports.inputs.schema import AGENCY_SETTINGS, LINE_KINDS, PROFILE_PLAN
 from ncnsc_reports.render.context import AppendixNumbers, IndicatorGroup, ReportContext
-from ncnsc_reports.render.period_context import PeriodContext, PlanContext
 from ncnsc_reports.render.records import (
     ClassItem,
     Count,
@@ -32,7 +33,6 @@ from ncnsc_reports.report.model import (
     Paragraph,
     SupportLine,
 )
-from ncnsc_reports.template_check.kinds import SUMMARY, YEARLY
 
 
 @dataclass(frozen=True)
@@ -200,15 +200,6 @@ PERIOD_ATTRIBUTES: dict[str, dict[str, str]] = {
         "budget": "Kinh phí dự kiến từng năm.", "budget_total": "Tổng kinh phí dự kiến, đồng.",
         "average_spent": "Kinh phí đã sử dụng bình quân một năm của giai đoạn vừa qua, đồng."},
 }
-
-
-def top_level(kind: str) -> dict[str, Meaning]:
-    """The top-level names a template of `kind` sees and what they mean (kinds.py)."""
-    if kind == YEARLY:
-        return TOP_LEVEL
-    described = PeriodContext if kind == SUMMARY else PlanContext
-    return {f.name: Meaning(f.metadata["meaning"], f.metadata["of"])
-            for f in dataclasses.fields(described)}
 
 
 LOOP_ATTRIBUTES: dict[str, str] = {

@@ -14,14 +14,16 @@ from jinja2 import UndefinedError
 
 from ncnsc_reports.formatting import FILTERS, short_date
 from ncnsc_reports.render.environment import make_environment
-from ncnsc_reports.template_check.kinds import YEARLY
+from ncnsc_reports.render.period_context import PeriodContext, PlanContext
+from ncnsc_reports.template_check.kinds import SUMMARY, YEARLY
 from ncnsc_reports.template_check.meanings import (
     ATTRIBUTES,
     FILTER_MEANINGS,
     ITEM_KEYS,
     LOOP_ATTRIBUTES,
     PERIOD_ATTRIBUTES,
-    top_level,
+    TOP_LEVEL,
+    Meaning,
 )
 from ncnsc_reports.template_check.shapes import context_shapes, shape_paths
 
@@ -76,6 +78,17 @@ def _first_instance(context: dict, type_name: str):
 
 
 Row = tuple[str, str, str, str]  # name, kind, meaning, example
+
+
+def top_level(kind: str) -> dict[str, Meaning]:
+    """The top-level names a template of `kind` sees and what they mean (kinds.py). Here, not
+    in `meanings`, which a yearly build's template check loads: the summary's and the draft
+    plan's contexts (render.period_context) are only needed by a period template."""
+    if kind == YEARLY:
+        return TOP_LEVEL
+    described = PeriodContext if kind == SUMMARY else PlanContext
+    return {f.name: Meaning(f.metadata["meaning"], f.metadata["of"])
+            for f in dataclasses.fields(described)}
 
 
 def reference(context: dict, kind: str = YEARLY) -> list[tuple[str, list[Row]]]:
