@@ -6,6 +6,8 @@ No build logic lives here. Library modules are imported inside the commands so t
 
 from __future__ import annotations
 
+import atexit
+import gc
 import sys
 from pathlib import Path
 
@@ -91,6 +93,17 @@ def _run(debug: bool, action, nothing_done: str = NO_REPORT):
 @click.version_option(package_name="ncnsc-reports", message="%(version)s", help=VERSION_TEXT)
 def main() -> None:
     """Tạo báo cáo năm Chương trình 1322 (năng suất chất lượng) của Sở KH&CN từ sổ Excel."""
+    _no_last_collection()
+
+
+def _no_last_collection() -> None:
+    """Spare the process the full garbage collection Python runs as it exits: it walks every
+    object of pandas, lxml, docx… (≈ 75 ms, a seventh of a cold build) only to free memory the
+    system takes back anyway. `gc.freeze` at exit puts them out of its reach; atexit runs it
+    after the handlers registered later (the command's own), when every output is written and
+    closed. Registered once however many commands a process runs (tests)."""
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 @main.command()
