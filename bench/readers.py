@@ -1,4 +1,5 @@
-"""Workbook readers side by side: `python bench/readers.py` (`pip install python-calamine` too).
+"""Workbook readers side by side: `python bench/readers.py [--timeout 120]` (and
+`pip install python-calamine`).
 
 For the An Giang 2025 year workbook as it is, with one formatted blank cell at XFD1048576, and
 with 100,000 formatted blank rows (as real files have): the time and peak memory, in a fresh
@@ -17,6 +18,7 @@ Goal (issue 16): a workbook with a formatted cell at XFD1048576 reads in < 1 s a
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import shutil
@@ -62,7 +64,12 @@ else:
     cells = sum(1 for name in wb.sheet_names
                 for row in wb.get_sheet_by_name(name).to_python() for v in row if v != "")
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this process's own peak since exec; ru_maxrss keeps the forked parent's size.
+try:
+    status = open("/proc/self/status").read()
+    peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
+except (OSError, IndexError):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "peak": peak, "cells": cells}))
 """
 
@@ -98,11 +105,14 @@ def measure(reader: str, path: Path, timeout: int = 120) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--timeout", type=int, default=120, help="seconds per reader and file")
+    timeout = parser.parse_args().timeout
     tmp = Path(tempfile.mkdtemp())
     print(f"Machine: {machine()}\n")
     print("| workbook | " + " | ".join(READERS) + " |\n|---|" + "---|" * len(READERS))
     for name, path in workbooks(tmp).items():
-        print(f"| {name} | " + " | ".join(measure(r, path) for r in READERS) + " |")
+        print(f"| {name} | " + " | ".join(measure(r, path, timeout) for r in READERS) + " |")
     shutil.rmtree(tmp, ignore_errors=True)
 
 
