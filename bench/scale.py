@@ -129,8 +129,9 @@ def pdf_processes(out: Path, count: int) -> tuple[float, float, int]:
 
     work = Path(tempfile.mkdtemp())
     documents = []
-    for path in sorted(out.glob("*/*/*.docx"))[:count]:
-        documents.append(work / path.name)
+    # every province of the set is a copy of An Giang: the same file names in each folder
+    for i, path in enumerate(sorted(out.glob("*/*/*.docx"))[:count]):
+        documents.append(work / f"{i:02d}-{path.name}")
         shutil.copyfile(path, documents[-1])
     times = []
     for processes in (1, 2):
