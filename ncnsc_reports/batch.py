@@ -7,6 +7,7 @@ processes. A failed report never stops the others; each outcome is returned for 
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import re
 import signal
@@ -21,6 +22,8 @@ from ncnsc_reports.inputs.shared import share_reads
 from ncnsc_reports.pipeline import BuildOptions, BuildResult, build, up_to_date
 
 _YEAR = re.compile(r"^\d{4}$")
+# Set by the batch on Ctrl-C, read by its workers between reports (see `_start_worker`).
+_stop = None
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,12 @@ def build_group(year_dirs: list[Path], options: BuildOptions,
     """Build the reports of `year_dirs` in order in this process, sharing the workbooks read
     (a province's profile and earlier years are read once, `inputs.shared`)."""
     share_reads()
-    return [worker(year_dir, options) for year_dir in year_dirs]
+    items = []
+    for year_dir in year_dirs:
+        if _stop is not None and _stop.is_set():
+            break  # Ctrl-C: the report being built was finished whole; start no other
+        items.append(worker(year_dir, options))
+    return items
 
 
 def build_all(year_dirs: list[Path], options: BuildOptions, jobs: int | None = None,
@@ -101,7 +109,10 @@ def _in_pool(groups: list[list[Path]], options: BuildOptions, worker, jobs: int,
     are taken down with it, like the tasks it was running.
     """
     items, broken, futures = [], [], {}
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_leave_ctrl_c_to_the_batch) as pool:
+    context = multiprocessing.get_context()  # the pool's own start method: the event reaches
+    stop = context.Event()  # its workers through the initializer whether forked or spawned
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                             initializer=_start_worker, initargs=(stop,)) as pool:
         try:
             for group in groups:
                 try:
@@ -118,15 +129,20 @@ def _in_pool(groups: list[list[Path]], options: BuildOptions, worker, jobs: int,
                     items.append(item)
                     done(item)
         except KeyboardInterrupt:  # the reports being built finish (each whole); no new one
+            stop.set()  # a worker's group stops after its current report (build_group)
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return items, broken
 
 
-def _leave_ctrl_c_to_the_batch() -> None:
+def _start_worker(stop=None) -> None:
     """A worker ignores Ctrl-C (the terminal sends it to every process of the group): the
-    batch stops handing out reports and says so once, with no traceback per worker."""
+    batch stops handing out reports and says so once, with no traceback per worker. On
+    Ctrl-C the batch sets `stop`, which `build_group` reads before each report: a worker
+    given a whole province builds no further year of it."""
+    global _stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _stop = stop
 
 
 def _groups(year_dirs: list[Path], jobs: int) -> list[list[Path]]:
@@ -155,7 +171,7 @@ def _up_to_date(year_dirs: list[Path], options: BuildOptions, on_done) -> tuple[
 
 def _alone(year_dir: Path, options: BuildOptions, worker) -> BatchItem:
     """Build one report in a process of its own; its death is that report's failure."""
-    with ProcessPoolExecutor(max_workers=1, initializer=_leave_ctrl_c_to_the_batch) as pool:
+    with ProcessPoolExecutor(max_workers=1, initializer=_start_worker) as pool:
         try:
             return pool.submit(worker, year_dir, options).result()
         except BrokenProcessPool:

@@ -137,3 +137,76 @@ def test_a_blank_workbook_interrupted_while_saving_leaves_no_file(province_copy,
     with pytest.raises(KeyboardInterrupt):
         write_blank_year_workbook(province_copy / "2026")
     assert [p.name for p in (province_copy / "2026").iterdir()] == []
+
+
+def test_ctrl_c_in_a_batch_of_whole_provinces_starts_no_further_year(tmp_path):
+    """With ≥ 2 × jobs provinces each worker is given a whole province (batch._groups): after
+    Ctrl-C it finishes the report it is building and starts none of the province's later years."""
+    import docx
+
+    inputs = tmp_path / "inputs"
+    provinces = ("an-giang", "an-giang-b", "an-giang-c", "an-giang-d")
+    for name in provinces:
+        shutil.copytree(ROOT / "inputs" / "an-giang", inputs / name)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    years = [y for y in (inputs / "an-giang").iterdir() if y.name.isdigit()]
+    proc = child("from ncnsc_reports.cli import main; import sys; "
+                 "main(sys.argv[1:], prog_name='ncnsc-report')",
+                 "build", "--all", str(inputs), "--jobs", "2")
+    deadline = time.monotonic() + 300
+    while not list((tmp_path / "outputs").glob("*/*/*.docx")):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "no report was ever written"
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, (out, err)
+    assert err.endswith(INTERRUPTED + "\n") and err.count(INTERRUPTED) == 1, err
+    reports = sorted((tmp_path / "outputs").glob("*/*/*.docx"))
+    # each of the 2 workers: at most the report it had done and the one it was building
+    # (before the fix, every worker built all 6 years of its province: 12 reports)
+    assert 1 <= len(reports) <= 2 * 2 < len(provinces) * len(years), reports
+    for report in reports:
+        texts = [p.text for p in docx.Document(report).paragraphs]  # whole: opens, to the end
+        assert "BÁO CÁO" in texts and "Phụ lục II" in texts, report
+    assert leftovers(tmp_path) == []
+
+
+def test_ctrl_c_right_after_a_hand_edit_is_kept_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
+    """An interrupt that is not held (raised here from the step after the kept copy is made)
+    undoes the copy: retried and interrupted again and again, the folder gains no copies."""
+    from ncnsc_reports.outputs import write
+
+    folder = tmp_path / "outputs" / "an-giang" / "2023"
+    write.write_outputs(folder, {"bao-cao.docx": b"v1", "chi-tieu.xlsx": b"x1"})
+    (folder / "bao-cao.docx").write_bytes(b"v1 sua tay")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+
+    def interrupted(*args, **kwargs):
+        assert list(folder.glob("bao-cao-sua-tay-*.docx")), "the copy is kept before this step"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write, "_commit", interrupted)
+    for _ in range(3):
+        with pytest.raises(KeyboardInterrupt):
+            write.write_outputs(folder, {"bao-cao.docx": b"v2", "chi-tieu.xlsx": b"x2"})
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert leftovers(tmp_path) == []
+
+
+def test_ctrl_c_with_one_job_starts_no_further_year(tmp_path):
+    """jobs=1 builds in this process: the KeyboardInterrupt ends the loop over the years.
+    (It already did before the pool's stop event; kept so that it stays so.)"""
+    from ncnsc_reports.batch import build_all
+    from ncnsc_reports.pipeline import BuildOptions
+
+    started = []
+
+    def worker(year_dir, options):
+        started.append(year_dir.name)
+        raise KeyboardInterrupt
+
+    years = [tmp_path / "an-giang" / str(year) for year in (2021, 2022, 2023)]
+    with pytest.raises(KeyboardInterrupt):
+        build_all(years, BuildOptions(rebuild=True), jobs=1, worker=worker)
+    assert started == ["2021"]

@@ -77,9 +77,11 @@ def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Pat
             _check_replaceable(folder / name)
         for name, data in files.items():
             _write_synced(stage / name, data)
-        for path in [] if force else edits:
-            kept[path] = _keep(path, stage)
-        with held():  # a Ctrl-C waits for the renames: never half the files of a build
+        # A Ctrl-C waits for the kept copies and the renames: never half the files of a
+        # build, nor a kept copy beside the untouched original (one more on every retry).
+        with held():
+            for path in [] if force else edits:
+                kept[path] = _keep(path, stage)
             paths, removed = _commit(stage, folder, files, recorded)
         return Written(paths, kept, list(edits) if force else [], removed)
     except OutputError as err:
@@ -87,6 +89,9 @@ def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Pat
     except OSError as err:  # e.g. a name too long for the file system, met while looking
         raise OutputError(f"không ghi được “{err.filename or folder}”: {_reason(err)}"
                           f"{_where_edits_are(edits, kept)}") from err
+    except BaseException:  # an interrupt not held (a second thread, a worker): undo the keeps
+        _where_edits_are(edits, kept)
+        raise
 
 
 def _reason(err: OSError) -> str:
