@@ -331,3 +331,18 @@ def test_profile_errors_are_told_even_when_no_year_can_be_read(an_giang_copy):
     assert told.count("ho-so-tinh.xlsx › trang “Năm không có số liệu” › dòng 2 › cột “Năm”: cần "
                       "một năm gồm 4 chữ số (ví dụ 2023), nhưng gặp “hai nghìn”") == 1
     assert sum("không có sổ Excel (.xlsx) nào trong thư mục năm" in t for t in told) == 5
+
+
+def test_build_dot_inside_a_summary_folder_builds_the_summary(an_giang_copy, monkeypatch):
+    """`ncnsc-report build .` from inside tong-ket-2021-2025 is that folder (it read “.” and
+    took it for a year)."""
+    from click.testing import CliRunner
+
+    from ncnsc_reports.cli import main
+
+    monkeypatch.chdir(an_giang_copy / "tong-ket-2021-2025")
+    result = CliRunner().invoke(main, ["build", "."])
+    assert result.exit_code == 0, result.output
+    out = an_giang_copy.parent.parent / "outputs" / "an-giang" / "tong-ket-2021-2025"
+    assert (out / "tong-ket-chi-tieu.xlsx").is_file(), sorted(out.glob("*"))
+    assert [p.name for p in out.glob("bao-cao-*.docx")], sorted(out.glob("*"))

@@ -198,6 +198,23 @@ def test_a_number_python_cannot_convert_names_its_cell(tmp_path):
         assert read_sheet_data(book, "Trang").unreadable == (40, 3)
 
 
+@pytest.mark.parametrize(("cell", "what"), [
+    (f'<c r="C40"><v>{"1" * 5000}</v></c>', "ô chứa một số dài hàng nghìn chữ số"),
+    ('<c r="C40"><v>1,5</v></c>', "ô lưu một số không hợp lệ (“1,5”)"),
+    ('<c r="C40" t="d"><v>abc</v></c>', "ô lưu một ngày không hợp lệ (“abc”)"),
+    ('<c r="C40" t="b"><v>true</v></c>', "ô lưu một giá trị đúng/sai (TRUE/FALSE) không hợp lệ"),
+    ('<c r="C40" s="x"><v>1</v></c>', "định dạng của ô bị hỏng"),
+    # without r: the cell after B40, named before its style is converted
+    ('<c r="B40"><v>2</v></c><c s="x"><v>1</v></c>', "định dạng của ô bị hỏng"),
+], ids=["long-number", "number", "date", "boolean", "style", "style-without-r"])
+def test_a_cell_python_cannot_convert_is_named_and_said_for_what_it_holds(tmp_path, cell, what):
+    """openpyxl refuses these cells too; the clerk is told which cell and what is wrong."""
+    path = patched_book(tmp_path, f'<row r="40">{cell}</row>')
+    with open_book(path) as book:
+        data = read_sheet_data(book, "Trang")
+    assert data.unreadable == (40, 3) and data.unreadable_what.startswith(what)
+
+
 def test_a_date_outside_pythons_dates_is_an_error_cell_as_with_openpyxl(tmp_path):
     path = patched_book(tmp_path, '<row r="2"><c r="A2" s="1"><v>1E+300</v></c></row>')
     hostile.rewrite(path, "xl/styles.xml", lambda xml: xml.replace(

@@ -145,10 +145,14 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
         raise click.UsageError("cần thư mục năm, ví dụ: ncnsc-report build inputs/hung-yen/2023 "
                                "(hoặc --all để tạo mọi báo cáo)")
     from ncnsc_reports.inputs.period_schema import period_folder
+    from ncnsc_reports.outputs.place import named
 
     builder = build_report
-    if period_folder(year_dir.name) is not None:  # a period's folder: the summary
+    # named: `build .` inside tong-ket-2021-2025 is that folder, not “.”
+    if period_folder(named(year_dir).name) is not None:  # a period's folder: the summary
         from ncnsc_reports.summary import build_summary as builder  # charts: not for a year
+
+        year_dir = named(year_dir)
     result = _run(debug, lambda: builder(year_dir, options))
     _echo_result(result)
     if pdf:

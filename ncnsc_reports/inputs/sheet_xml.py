@@ -67,6 +67,7 @@ class SheetData:
     hidden_rows: set[int] = field(default_factory=set)
     date1904: bool = False
     unreadable: tuple[int, int] | None = None  # (row, column) of a cell Python cannot convert
+    unreadable_what: str = ""  # what that cell holds, in Vietnamese (see `_unreadable_what`)
     # formulas with no value Excel calculated: a workbook written by another program (openpyxl,
     # some exporters) may hold the formula alone, which reads as an empty cell
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
@@ -92,7 +93,8 @@ def read_sheet_data(book: Book, name: str) -> SheetData:
                 reader.parser.Parse(_BLANK_CELL.sub(b"", xml), False)
             reader.parser.Parse(tail, True)
         except ValueError:  # e.g. a number of 5 000 digits: Python will not convert it
-            data.unreadable = (reader.row, reader.column())
+            row, col, kind, text = reader.converting or (reader.row, reader.column(), "", "")
+            data.unreadable, data.unreadable_what = (row, col), _unreadable_what(kind, text)
             return data
     data.hidden_rows = {row for row, hidden in reader.dimensions.items() if hidden}
     return data
@@ -132,6 +134,7 @@ class _SheetReader:
         self.row_level = self.cell_level = self.merge_level = 0
         self.row = 0  # openpyxl's row_counter: the row's r, else one more than the last
         self.col = 0  # its col_counter, or the reference of the last cell (parsed if needed)
+        self.converting: tuple[int, int, str, str | None] | None = None
         self.dimensions: dict[int, bool] = {}  # row → hidden, for rows with attributes
         self.inline: TextCollector | None = None  # while inside an inline string
         self.inline_reader = TextCollector(_INLINE, self._inline_found, self.parser)
@@ -221,17 +224,19 @@ class _SheetReader:
             # nothing to keep: only count the column (parsed when a later cell needs it)
             self.col = attrs["r"] if attrs.get("r") else self.column() + 1
             return
-        style = int(attrs["s"]) if attrs.get("s") else 0
         if attrs.get("r"):
             row, col = coordinate(attrs["r"])
-            self.col = col
         else:
             row, col = self.row, self.column() + 1
-            self.col = col
+        self.col = col
+        # where a conversion below fails (ValueError), named before any of them runs
+        self.converting = (row, col, "style" if not _whole(attrs.get("s")) else kind, text)
+        style = int(attrs["s"]) if attrs.get("s") else 0
         # openpyxl's quirk: s="" is style 0 for the format but never a date
         value, kind = self._typed(text, kind, style if attrs.get("s") != "" else -1)
         fmt = self.book.styles[style][0] if style < len(self.book.styles) else "General"
         self.data.cells[(row, col)] = (value, kind, fmt)
+        self.converting = None
 
     def _typed(self, text: str | None, kind: str, style: int) -> tuple[Any, str]:
         """openpyxl's parse_cell, data-only: (value, data type) of a cell's stored text."""
@@ -258,3 +263,19 @@ class _SheetReader:
             return excel_formats.from_iso(text), "d"
         return text, kind  # "e": an error such as #DIV/0!, kept as its text
 
+
+def _whole(text: str | None) -> bool:
+    """True when a cell's style index `s` is absent, empty or a whole number."""
+    return not text or text.isdigit()
+
+
+def _unreadable_what(kind: str, text: str | None) -> str:
+    """What a cell that could not be converted holds, said for the clerk (ECMA-376 Part 1,
+    18.18.11 ST_CellType: n number, d date, b boolean; the style index `s` of 18.3.1.4)."""
+    if kind == "n" and text and len(text) > 30 and text.lstrip("-").isdigit():
+        return "ô chứa một số dài hàng nghìn chữ số, không phải số liệu thật"
+    shown = f" (“{text[:40]}”)" if text else ""
+    return {"n": f"ô lưu một số không hợp lệ{shown}",
+            "d": f"ô lưu một ngày không hợp lệ{shown}",
+            "b": f"ô lưu một giá trị đúng/sai (TRUE/FALSE) không hợp lệ{shown}",
+            "style": "định dạng của ô bị hỏng"}.get(kind, f"ô lưu một giá trị không hợp lệ{shown}")

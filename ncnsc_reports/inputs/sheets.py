@@ -91,8 +91,8 @@ def read_sheet(book: Book, spec: SheetSpec, file: str, problems: Problems) -> li
         return []
     if ws.unreadable:
         row, col = ws.unreadable
-        problems.error(where.at(row, xlsx.column_letter(max(col, 1))), "ô chứa một số dài hàng "
-                       "nghìn chữ số, không phải số liệu thật; hãy xóa hoặc gõ lại ô này")
+        problems.error(where.at(row, xlsx.column_letter(max(col, 1))),
+                       f"{ws.unreadable_what}; hãy xóa hoặc gõ lại ô này")
         return []
     if ws.state != "visible":
         problems.warning(where, "trang đang bị ẩn trong Excel nhưng vẫn được đọc và đưa vào báo "

@@ -145,7 +145,7 @@ def _read(key: str):
     """Return what is stored under `key`, or None when absent, unreadable or damaged."""
     folder = cache_folder()
     try:
-        data = (folder / key).read_bytes() if folder is not None else b""
+        data = (folder / key).read_bytes() if _trusted(folder, key) else b""
     except (OSError, ValueError):
         return None
     payload = data[len(_HEADER) + 32:]
@@ -157,6 +157,22 @@ def _read(key: str):
     except (EOFError, ValueError, TypeError):
         return None
     return found if stored_key == key and _is_entry(found) else None
+
+
+def _trusted(folder: Path | None, key: str) -> bool:
+    """Whether code stored in `folder` may be run: on POSIX the folder and the file must be the
+    user's own and the folder writable by no one else, so another user cannot plant code there
+    (a shared NCNSC_CACHE). The hash in each file only detects damage, not who wrote it."""
+    if folder is None:
+        return False
+    if os.name != "posix":
+        return True  # Windows: %LOCALAPPDATA% is the user's own profile
+    try:
+        where, what = os.stat(folder), os.stat(folder / key)
+    except (OSError, ValueError):
+        return False
+    mine = os.getuid()
+    return where.st_uid == what.st_uid == mine and not where.st_mode & 0o022
 
 
 def _is_entry(found) -> bool:
@@ -174,7 +190,7 @@ def _write(key: str, found) -> None:
     payload = marshal.dumps((key, found))
     temporary = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tam-")
         with os.fdopen(handle, "wb") as file:
             file.write(_HEADER + hashlib.sha256(payload).digest() + payload)
