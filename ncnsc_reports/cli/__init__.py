@@ -147,12 +147,11 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
     from ncnsc_reports.inputs.period_schema import period_folder
     from ncnsc_reports.outputs.place import named
 
-    builder = build_report
-    # named: `build .` inside tong-ket-2021-2025 is that folder, not “.”
-    if period_folder(named(year_dir).name) is not None:  # a period's folder: the summary
+    builder, folder = build_report, named(year_dir)  # `build .` in tong-ket-…: that folder
+    if period_folder(folder.name) is not None:  # a period's folder: the summary
         from ncnsc_reports.summary import build_summary as builder  # charts: not for a year
 
-        year_dir = named(year_dir)
+        year_dir = folder
     result = _run(debug, lambda: builder(year_dir, options))
     _echo_result(result)
     if pdf:

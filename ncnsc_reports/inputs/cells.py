@@ -13,6 +13,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ncnsc_reports.formatting import format_number
 from ncnsc_reports.inputs.display import Typed, serial_date
 from ncnsc_reports.inputs.schema import CHOICE, DATE, INT, TEXT, YEAR, Column, Setting
 from ncnsc_reports.problems import Location, Problems, expected_found
@@ -148,7 +149,7 @@ def _excerpt(text: str) -> str:
 
 def _grouped(number: int) -> str:
     """Return 1.000.000 for 1000000; years and other numbers under 10.000 stay as typed."""
-    return str(number) if abs(number) < 10_000 else f"{number:,}".replace(",", ".")
+    return str(number) if abs(number) < 10_000 else format_number(number)
 
 
 def _parse_int(raw, col, where, problems):

@@ -15,6 +15,8 @@ import time
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import BaseLoader
 
+from ncnsc_reports.formatting import format_number
+
 MAX_INT_BITS = 4096  # a number of ~1 200 digits; money and counts need 60 bits
 MAX_SEQUENCE = 1_000_000  # characters of a string, or items of a list, built by `*` or a filter
 MAX_ITERATIONS = 2_000_000  # of every `range(…)` of one render taken together
@@ -37,7 +39,7 @@ class Budget:
         self.iterations += iterations
         self.printed += printed
         if self.iterations > MAX_ITERATIONS:
-            raise TemplateLimit(f"vòng lặp range(…) chạy quá {_grouped(MAX_ITERATIONS)} lần; "
+            raise TemplateLimit(f"vòng lặp range(…) chạy quá {format_number(MAX_ITERATIONS)} lần; "
                                 "hãy giảm số lần lặp")
         if self.printed > MAX_PRINTED:
             raise TemplateLimit("mẫu in ra quá nhiều chữ (quá 50 triệu ký tự); hãy xem lại các "
@@ -53,7 +55,7 @@ def bounded_range(budget: Budget):
     def template_range(*args):
         numbers = range(*args)
         if len(numbers) > 100_000:
-            raise TemplateLimit(f"range(…) có {_grouped(len(numbers))} phần tử, quá giới hạn "
+            raise TemplateLimit(f"range(…) có {format_number(len(numbers))} phần tử, quá giới hạn "
                                 "100.000; hãy dùng số nhỏ hơn")
         return _counted(numbers, budget)
 
@@ -76,7 +78,7 @@ def check_binop(operator: str, left, right) -> None:
         for seq, times in ((left, right), (right, left)):
             if isinstance(seq, str | list | tuple) and _is_int(times) and \
                     len(seq) * times > MAX_SEQUENCE:
-                raise TemplateLimit(f"phép nhân chuỗi tạo ra quá {_grouped(MAX_SEQUENCE)} ký tự "
+                raise TemplateLimit(f"phép nhân chuỗi tạo ra quá {format_number(MAX_SEQUENCE)} ký tự "
                                     "hay phần tử; hãy viết nội dung cần in")
 
 
@@ -84,7 +86,7 @@ def check_size(value, what: str) -> None:
     """Refuse a filter argument (a width, a count) that would build an enormous string."""
     if _is_int(value) and value > MAX_SEQUENCE:
         raise TemplateLimit(f"{what} = {_short(value)} quá lớn (giới hạn "
-                            f"{_grouped(MAX_SEQUENCE)})")
+                            f"{format_number(MAX_SEQUENCE)})")
 
 
 def _is_int(value) -> bool:
@@ -93,10 +95,6 @@ def _is_int(value) -> bool:
 
 def _short(value) -> str:
     return str(value) if abs(value).bit_length() < 64 else "…"
-
-
-def _grouped(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
 
 
 class NoOtherTemplates(BaseLoader):
