@@ -78,8 +78,8 @@ def check_binop(operator: str, left, right) -> None:
         for seq, times in ((left, right), (right, left)):
             if isinstance(seq, str | list | tuple) and _is_int(times) and \
                     len(seq) * times > MAX_SEQUENCE:
-                raise TemplateLimit(f"phép nhân chuỗi tạo ra quá {format_number(MAX_SEQUENCE)} ký tự "
-                                    "hay phần tử; hãy viết nội dung cần in")
+                raise TemplateLimit(f"phép nhân chuỗi tạo ra quá {format_number(MAX_SEQUENCE)} "
+                                    "ký tự hay phần tử; hãy viết nội dung cần in")
 
 
 def check_size(value, what: str) -> None:
