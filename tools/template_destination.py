@@ -13,6 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from docx_parts import drop_styles_with_effects
+
 REPO = Path(__file__).resolve().parent.parent
 CHECKED_IN = REPO / "templates"
 DRAFTS = REPO / "build" / "templates"
@@ -29,6 +31,7 @@ def save(doc, name: str, argv: list[str] | None = None) -> Path:
     argv = sys.argv[1:] if argv is None else argv
     path = destination(name, argv)
     path.parent.mkdir(parents=True, exist_ok=True)
+    drop_styles_with_effects(doc)  # Word hygiene (issue 22, item 6): see docx_parts.py
     doc.save(path)
     if path.parent == DRAFTS:
         print(f"{path}\n(bản nháp; mẫu đang dùng là {CHECKED_IN / name}, không bị thay. "
