@@ -2,19 +2,24 @@
 
 The reader replaced openpyxl on the read path; it must read every cell exactly as openpyxl
 3.1.5 read it in data-only mode (same value, same Python type, same data type), with the format
-code the display rules use. Workbooks are written with openpyxl here (or their XML patched for
-what openpyxl does not write: cached formula values, phonetic runs, rows without numbers), then
-read by both and compared cell by cell; a property test does so over generated sheets.
+code the display rules use, and its text as Excel shows it: openpyxl's own `unescape` applied
+once to what openpyxl parsed (openpyxl removed "x005F_" from shared strings and left the rest
+escaped, so a typed "BC_x0041_2023" read "BCA2023"; issue 25, item 7). Workbooks are written
+with openpyxl here (or their XML patched for what openpyxl does not write: cached formula
+values, phonetic runs, rows without numbers), then read by both and compared cell by cell; a
+property test does so over generated sheets.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 import hostile
 import openpyxl
@@ -39,12 +44,42 @@ def shown_format(code: str) -> str:
     return LOCALE_FORMATS.get(BUILTIN_IDS.get(code, -1), code)
 
 
-def openpyxl_cells(path: Path) -> dict[str, dict]:
-    """{sheet: {(row, column): (value, data type, format)}} as openpyxl reads, data only."""
-    wb = openpyxl.load_workbook(path, data_only=True)
-    return {ws.title: {(c.row, c.column): (c.value, c.data_type, shown_format(c.number_format))
+def openpyxl_cells(path: Path, **options) -> dict[str, dict]:
+    """{sheet: {(row, column): (value, data type, format)}} as openpyxl reads, data only, the
+    text's `_xHHHH_` escapes decoded once by openpyxl's own `unescape`."""
+    with excel_escapes_kept():
+        wb = openpyxl.load_workbook(path, data_only=True, **options)
+    return {ws.title: {(c.row, c.column): (shown_text(c.value, c.data_type), c.data_type,
+                                           shown_format(c.number_format))
                        for row in ws.iter_rows() for c in row if c.value is not None}
             for ws in wb.worksheets}
+
+
+@contextlib.contextmanager
+def excel_escapes_kept():
+    """openpyxl reading shared strings as stored (without its removal of every "x005F_")."""
+    from openpyxl.cell.text import Text
+    from openpyxl.reader import excel
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    def as_stored(source):
+        tag = f"{{{SHEET_MAIN_NS}}}si"
+        return [Text.from_tree(node).content for _, node in iterparse(source) if node.tag == tag]
+
+    original = excel.read_string_table
+    excel.read_string_table = as_stored
+    try:
+        yield
+    finally:
+        excel.read_string_table = original
+
+
+def shown_text(value, data_type: str):
+    """A text cell as Excel shows it: openpyxl's `unescape` (one pass, `_x005F_` is "_")."""
+    from openpyxl.utils.escape import unescape
+
+    return unescape(value) if data_type == "s" and isinstance(value, str) else value
 
 
 def strict(cells: dict) -> dict:
@@ -69,7 +104,7 @@ ROWS = [  # (value, number format)
     (dt.time(8, 30), "h:mm"), (dt.time(17, 45, 10), "hh:mm:ss AM/PM"),
     (dt.timedelta(hours=30, minutes=5), "[h]:mm:ss"), (dt.date(2023, 1, 5), '"Ngày" d'),
     (45000, '0" ngày"'), (True, "General"), (False, "General"), ("843/QĐ-UBND", "@"),
-    ("  khoảng trắng  ", "General"), ("dòng 1\ndòng 2", "General"), ("_x000D_ giữ nguyên", "@"),
+    ("  khoảng trắng  ", "General"), ("dòng 1\ndòng 2", "General"), ("_x000D_ là xuống dòng", "@"),
     ("#DIV/0!", "General"),
 ]
 
@@ -186,7 +221,7 @@ def test_cells_openpyxl_does_not_write_read_as_openpyxl_reads_them(tmp_path):
     assert (3, 4) not in cells and data.formulas == {(3, 4): "=SUM(A1:A2)"}
     assert cells[(3, 6)] is True and cells[(3, 7)] == dt.datetime(2023, 4, 11, 8, 30)
     assert [cells[(4, c)] for c in range(1, 6)] == [
-        "Chữ nghiêng", "_x0041_ và _x000D_", " cách ", "nội tuyến", "_x005F_x0041_"]
+        "Chữ nghiêng", "_x0041_ và \r", " cách ", "nội tuyến", "_x0041_"]
     # a row without r follows row 4; cells without r follow the last cell's column
     assert cells[(5, 1)] == 5 and cells[(5, 2)] == "không số" and cells[(5, 6)] == 6
     assert cells[(9, 2)] == 9 and cells[(10, 3)] == 10
@@ -322,6 +357,60 @@ def test_generated_sheets_read_as_openpyxl_reads_them(tmp_path, cells, hidden, d
     ranges = openpyxl.load_workbook(path).active.merged_cells.ranges
     assert sorted((m.min_row, m.min_col, m.max_row, m.max_col, m.coord) for m in data.merged) == (
         sorted((r.min_row, r.min_col, r.max_row, r.max_col, r.coord) for r in ranges))
+
+
+# --- Excel's escapes, read once (ECMA-376 Part 1, 22.9.2.19 ST_Xstring; issue 25, item 7) ---
+
+def excel_escaped(text: str) -> str:
+    """`text` as Excel and LibreOffice store it: a "_" that would start an escape is itself
+    escaped (_x005F_), and a character XML cannot hold is written _xHHHH_."""
+    text = re.sub(r"_(?=x[0-9A-Fa-f]{4}_)", "_x005F_", text)
+    text = re.sub("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]",
+                  lambda m: f"_x{ord(m[0]):04X}_", text)
+    return xml_escape(text)
+
+
+# Pieces that make escapes, near-escapes and escapes of escapes likely; any text besides.
+PIECES = st.sampled_from(["_", "x", "X", "_x", "005F", "_x005F_", "_x005f_", "_x0041_", "0041_",
+                          "_x000D_", "_x00E9_", "_xD800_", "_x12G4_", "\r", "\n", "\x07", "ệ",
+                          " ", "BC", "2023"])
+ANY = st.text(st.characters(exclude_categories=("Cs",)), max_size=3)
+ESCAPABLE = st.lists(st.one_of(PIECES, ANY), min_size=1, max_size=10).map("".join).filter(bool)
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=ESCAPABLE)
+def test_a_typed_text_reads_as_typed_in_shared_inline_and_formula_strings(tmp_path, text):
+    """Stored the way Excel and LibreOffice store it (a shared string), the way openpyxl and
+    other writers store it (an inline string) and as a formula's text, the cell reads exactly
+    as typed, and as openpyxl's own `unescape` reads what openpyxl parsed, once."""
+    stored = excel_escaped(text)
+    path = patched_book(tmp_path, (
+        f'<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="inlineStr"><is>'
+        f'<t xml:space="preserve">{stored}</t></is></c><c r="C2" t="str"><f>A2</f>'
+        f'<v xml:space="preserve">{stored}</v></c></row>'), f'<si><t xml:space="preserve">'
+        f"{stored}</t></si>")
+    data = assert_same_as_openpyxl(path)["Trang"]
+    assert [data.value(2, c) for c in (1, 2, 3)] == [text] * 3
+
+
+def test_a_literal_escape_typed_in_a_cell_reaches_the_report_as_typed(province_copy):
+    """“BC_x0041_2023” typed in Excel or LibreOffice is stored “BC_x005F_x0041_2023”; openpyxl
+    read it as "BC_x0041_2023" and the loader decoded it again to "BCA2023"."""
+    from conftest import edit_workbook, year_book
+    from docx_text import docx_lines
+
+    from ncnsc_reports.pipeline import build
+
+    book = year_book(province_copy)
+    edit_workbook(book, "Nội dung", {"C2": "Mã hồ sơ BC_x005F_x0041_2023 và dòng_x000D_"})
+    share_strings(book)  # as Excel and LibreOffice store text
+    with zipfile.ZipFile(book) as z:
+        assert "BC_x005F_x0041_2023" in z.read("xl/sharedStrings.xml").decode()
+    result = build(province_copy / "2023", province_copy.parent.parent / "ra")
+    assert "Mã hồ sơ BC_x0041_2023 và dòng" in docx_lines(result.path)
+    assert not any("BCA2023" in line for line in docx_lines(result.path))
 
 
 # --- Damaged workbooks and what reading imports ------------------------------------------------

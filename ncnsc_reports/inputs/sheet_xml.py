@@ -6,8 +6,10 @@ value, so a sheet's declared size, blank formatted cells and formatted rows cost
 to stream them (a cell formatted at XFD1048576 adds nothing, 100 000 formatted blank rows a
 fraction of a second). Values are typed exactly as openpyxl 3.1.5 typed them in data-only mode
 (the program's reader before): a formula gives the value Excel last calculated, numbers with no
-".", "E" or "e" are int, dates follow the style's number format (see `excel_formats`), `_xHHHH_`
-escapes are left for the caller.
+".", "E" or "e" are int, dates follow the style's number format (see `excel_formats`). Text is
+as Excel shows it: its `_xHHHH_` escapes (22.9.2.19) are decoded once, in one pass, in shared
+strings (`xlsx_book.read_strings`), inline strings and a formula's text alike — where openpyxl
+removed "x005F_" from shared strings only and left the rest escaped.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 from xml.parsers import expat
 
 from ncnsc_reports.inputs import excel_formats
-from ncnsc_reports.inputs.xlsx import BadReference, column_index, coordinate
+from ncnsc_reports.inputs.xlsx import BadReference, column_index, coordinate, unescape
 from ncnsc_reports.inputs.xlsx_book import Book, TextCollector, is_chart, make_parser
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
@@ -241,7 +243,7 @@ class _SheetReader:
     def _typed(self, text: str | None, kind: str, style: int) -> tuple[Any, str]:
         """openpyxl's parse_cell, data-only: (value, data type) of a cell's stored text."""
         if text is None:  # an inline string (18.3.1.53 is)
-            return self.inline_text, "s"
+            return unescape(self.inline_text), "s"
         if kind == "n":
             # openpyxl's _cast_number; a 5 000-digit int raises ValueError (see read_sheet_data)
             value = float(text) if "." in text or "E" in text or "e" in text else int(text)
@@ -258,7 +260,7 @@ class _SheetReader:
         if kind == "b":
             return bool(int(text)), "b"
         if kind == "str":  # a formula's text result (18.18.11 ST_CellType)
-            return text, "s"
+            return unescape(text), "s"
         if kind == "d":
             return excel_formats.from_iso(text), "d"
         return text, kind  # "e": an error such as #DIV/0!, kept as its text

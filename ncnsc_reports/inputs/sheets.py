@@ -188,7 +188,7 @@ def _cell_value(at: tuple[int, int], value: Any, data_type: str, covered,
     if data_type == "e":
         return Unusable(f"cần một giá trị, nhưng gặp lỗi công thức “{value}”; hãy sửa "
                         "công thức trong Excel hoặc ghi thẳng giá trị")
-    return xlsx.unescape(value) if isinstance(value, str) else value
+    return value  # text: Excel's escapes already decoded, once, by the reader (sheet_xml)
 
 
 def _report_merged(ws, header: list, where: Location, problems: Problems) -> None:

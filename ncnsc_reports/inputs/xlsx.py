@@ -97,7 +97,9 @@ def _mb(size: int, digits: int = 0) -> str:
 
 
 def unescape(text: str) -> str:
-    """Return `text` as Excel shows it: every `_xHHHH_` escape decoded (not surrogates)."""
+    """Return `text` as Excel shows it: every `_xHHHH_` escape decoded (not surrogates), in one
+    pass from left to right, so that `_x005F_` (an escaped "_") is read once: a typed
+    "BC_x0041_2023", stored "BC_x005F_x0041_2023", reads "BC_x0041_2023", never "BCA2023"."""
     if "_x" not in text:
         return text
     return _ESCAPE.sub(_unescape_one, text)

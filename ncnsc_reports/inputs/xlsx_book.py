@@ -141,14 +141,15 @@ def _children(root, parent: str, tag: str) -> list:
 
 def read_strings(z: zipfile.ZipFile, part: str) -> list[str]:
     """The shared strings table (18.4.9 sst), streamed: each item's plain text and rich text
-    runs concatenated (18.4.8 si), phonetic runs (rPh) left out."""
+    runs concatenated (18.4.8 si), phonetic runs (rPh) left out, its `_xHHHH_` escapes
+    decoded as Excel shows them (`xlsx.unescape`)."""
     strings: list[str] = []
     collector = TextCollector(f"{_MAIN} si", strings.append)
     with z.open(part) as f:
         collector.parser.ParseFile(f)
-    # openpyxl removes every "x005F_" from a shared string (not from an inline one): the
-    # "_x005F_" escape of a typed "_x" (22.9.2.19) reads as "_", the rest stays escaped
-    return [text.replace("x005F_", "") for text in strings]
+    # Excel's escapes (22.9.2.19) decoded once, here: openpyxl removed every "x005F_" and
+    # left the rest for a second pass, which read a typed "BC_x0041_2023" as "BCA2023"
+    return [xlsx.unescape(text) for text in strings]
 
 
 class TextCollector:
