@@ -52,7 +52,7 @@ def sample(tmp_path_factory):
 
 def excel_xml(text: str) -> str:
     """Return `text` as Excel writes it in a cell's XML (ECMA-376 Part 1, 22.9.2.19)."""
-    text = re.sub(r"_(x[0-9A-Fa-f]{4}_)", r"_x005F_\1", text)  # a literal “_x0041_”
+    text = re.sub(r"_(?=x[0-9A-Fa-f]{4}_)", "_x005F_", text)  # a literal “_x0041_x0042_”
     # XML cannot hold these, and would turn a carriage return into a line feed.
     text = re.sub("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]",
                   lambda m: f"_x{ord(m[0]):04X}_", text)
