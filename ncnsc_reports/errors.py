@@ -22,13 +22,15 @@ class InputError(NcnscError):
 
     Carries every problem found, so the clerk can fix them all in one pass; `strict` when they
     are warnings that `--strict` made errors, `template` the Word template some of them are in
-    (the CLI words the next step from these).
+    (the CLI words the next step from these). `marked`: the copies of the workbooks with the
+    faulty cells marked (outputs.marked), once written.
     """
 
     def __init__(self, problems: list[Problem], *, strict: bool = False,
                  template: Path | None = None):
         self.problems = list(problems)
         self.strict, self.template = strict, template
+        self.marked: list[Path] = []
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -33,13 +33,16 @@ def test_bad_input_exits_1_with_a_message_and_no_traceback(province_copy):
                            str(province_copy / "2023")], capture_output=True, text=True)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
+    marked = province_copy.parent.parent / "outputs/hung-yen/2023/loi/bao-cao-2023-loi.xlsx"
     assert proc.stderr.splitlines() == [
         "Lỗi (1):",
         "  - bao-cao-2023.xlsx › trang “Văn bản” › dòng 2 › cột “Ngày ban hành”: cần một ngày "
         "dạng ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “31/4/2023”",
         "Chưa tạo báo cáo nào. Hãy sửa các lỗi trên trong sổ Excel rồi chạy lại.",
+        f"Các ô có lỗi được tô màu, ghi chú ngay trên bản sao của sổ: {marked}",
     ]
-    assert not (province_copy.parent.parent / "outputs").exists()
+    # no report: only the marked copy of the workbook (issue 23, item 2)
+    assert [p.name for p in marked.parent.parent.iterdir() if p.name[0] != "."] == ["loi"]
 
 
 def test_debug_shows_the_traceback(province_copy):

@@ -13,7 +13,12 @@ from pathlib import Path
 
 import click
 
-from ncnsc_reports.cli.wording import VERSION_TEXT, IntBetween, VietnameseGroup
+from ncnsc_reports.cli.wording import (
+    VERSION_TEXT,
+    IntBetween,
+    VietnameseGroup,
+    marked_lines,
+)
 from ncnsc_reports.errors import InputError, NcnscError
 from ncnsc_reports.problems import Location
 from ncnsc_reports.template_check.kinds import KIND_NAMES, SAMPLE_NAMES, YEARLY, kind_of
@@ -40,6 +45,8 @@ def _report_failure(err: NcnscError, nothing_done: str) -> None:
         _echo_problems("Lỗi", errors)
         _echo_problems("Cảnh báo", [p for p in err.problems if not p.is_error])
         click.echo(f"{nothing_done} {_next_step(err)}".strip(), err=True)
+        for line in marked_lines(err.marked):
+            click.echo(line, err=True)
     else:
         click.echo(f"Lỗi: {err}", err=True)
         if nothing_done:
@@ -127,10 +134,13 @@ def _no_last_collection() -> None:
 @click.option("--rebuild", is_flag=True,
               help="Tạo lại cả báo cáo có dữ liệu, mẫu không đổi từ lần tạo trước (mặc định: "
                    "giữ nguyên những báo cáo đó). Báo cáo tổng kết luôn được tạo lại.")
+@click.option("--canh-bao-tren-so", "mark_warnings", is_flag=True,
+              help="Đánh dấu cả các cảnh báo (không chỉ lỗi) trên bản sao của sổ Excel, trong "
+                   "thư mục loi/ cạnh báo cáo.")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
 def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
           out_root: Path | None, templates: Path | None, strict: bool, force: bool,
-          rebuild: bool, debug: bool) -> None:
+          rebuild: bool, mark_warnings: bool, debug: bool) -> None:
     """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023; với thư mục
     tổng kết (inputs/an-giang/tong-ket-2021-2025) tạo báo cáo tổng kết giai đoạn."""
     from ncnsc_reports.pipeline import BuildOptions
@@ -145,15 +155,22 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
         raise click.UsageError("cần thư mục năm, ví dụ: ncnsc-report build inputs/hung-yen/2023 "
                                "(hoặc --all để tạo mọi báo cáo)")
     from ncnsc_reports.inputs.period_schema import period_folder
-    from ncnsc_reports.outputs.place import named
+    from ncnsc_reports.outputs.place import named, output_folder
 
     builder, folder = build_report, named(year_dir)  # `build .` in tong-ket-…: that folder
     if period_folder(folder.name) is not None:  # a period's folder: the summary
         from ncnsc_reports.summary import build_summary as builder  # charts: not for a year
 
         year_dir = folder
-    result = _run(debug, lambda: builder(year_dir, options))
+    from ncnsc_reports.outputs.marked import mark_workbooks, marked_on_failure
+
+    out = output_folder(year_dir, out_root)
+    result = _run(debug, lambda: marked_on_failure(lambda: builder(year_dir, options), year_dir,
+                                                   out, mark_warnings))
     _echo_result(result)
+    if mark_warnings:
+        for line in marked_lines(mark_workbooks(result.warnings, year_dir, out, True), True):
+            click.echo(line)
     if pdf:
         from ncnsc_reports.incremental import pdf_is_current
         from ncnsc_reports.outputs.pdf import convert

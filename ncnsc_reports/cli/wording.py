@@ -169,3 +169,10 @@ class VietnameseGroup(_Wording, click.Group):
         if rows:
             with formatter.section("Lệnh"):
                 formatter.write_dl(rows)
+
+
+def marked_lines(paths, warnings: bool = False) -> list[str]:
+    """The lines naming the marked copies of the workbooks (outputs.marked), one a copy."""
+    what = "cảnh báo" if warnings else "lỗi"
+    return [f"Các ô có {what} được tô màu, ghi chú ngay trên bản sao của sổ: {path}"
+            for path in paths]
