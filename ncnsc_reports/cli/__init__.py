@@ -242,6 +242,37 @@ def new_year(year_dir: Path, blank: bool, debug: bool) -> None:
     click.echo("Hãy đọc từng dòng “Chưa xem lại”, sửa cho đúng năm mới rồi chọn “Đã xem lại”.")
 
 
+@main.command("new-province")
+@click.argument("province_dir", type=click.Path(path_type=Path))
+@click.option("--tu", "sources", multiple=True, type=click.Path(path_type=Path),
+              help="Thư mục số liệu các năm của một tỉnh trước sắp xếp, ví dụ inputs/tien-giang "
+                   "(ghi vào trang “Hình thành”); ghi --tu nhiều lần nếu nhiều tỉnh.")
+@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+def new_province(province_dir: Path, sources: tuple[Path, ...], debug: bool) -> None:
+    """Tạo hồ sơ tỉnh cho thư mục PROVINCE_DIR, ví dụ inputs/dong-thap (tên tỉnh, thành phố
+    từ 1/7/2025, viết thường không dấu): tên cơ quan, nơi nhận, xã phường, các tỉnh đã hợp
+    thành; tạo thêm thư mục inputs/, templates/ (mẫu Word) và README.txt nếu chưa có."""
+    from ncnsc_reports.new_province import next_year, start_province
+
+    done = _run(debug, lambda: start_province(province_dir, sources), "Chưa tạo hồ sơ tỉnh nào.")
+    province = done.province
+    click.echo(f"Đã tạo hồ sơ tỉnh: {done.profile} ({province.title} từ 1/7/2025, "
+               f"{len(province.communes)} xã, phường).")
+    for name, folder in done.folders.items():
+        data = f"số liệu ở inputs/{folder}" if folder else "chưa có thư mục số liệu"
+        click.echo(f"  - hình thành từ: {name} ({data})")
+    for path in done.created:
+        click.echo(f"Đã tạo: {path}")
+    if done.kept:
+        click.echo(f"Giữ nguyên (đã có): {', '.join(str(p) for p in done.kept)}")
+    year = Path(province_dir) / str(next_year())
+    click.echo("Việc tiếp theo:")
+    click.echo(f"  1. Mở {done.profile}: ghi người ký (trang “Cơ quan”), kế hoạch của tỉnh "
+               "(trang “Kế hoạch”, “Chỉ tiêu”…).")
+    click.echo(f"  2. ncnsc-report new-year {year}   rồi điền sổ Excel của năm.")
+    click.echo(f"  3. ncnsc-report build {year}")
+
+
 @main.command("unit-form")
 @click.argument("year_dir", type=click.Path(path_type=Path))
 @click.argument("units", nargs=-1)

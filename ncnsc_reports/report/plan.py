@@ -45,7 +45,9 @@ def plan_rows(rows: list[Row], problems: Problems) -> list[PlanRow]:
     """Return every usable row of “Kế hoạch”; a row that would have no effect is an error."""
     if not rows:
         problems.error(Location(PROFILE_FILE, PROFILE_PLAN.name),
-                       expected_found("ít nhất một dòng: Kế hoạch của tỉnh", "trang trống"))
+                       "chưa có kế hoạch nào; hãy ghi kế hoạch thực hiện Chương trình 1322 của "
+                       "tỉnh (Loại văn bản, Số, ký hiệu, Ngày ban hành, Cơ quan ban hành, Trích "
+                       "yếu, Giai đoạn): báo cáo năm trích dẫn và đối chiếu với kế hoạch đó")
     result: list[PlanRow] = []
     plan: PlanRow | None = None
     for row in rows:
