@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ncnsc_reports.errors import InputError
 from ncnsc_reports.formatting import short_date
+from ncnsc_reports.inputs.blank import write_workbook
 from ncnsc_reports.inputs.divisions import (
     FORMED,
     SAME_NAME_SUFFIX,
@@ -141,8 +142,6 @@ def _predecessor_slug(name: str) -> str:
 
 def _write_profile(province_dir: Path, province: Province, folders: dict[str, str | None]
                    ) -> Path:
-    from ncnsc_reports.inputs.blank import write_workbook
-
     rows = {
         PROFILE_AGENCY.name: [(FORMED.year, s.label, v) for s, v in _agency(province) if v],
         PROFILE_RECIPIENTS.name: [(FORMED.year, r) for r in _recipients(province)],

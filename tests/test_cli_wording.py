@@ -22,8 +22,8 @@ def run(*args: str):
     (["biuld", "inputs"], "ncnsc-report [TÙY CHỌN] LỆNH [ĐỐI SỐ]...",
      "Lỗi: không có lệnh “biuld”. Có phải ý bạn là “build”?"),
     (["xyz"], "ncnsc-report [TÙY CHỌN] LỆNH [ĐỐI SỐ]...",
-     "Lỗi: không có lệnh “xyz”. Dùng được: build, check-template, fields, new-summary, "
-     "new-year, unit-form."),
+     "Lỗi: không có lệnh “xyz”. Dùng được: build, check-template, fields, new-province, "
+     "new-summary, new-year, unit-form."),
     (["build", "--stritc"], "ncnsc-report build [TÙY CHỌN] [YEAR_DIR]",
      "Lỗi: không có tùy chọn “--stritc”. Có phải ý bạn là “--strict”?"),
     (["build", "Ho so", "2023"], "ncnsc-report build [TÙY CHỌN] [YEAR_DIR]",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -59,8 +60,6 @@ def slug_of(name: str) -> str:
 @cache
 def provinces() -> dict[str, Province]:
     """Every province from `FORMED`, by slug, in the order of their official codes."""
-    import json
-
     from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
     merged = _predecessors()
