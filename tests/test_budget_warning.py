@@ -12,7 +12,8 @@ from ncnsc_reports.pipeline import build
 
 WARNING = (
     "ho-so-tinh.xlsx › trang “Kinh phí kế hoạch”: chưa có dự toán năm 2026 của Kế hoạch số "
-    "224/KH-UBND, nên báo cáo không có câu “Về kinh phí” và bảng kinh phí ở Phụ lục I. Hãy thêm "
+    "224/KH-UBND, nên câu “Về kinh phí” chỉ nêu kinh phí đã sử dụng, không nêu được dự toán năm "
+    "2026 và Phụ lục I không có bảng kinh phí. Hãy thêm "
     "một dòng: cột “Văn bản” ghi “224/KH-UBND”, cột “Năm” ghi 2026, cột “Dự toán (đồng)” ghi dự "
     "toán kinh phí năm 2026 để thực hiện văn bản đó (văn bản không ghi số tiền thì lấy số được "
     "giao trong dự toán ngân sách năm)")
@@ -24,7 +25,11 @@ def test_missing_estimate_is_warned_and_the_row_it_names_brings_the_budget(tmp_p
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     before = build(province / "2026", tmp_path / "out")
     assert WARNING in [str(w) for w in before.warnings]
-    assert not any(line.startswith("- Về kinh phí") for line in docx_lines(before.path))
+    spent = [x for x in docx_lines(before.path) if x.startswith("- Về kinh phí")]
+    assert spent == ["- Về kinh phí: năm 2026 chưa có dự toán theo Kế hoạch số 224/KH-UBND, đã "
+                     "sử dụng 206.000.000 đồng (hỗ trợ doanh nghiệp 146.000.000 đồng từ nguồn "
+                     "ngân sách tỉnh; tập huấn 60.000.000 đồng)."]  # review M4
+    assert not any(x.startswith("Kinh phí thực hiện theo") for x in docx_lines(before.path))
 
     append_row(province / "ho-so-tinh.xlsx", "Kinh phí kế hoạch",
                ("224/KH-UBND", 2026, 500_000_000))

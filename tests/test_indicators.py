@@ -119,7 +119,7 @@ def test_year_declared_without_data_counts_zero(an_giang_copy):
 
 
 @pytest.mark.parametrize("day, month, cites_648, year_target", [
-    (24, 4, False, "(chỉ tiêu năm 2025: 01)"),  # the day before QĐ 648 took effect
+    (24, 4, False, "(chỉ tiêu năm 2025: 01 hệ thống)"),  # the day before QĐ 648 took effect
     (25, 4, True, None),  # QĐ 648 is in force from the day it was signed
 ])
 def test_amendment_effective_mid_year(an_giang_copy, day, month, cites_648, year_target):

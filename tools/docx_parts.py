@@ -47,6 +47,46 @@ HYGIENE: dict[str, Edit] = {
 }
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def paragraph_text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def retext(xml: bytes, changes: list[tuple[str, str | None]]) -> bytes:
+    """Give the first paragraph whose whole text is `old` (in order, each after the previous
+    change's paragraph) the text `new` in its first run's format, or remove it when `new` is
+    None. A change that finds no paragraph fails: the template is not what the edit expects."""
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    paragraphs = list(root.iter(f"{W}p"))
+    start = 0
+    for old, new in changes:
+        at = next((i for i in range(start, len(paragraphs))
+                   if paragraph_text(paragraphs[i]) == old), None)
+        if at is None:
+            raise SystemExit(f"no paragraph “{old[:60]}…” after paragraph {start}")
+        start = at + 1
+        _set_text(paragraphs[at], new)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _set_text(p, new: str | None) -> None:
+    if new is None:
+        p.getparent().remove(p)
+        return
+    runs = [r for r in p if r.tag == f"{W}r"]
+    for run in runs[1:]:
+        p.remove(run)
+    texts = list(runs[0].iter(f"{W}t"))
+    for t in texts[1:]:
+        t.getparent().remove(t)
+    texts[0].text = new
+    texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
 def drop_styles_with_effects(doc) -> None:
     """Remove the part from a python-docx Document before it is saved (the generators)."""
     part = doc.part

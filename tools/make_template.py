@@ -348,41 +348,17 @@ def body_evaluation(doc) -> None:
 
 def evaluation(doc) -> None:
     """II.1: the indicators of each document that sets targets, gathered under one sentence
-    citing it (NĐ 30/2020: short form after the first mention), then the budget, then free text.
-    A zero is said in words; rates read “100%”, “66,7%”."""
+    citing it (NĐ 30/2020: short form after the first mention), then the money, then free text.
+    The sentences are written by ncnsc_reports/render/sentences.py, every case in
+    tests/golden/cau-chi-tieu.txt (issue 22, item 4)."""
     para(doc, "{%p for g in indicator_groups %}")
-    para(doc, "Kết quả thực hiện các chỉ tiêu giai đoạn {{ period }} theo {{ g.source|cite_short }}"
-              "{% if appendix.indicators %} (chi tiết tại Phụ lục {{ appendix.indicators }} kèm "
-              "theo){% endif %}:")
-    para(doc, "{%p for i in g.lines %}")
-    para(doc, "- Năm {{ year }} {% if i.year_result %}đã {{ i.verb }} "
-              "{{ i.year_result|two_digits }} {{ i.noun }}{% else %}chưa có {{ i.noun }} được "
-              "{{ i.verb }}{% endif %}{% if i.year_target %} (chỉ tiêu năm {{ year }}: "
-              "{{ i.year_target|two_digits }}){% endif %}{% if not phase_first_year %}; lũy kế "
-              "{{ cumulative_since }} {% if i.cumulative %}đã {{ i.verb }} "
-              "{{ i.cumulative|two_digits }}{% if i.period_target is not none %}/"
-              "{{ i.period_target|two_digits }}{% endif %} {{ i.noun }}{% else %}chưa có "
-              "{{ i.noun }} được {{ i.verb }}{% endif %}{% endif %}{% if i.completion %}, đạt "
-              "{{ i.completion|rate }}% chỉ tiêu giai đoạn{% if phase_first_year %} "
-              "({{ i.period_target|two_digits }} {{ i.noun }}{% if i.rule %}, {{ i.rule }}"
-              "{% endif %}){% elif i.rule %} ({{ i.rule }}){% endif %}"
-              "{% elif i.period_target %}, chỉ tiêu giai đoạn: {{ i.period_target|two_digits }} "
-              "{{ i.noun }}{% if i.rule %} ({{ i.rule }}){% endif %}{% endif %}"
-              "{% if loop.last %}.{% else %};{% endif %}")
+    para(doc, "{{ g.lead }}")
+    para(doc, "{%p for s in g.sentences %}")
+    para(doc, "- {{ s }}")
     para(doc, "{%p endfor %}")
     para(doc, "{%p endfor %}")
-    para(doc, "{%p if budget %}")
-    para(doc, "- Về kinh phí: {% if phase_first_year %}năm {{ year }} (năm đầu giai đoạn "
-              "{{ period }}) đã sử dụng {{ budget.spent_year|number }} đồng"
-              "{% if budget.completion is not none %}, bằng {{ budget.completion|rate }}% dự "
-              "toán năm {{ year }} ({{ budget.planned_year|number }} đồng) theo "
-              "{{ budget.source|cite_short }}{% endif %}{% else %}năm {{ year }} đã sử dụng "
-              "{{ budget.spent_year|number }} đồng{% if budget.planned_year is not none %}, dự "
-              "toán năm {{ budget.planned_year|number }} đồng{% endif %}; lũy kế "
-              "{{ cumulative_since }} đã sử dụng {{ budget.spent_to_date|number }} đồng"
-              "{% if budget.completion is not none %}, bằng {{ budget.completion|rate }}% dự "
-              "toán {{ budget_years }} theo {{ budget.source|cite_short }}{% endif %}"
-              "{% endif %}.")
+    para(doc, "{%p if money_sentence %}")
+    para(doc, "- {{ money_sentence }}")
     para(doc, "{%p endif %}")
     para(doc, "{%p if evaluation %}")
     para(doc, "{{p paras(evaluation) }}")

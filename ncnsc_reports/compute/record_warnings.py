@@ -71,14 +71,16 @@ def _caps(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
 
 
 def _budget_row(report: Report, problems: Problems) -> None:
-    """Warn when the plan in force has no estimate for the year: without any, the report has
-    no “Về kinh phí” sentence and no budget table, and nothing else would say why."""
+    """Warn when the plan in force has no estimate for the year: the “Về kinh phí” sentence then
+    says only what was spent (issue 22, review M4), and without any estimate the report has no
+    budget table; nothing else would say why."""
     plan, year = report.plan_in_force, report.year
     if plan.budget.get(year) is not None:
         return
     source = plan.budget_source
-    effect = ("báo cáo không có câu “Về kinh phí” và bảng kinh phí ở Phụ lục I"
-              if not plan.budget else f"câu “Về kinh phí” không nêu được dự toán năm {year}")
+    effect = f"câu “Về kinh phí” chỉ nêu kinh phí đã sử dụng, không nêu được dự toán năm {year}"
+    if not plan.budget:
+        effect += " và Phụ lục I không có bảng kinh phí"
     problems.warning(Location(PROFILE_FILE, PROFILE_BUDGET.name), (
         f"chưa có dự toán năm {year} của {cite_short(source)}, nên {effect}. Hãy thêm một "
         f"dòng: cột “Văn bản” ghi “{source.number}”, cột “Năm” ghi {year}, cột “Dự toán (đồng)” "

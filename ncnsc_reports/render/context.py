@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from ncnsc_reports.formatting import date_parts, place_date_line, two_digits
-from ncnsc_reports.inputs.schema import YEAR_SUPPORT
+from ncnsc_reports.inputs.schema import YEAR_SUPPORT, YEAR_TRAINING
+from ncnsc_reports.render import sentences
 from ncnsc_reports.render.records import (
     GROUP_RECORDS,
     ClassItem,
@@ -79,6 +80,8 @@ class IndicatorGroup:
 
     source: Document
     lines: tuple
+    lead: str = ""  # “Kết quả thực hiện các chỉ tiêu … theo …:” (render/sentences.py)
+    sentences: tuple[str, ...] = ()  # one item of II.1 per line, punctuated
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,9 @@ class ReportContext:
         "Các chỉ tiêu gom theo văn bản giao chỉ tiêu: mỗi nhóm một câu dẫn “theo …” rồi các "
         "dòng."
     )
+    money_sentence: str = described(
+        "Câu “Về kinh phí: …” của mục II.1 (đã có dấu chấm cuối); trống khi không có chỉ tiêu."
+    )
     indicators: list[IndicatorLine] = described(
         "Các chỉ tiêu của kế hoạch với kết quả năm và lũy kế."
     )
@@ -254,11 +260,13 @@ def _phase_fields(report: Report) -> dict:
 def _indicator_fields(report: Report, results: Results | None) -> dict:
     plan = report.plan_in_force
     lines = list(results.indicators) if results else []
+    money = _money_sentence(report, results)
     return {
         "has_indicators": results is not None,
         **_phase_fields(report),
         "indicators": lines,
-        "indicator_groups": _indicator_groups(lines),
+        "indicator_groups": _indicator_groups(report, lines, money),
+        "money_sentence": money,
         "has_year_targets": any(i.year_target is not None for i in lines),
         "targets_source": plan.targets_source if plan else None,
         "budget": results.budget_summary if results else None,
@@ -268,9 +276,48 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
     }
 
 
-def _indicator_groups(lines: list) -> list[IndicatorGroup]:
+def _indicator_groups(report: Report, lines: list, money: str,
+                      appendix: str = "I") -> list[IndicatorGroup]:
+    """The indicators by the document setting their targets, each with its lead-in and its
+    sentences (render/sentences.py); the last item ends with “;” when the money item follows
+    (review L4)."""
     sources = list(dict.fromkeys(i.source for i in lines))
-    return [IndicatorGroup(d, tuple(i for i in lines if i.source == d)) for d in sources]
+    if not sources:
+        return []
+    phase = _phase_fields(report)
+    measures = {i.code: i.measure for i in report.plan_in_force.indicators}
+    groups = []
+    for number, source in enumerate(sources, 1):
+        own = tuple(i for i in lines if i.source == source)
+        rules = {i.rule for i in own}
+        said_once = len(rules) == 1 and "" not in rules
+        texts = [sentences.indicator_sentence(
+            i, measures[i.code], report.year, phase["phase_first_year"],
+            phase["cumulative_since"], with_rule=not said_once) for i in own]
+        last = "." if number < len(sources) or not money else ";"
+        texts = [t + (last if k == len(texts) - 1 else ";") for k, t in enumerate(texts)]
+        groups.append(IndicatorGroup(source, own, sentences.lead_in(
+            phase["period"], source, rules if said_once else set(), appendix), tuple(texts)))
+    return groups
+
+
+def _money_sentence(report: Report, results: Results | None) -> str:
+    """“Về kinh phí: …”, also without a dự toán (review M4): what was spent, on what."""
+    if results is None:
+        return ""
+    records = report.history.get(report.year)
+    rows = records.rows if records else {}
+    support = rows.get(YEAR_SUPPORT.name, [])
+    spending = sentences.Spending(
+        sum(r["amount"] or 0 for r in support),
+        sum(r["cost"] or 0 for r in rows.get(YEAR_TRAINING.name, [])),
+        tuple(dict.fromkeys(r["funding"] for r in support if r["amount"] and r["funding"])))
+    plan = report.plan_in_force
+    phase = _phase_fields(report)
+    source = results.budget_summary.source if results.budget_summary else None
+    return sentences.money_sentence(results.budget, spending, source,
+                                    plan.targets_source if plan else None,
+                                    phase["cumulative_since"], phase["budget_years"])
 
 
 def _enterprises(report: Report) -> list[SupportLine]:

@@ -114,7 +114,10 @@ ATTRIBUTES: dict[type, dict[str, str]] = {
                       "enterprises": "Số của phụ lục danh sách doanh nghiệp (I hoặc II) hoặc "
                                      "trống."},
     IndicatorGroup: {"source": "Văn bản giao chỉ tiêu (như plan).",
-                     "lines": "Các chỉ tiêu của văn bản (như indicators)."},
+                     "lines": "Các chỉ tiêu của văn bản (như indicators).",
+                     "lead": "Câu dẫn “Kết quả thực hiện các chỉ tiêu … theo …:” (nêu cách tính "
+                             "chỉ tiêu giai đoạn sau một lần).",
+                     "sentences": "Câu của từng chỉ tiêu (mục II.1), đã có “;” hoặc “.” cuối."},
     Count: {"count": "Số lượng.", "what": "Loại, viết thường, ví dụ “bài viết”."},
     MediaItem: {"kind": "Loại: tin, bài viết, phóng sự, hội nghị.", "title": "Tiêu đề.",
                 "published": "Ngày đăng.", "outlet": "Nơi đăng (có thể trống)."},

@@ -1,0 +1,182 @@
+"""The sentences of section II.1 of a yearly report: one per indicator, the lead-in, the money.
+
+Owns the wording of results against targets for every case a real year can bring (issue 22,
+item 4; review H5, M2, M3, M4, M5, M16, L4, L12): a result or none this year, a cumulative or
+none since the start of the phase, a phase target or none, the first year of a phase or a later
+one. Each counting rule has its own “none” form (“chưa hỗ trợ chứng nhận cho doanh nghiệp nào”,
+“chưa tổ chức khảo sát doanh nghiệp”), never “chưa có <noun> được <verb>”, whose verb may end on a
+preposition. The rule of derived targets (“tăng ít nhất 10% so với giai đoạn 2021-2025”) is
+said once, in the lead-in. Money: “chưa sử dụng kinh phí” for zero, what was spent by purpose so
+that the parts add up to the total said, and a sentence even without a dự toán.
+tests/golden/cau-chi-tieu.txt holds every case, read aloud.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ncnsc_reports.formatting import cite_short, format_number, format_rate, two_digits
+from ncnsc_reports.inputs.schema import (
+    ARTICLES,
+    AWARD_ENTRANTS,
+    BARCODE_SUPPORTED,
+    CERT_SUPPORTED,
+    CLASSES,
+    ENTERPRISES_APPLYING,
+    ENTERPRISES_SURVEYED,
+    EXPERTS_TRAINED,
+    NEWS_POSTED,
+    OFFICIALS_TRAINED,
+    SYSTEMS_SUPPORTED,
+    TOOLS_SUPPORTED,
+    TRACE_SUPPORTED,
+    TRAINEES,
+)
+from ncnsc_reports.report.model import BudgetLine, Document, IndicatorLine
+
+# Counting rules whose noun is a bare countable head (“lớp tập huấn”, “hệ thống quản lý”): their
+# “none” form ends in “nào”. The others name enterprises by what they did (“doanh nghiệp đăng ký
+# mã số mã vạch”), where “nào” would fall after the whole phrase.
+_COUNTABLE = {SYSTEMS_SUPPORTED, TOOLS_SUPPORTED, CERT_SUPPORTED, CLASSES, EXPERTS_TRAINED,
+              NEWS_POSTED, ARTICLES}
+_ENTERPRISES = {BARCODE_SUPPORTED, TRACE_SUPPORTED, AWARD_ENTRANTS, ENTERPRISES_APPLYING,
+                OFFICIALS_TRAINED}
+# Rules whose verb and noun cannot make a “none” form (“chưa khảo sát lượt doanh nghiệp”).
+_FIXED_NONE = {ENTERPRISES_SURVEYED: "chưa tổ chức khảo sát doanh nghiệp",
+               TRAINEES: "chưa tổ chức tập huấn"}
+
+
+def completion(part: int, whole: int | None) -> Decimal | None:
+    """part / whole in percent, one decimal, half up — the rule of compute.indicators, here
+    without pandas (the render layer stays light at start-up)."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def none_phrase(line: IndicatorLine, measure: str) -> str:
+    """“chưa hỗ trợ chứng nhận cho doanh nghiệp nào”: nothing of this indicator (yet)."""
+    if measure in _FIXED_NONE:
+        return _FIXED_NONE[measure]
+    tail = " nào" if measure in _COUNTABLE or measure not in _ENTERPRISES else ""
+    return f"chưa {line.verb} {line.noun}{tail}"
+
+
+def _unit(line: IndicatorLine) -> str:
+    return line.unit[:1].lower() + line.unit[1:] if line.unit else line.noun
+
+
+def _done(line: IndicatorLine, value: int, of_target: bool = False) -> str:
+    target = f"/{two_digits(line.period_target)}" if of_target and line.period_target else ""
+    return f"đã {line.verb} {two_digits(value)}{target} {line.noun}"
+
+
+def _target_note(line: IndicatorLine, with_rate: bool) -> str:
+    """“, đạt 18,2% chỉ tiêu giai đoạn (11 lớp)” or “ (chỉ tiêu giai đoạn: 11 lớp)”."""
+    if not line.period_target:
+        return ""
+    if with_rate and line.completion is not None and line.cumulative:
+        return f", đạt {format_rate(line.completion)}% chỉ tiêu giai đoạn"
+    return f" (chỉ tiêu giai đoạn: {two_digits(line.period_target)} {_unit(line)})"
+
+
+def indicator_sentence(line: IndicatorLine, measure: str, year: int, first_year: bool,
+                       since: str, with_rule: bool = False) -> str:
+    """One item of II.1 without its leading “- ” and final punctuation."""
+    none = none_phrase(line, measure)
+    year_target = (f" (chỉ tiêu năm {year}: {two_digits(line.year_target)} {_unit(line)})"
+                   if line.year_target else "")
+    rule = f" ({line.rule})" if with_rule and line.rule else ""
+    if first_year:
+        head = f"Năm {year} {_done(line, line.year_result) if line.year_result else none}"
+        note = _target_note(line, with_rate=True)
+        if note.startswith(","):
+            note += f" ({two_digits(line.period_target)} {_unit(line)})"
+        return head + year_target + note + rule
+    if not line.cumulative:
+        since = since[:1].upper() + since[1:]
+        return f"{since} {none}{year_target}{_target_note(line, False)}{rule}"
+    head = f"Năm {year} {_done(line, line.year_result) if line.year_result else none}"
+    cumulative = f"lũy kế {since} {_done(line, line.cumulative, of_target=True)}"
+    return f"{head}{year_target}; {cumulative}{_target_note(line, with_rate=True)}{rule}"
+
+
+def lead_in(period: str, source: Document, rules: set[str], appendix: str) -> str:
+    """“Kết quả thực hiện các chỉ tiêu giai đoạn 2026-2030 theo Kế hoạch số 224/KH-UBND (chỉ
+    tiêu giai đoạn 2026-2030 tăng ít nhất 10% so với giai đoạn 2021-2025; chi tiết tại Phụ lục
+    I kèm theo):” — the rule said once, when every line of the group follows it."""
+    notes = [f"chỉ tiêu giai đoạn {period} {rule}" for rule in sorted(rules)]
+    if appendix:
+        notes.append(f"chi tiết tại Phụ lục {appendix} kèm theo")
+    inside = f" ({'; '.join(notes)})" if notes else ""
+    return f"Kết quả thực hiện các chỉ tiêu giai đoạn {period} theo {cite_short(source)}{inside}:"
+
+
+@dataclass(frozen=True)
+class Spending:
+    """What the year's records say the money went to (support rows, training classes)."""
+
+    support: int = 0
+    training: int = 0
+    funding: tuple[str, ...] = ()  # “Nguồn kinh phí” of the support rows, in order met
+
+
+def _purposes(spent: int, spending: Spending) -> str:
+    """“ (hỗ trợ doanh nghiệp 300.000.000 đồng từ nguồn ngân sách tỉnh; tập huấn 55.000.000
+    đồng)” when the parts recorded add up to the total said (review M3), “ để hỗ trợ doanh
+    nghiệp từ nguồn ngân sách tỉnh” when one purpose is all. The source is known only for the
+    support rows (their “Nguồn kinh phí”), so it is said of them only (review M4)."""
+    support = "hỗ trợ doanh nghiệp"
+    parts = [(name, value) for name, value in ((support, spending.support),
+                                               ("tập huấn", spending.training)) if value]
+    other = spent - sum(value for _, value in parts)
+    if other < 0 or not parts:
+        return ""
+    if other:
+        parts.append(("chi khác", other))
+    funding = _funding(spending)
+    if len(parts) == 1:
+        return f" để {support}{funding}" if parts[0][0] == support else ""
+    return " (" + "; ".join(f"{name} {format_number(v)} đồng{funding if name == support else ''}"
+                            for name, v in parts) + ")"
+
+
+def _funding(spending: Spending) -> str:
+    sources = [s[:1].lower() + s[1:] for s in spending.funding if s]
+    return f" từ nguồn {', '.join(sources)}" if sources else ""
+
+
+def _spent(value: int) -> str:
+    return f"đã sử dụng {format_number(value)} đồng" if value else "chưa sử dụng kinh phí"
+
+
+def money_sentence(lines: tuple[BudgetLine, ...], spending: Spending, source: Document | None,
+                   plan: Document | None, since: str, years_text: str) -> str:
+    """“Về kinh phí: …” without the leading “- ”, ending with “.”."""
+    this = lines[-1]
+    year_part = _year_money(this, spending, source, plan)
+    if len(lines) == 1:
+        return f"Về kinh phí: {year_part}."
+    spent = sum(b.spent for b in lines)
+    planned = [b.planned for b in lines if b.planned is not None]
+    rate = completion(spent, sum(planned)) if planned and spent else None
+    cumulative = f"lũy kế {since} {_spent(spent)}"
+    if rate is not None:
+        cumulative += (f", bằng {format_rate(rate)}% dự toán {years_text} "
+                       f"({format_number(sum(planned))} đồng)")
+    return f"Về kinh phí: {year_part}; {cumulative}."
+
+
+def _year_money(this: BudgetLine, spending: Spending, source: Document | None,
+                plan: Document | None) -> str:
+    spent = _spent(this.spent)
+    if this.spent:
+        spent += _purposes(this.spent, spending)
+    if this.planned is None:
+        basis = f" theo {cite_short(plan)}" if plan else ""
+        return f"năm {this.year} chưa có dự toán{basis}, {spent}"
+    by = f" theo {cite_short(source)}" if source else ""
+    text = f"dự toán năm {this.year} là {format_number(this.planned)} đồng{by}, {spent}"
+    rate = completion(this.spent, this.planned) if this.spent else None
+    return text + (f", đạt {format_rate(rate)}% dự toán năm" if rate is not None else "")

@@ -1,0 +1,44 @@
+"""The phrasing table of II.1 (issue 22, item 4): every indicator × {0, 1, many} × {first year,
+later year} × {target, none}, the lead-ins and the money, against tests/golden/cau-chi-tieu.txt
+(regenerate with `python tests/golden/regenerate.py`, then read it aloud), and the shapes a
+broken sentence takes (review H5, M2, M5, M16, L12) never appear."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from phrasing_table import table
+
+GOLDEN = Path(__file__).parent / "golden" / "cau-chi-tieu.txt"
+
+
+def test_table_matches_the_golden_text_read_aloud():
+    assert table() == GOLDEN.read_text(encoding="utf-8"), (
+        "II.1 wording changed: run python tests/golden/regenerate.py and read the diff aloud")
+
+
+def test_no_broken_shapes():
+    text = table()
+    for shape in ("chưa có doanh", "chưa có lượt", "chưa có bài", " cho;", " cho nào", " cho (",
+                  "đã sử dụng 0 ", " 0 đồng", ") (", "  ", " ,", ",,", ";;",
+                  "lượt doanh nghiệp được khảo sát",
+                  "tăng ít nhất 10% so với giai đoạn 2021-2025)", "chưa khảo sát lượt"):
+        assert shape not in text.replace(
+            "(chỉ tiêu giai đoạn 2026-2030 tăng ít nhất 10% so với giai đoạn 2021-2025",
+            "(rule"), shape
+
+
+def test_the_rule_is_said_in_the_lead_in_only():
+    lines = table().splitlines()
+    assert sum("tăng ít nhất 10%" in line for line in lines) == 2
+    assert all(line.startswith("Kết quả thực hiện") for line in lines if "tăng ít nhất" in line)
+
+
+def test_every_money_sentence_adds_up():
+    for line in table().split("## Kinh phí")[1].splitlines()[1:]:
+        total = re.search(r"đã sử dụng ([\d.]+) đồng \(", line)
+        if total:
+            inside = line[total.end():line.index(")", total.end())]
+            parts = [int(p.replace(".", "")) for p in re.findall(r"([\d.]+) đồng", inside)]
+            assert sum(parts) == int(total.group(1).replace(".", "")), line
