@@ -23,7 +23,7 @@ def run(*args: str):
      "Lỗi: không có lệnh “biuld”. Có phải ý bạn là “build”?"),
     (["xyz"], "ncnsc-report [TÙY CHỌN] LỆNH [ĐỐI SỐ]...",
      "Lỗi: không có lệnh “xyz”. Dùng được: build, check-template, fields, new-province, "
-     "new-summary, new-year, unit-form."),
+     "new-summary, new-year, serve, unit-form."),
     (["build", "--stritc"], "ncnsc-report build [TÙY CHỌN] [YEAR_DIR]",
      "Lỗi: không có tùy chọn “--stritc”. Có phải ý bạn là “--strict”?"),
     (["build", "Ho so", "2023"], "ncnsc-report build [TÙY CHỌN] [YEAR_DIR]",

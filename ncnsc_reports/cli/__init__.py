@@ -376,3 +376,30 @@ def fields(kind: str, markdown: bool, debug: bool) -> None:
         def render(context):
             return reference_text(context, kind)
     click.echo(_run(debug, lambda: render(sample_context(kind)), ""), nl=False)
+
+
+@main.command()
+@click.argument("project", type=click.Path(path_type=Path), default=".", required=False)
+@click.option("--port", type=IntBetween(1, 65535), default=8765, show_default=True,
+              help="Cổng của trang.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Địa chỉ nghe; khác 127.0.0.1 (mở cho mạng cơ quan) thì cần đặt mật khẩu "
+                   "trước bằng --dat-mat-khau.")
+@click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt.")
+@click.option("--dat-mat-khau", "set_password", is_flag=True,
+              help="Đặt (hoặc đổi) mật khẩu vào trang của văn thư, người sửa mẫu, rồi thoát.")
+@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+def serve(project: Path, port: int, host: str, no_browser: bool, set_password: bool,
+          debug: bool) -> None:
+    """Mở trang web trên thư mục dự án PROJECT (mặc định: thư mục hiện tại, nơi có inputs/)."""
+    if set_password:
+        from ncnsc_reports.web.access import set_password as store
+
+        password = click.prompt("Mật khẩu mới", hide_input=True,
+                                confirmation_prompt="Nhập lại mật khẩu")
+        path = _run(debug, lambda: store(project, password), "Chưa đặt mật khẩu.")
+        click.echo(f"Đã đặt mật khẩu (chỉ lưu mã băm scrypt): {path}")
+        return
+    from ncnsc_reports.web.server import serve as run
+
+    _run(debug, lambda: run(project, host, port, not no_browser), "Chưa mở trang.")

@@ -1,0 +1,220 @@
+"""The one door from the page to the library: every build, check and write the page asks for.
+
+Until the engine (issue 21) and the marked workbook (issue 23) land, this adapter calls what
+exists — `pipeline.build`, `outputs.pdf.convert`, `new_year.start_year`,
+`contributions.write_forms` — and returns typed results that never raise for a clerk's mistake:
+a located problem list instead. Views import only this module for library work.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ncnsc_reports.compute.gather import gather
+from ncnsc_reports.contributions import write_forms as write_unit_forms
+from ncnsc_reports.errors import InputError, NcnscError
+from ncnsc_reports.incremental import pdf_is_current
+from ncnsc_reports.inputs.period_schema import period_folder
+from ncnsc_reports.inputs.schema import (
+    HELP_SHEET,
+    LISTS_SHEET,
+    PROFILE_AGENCY,
+    PROFILE_FILE,
+    PROFILE_SHEETS,
+    PROFILE_UNITS,
+)
+from ncnsc_reports.inputs.sheets import find_year_workbook, read_workbook
+from ncnsc_reports.inputs.unit_form import FORMS_DIR
+from ncnsc_reports.new_year import start_year as new_year
+from ncnsc_reports.outputs.pdf import convert
+from ncnsc_reports.pipeline import build as build_year
+from ncnsc_reports.problems import Location, Problem, Problems
+from ncnsc_reports.render.docx import render
+from ncnsc_reports.report.units import Unit, place_in_force, read_replies, units_in_force
+from ncnsc_reports.summary import build_summary
+from ncnsc_reports.template_check.check import check_template as check
+from ncnsc_reports.template_check.reference import reference_text
+from ncnsc_reports.template_check.sample import sample_context
+from ncnsc_reports.web.project import Year
+
+CHECKS_DIR = "kiem-tra"  # in .ncnsc-web/: copies of a province read with an upload in place
+
+
+@dataclass
+class Outcome:
+    """What a build or a check did: its located errors and warnings, the files it made."""
+
+    ok: bool
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    path: Path | None = None  # the main document (a build)
+    outputs: list[Path] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)
+    kept: dict[Path, Path] = field(default_factory=dict)  # hand-edited output -> copy kept
+    units: object | None = None  # UnitReplies of the year, when its forms are collected
+    message: str = ""  # a failure that is not located (LibreOffice missing, a full disk)
+
+
+def failed(err: NcnscError) -> Outcome:
+    """The outcome of a library call that raised one of our errors."""
+    if isinstance(err, InputError):
+        return Outcome(False, [p for p in err.problems if p.is_error],
+                       [p for p in err.problems if not p.is_error])
+    return Outcome(False, message=str(err))
+
+
+def build_folder(folder: Path, pdf: bool = False) -> Outcome:
+    """Build a year's (or a period's) documents, then their PDFs when asked."""
+
+    builder = build_summary if period_folder(folder.name) is not None else build_year
+    try:
+        result = builder(folder)
+    except NcnscError as err:
+        return failed(err)
+    documents = [result.path, *(p for p in result.others if p.suffix == ".docx")]
+    done = Outcome(True, [], list(result.warnings), result.path,
+                   [*documents, *(p for p in result.others if p.suffix != ".docx")],
+                   kept=dict(result.kept), units=result.units)
+    if pdf:
+        add_pdfs(done, documents)
+    return done
+
+
+def add_pdfs(done: Outcome, documents: list[Path] | None = None) -> None:
+    """Make the PDFs of the outcome's documents (LibreOffice) unless they are current."""
+
+    documents = documents or [p for p in done.outputs if p.suffix == ".docx"]
+    if all(pdf_is_current(d) for d in documents):
+        done.pdfs = [d.with_suffix(".pdf") for d in documents]
+        return
+    try:
+        done.pdfs = convert(documents)
+    except NcnscError as err:
+        done.message = f"Chưa tạo được PDF: {err}"
+
+
+def start_year(folder: Path) -> tuple[Outcome, object | None]:
+    """Start the year's workbook from the previous year's (new-year)."""
+
+    try:
+        done = new_year(folder)
+    except NcnscError as err:
+        return failed(err), None
+    return Outcome(True, path=done.path), done
+
+
+def write_forms(year: Year) -> tuple[Outcome, list[Path]]:
+    """Write every unit's form of the year (unit-form) into outputs/…/phieu-don-vi/."""
+
+    try:
+        return Outcome(True), write_unit_forms(year.path)
+    except NcnscError as err:
+        return failed(err), []
+
+
+def year_units(year: Year) -> tuple[list[str], str, Outcome]:
+    """The names of the units asked in the year (profile) and the province's name in force."""
+
+    problems = Problems()
+    other = tuple(s.name for s in PROFILE_SHEETS if s not in (PROFILE_AGENCY, PROFILE_UNITS))
+    try:
+        sheets = read_workbook(year.path.parent / PROFILE_FILE, (PROFILE_AGENCY, PROFILE_UNITS),
+                               problems, (HELP_SHEET, LISTS_SHEET) + other)
+        place = place_in_force(sheets[PROFILE_AGENCY.name], year.year, problems)
+        units = units_in_force(sheets[PROFILE_UNITS.name], year.year, problems)
+    except NcnscError as err:
+        return [], "", failed(err)
+    return [u.name for u in units], place, Outcome(not problems.errors, problems.errors)
+
+
+def check_unit_form(year: Year, unit: str, upload: Path, state: Path) -> Outcome:
+    """Read an uploaded form as the build will, against this unit only: a form naming another
+    unit, year or province is an error, located in the form."""
+
+    names, place, known = year_units(year)
+    if not known.ok or unit not in names:
+        return Outcome(False, message="Danh sách đơn vị trong hồ sơ tỉnh đã đổi; hãy hỏi Sở "
+                       "KH&CN liên kết mới.")
+    with tempfile.TemporaryDirectory(dir=_checks(state)) as tmp:
+        Path(tmp, FORMS_DIR).mkdir()
+        shutil.copyfile(upload, Path(tmp, FORMS_DIR, "phieu.xlsx"))
+        problems = Problems()
+        try:
+            read_replies(Path(tmp), year.year, place, (Unit(unit, ()),), problems)
+        except NcnscError as err:
+            return failed(err)
+    return Outcome(not problems.errors, problems.errors, problems.warnings)
+
+
+def check_workbook(year: Year, upload: Path, state: Path) -> Outcome:
+    """Read and check the year as the build would with `upload` as its workbook: a copy of the
+    province, never the real folder, so nothing changes until the upload is found good."""
+
+    with tempfile.TemporaryDirectory(dir=_checks(state)) as tmp:
+        copy = Path(tmp, "inputs", year.province.slug)
+        shutil.copytree(year.province.path, copy, ignore=shutil.ignore_patterns(".*", "~$*"))
+        copy_year = copy / str(year.year)
+        current = find_year_workbook(copy_year, Problems())
+        shutil.copyfile(upload, current or copy_year / f"bao-cao-{year.year}.xlsx")
+        try:
+            _, _, warnings = gather(copy_year)
+        except NcnscError as err:
+            done = failed(err)
+            done.outputs = _marked(done.errors, copy_year, year)
+            return done
+    return Outcome(True, warnings=list(warnings))
+
+
+def _marked(errors: list[Problem], folder: Path, year: Year) -> list[Path]:
+    """The marked copies of the workbooks the errors name (issue 23), when that is on main."""
+    del errors, folder, year
+    return []
+
+
+def _checks(state: Path) -> Path:
+    path = state / CHECKS_DIR
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def located(problem: Problem) -> tuple[str, str]:
+    """(the file and sheet a problem is in, the rest of its place) for grouping on the page."""
+    where = problem.where
+    if isinstance(where, Location):
+        group = where.file + (f" › trang “{where.sheet}”" if where.sheet else "")
+        rest = Location("", None, where.row, where.column, where.item)
+        return group, str(rest).lstrip(" ›")
+    return str(where), ""
+
+
+def check_template(path: Path, kind: str) -> Outcome:
+    """Every check-template finding of the template at `path` for documents of `kind`."""
+
+    try:
+        problems = check(path, kind=kind)
+    except NcnscError as err:
+        return failed(err)
+    errors = [p for p in problems if p.is_error]
+    return Outcome(not errors, errors, [p for p in problems if not p.is_error])
+
+
+def field_reference(kind: str) -> str:
+    """The `fields` reference of a kind of template (every field, loop and filter)."""
+
+    return reference_text(sample_context(kind), kind)
+
+
+def sample_render(path: Path, kind: str, target: Path) -> Outcome:
+    """Render the template with the kind's sample data into `target` (.docx), then its PDF."""
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(render(path, sample_context(kind)))
+    except NcnscError as err:
+        return failed(err)
+    done = Outcome(True, path=target, outputs=[target])
+    add_pdfs(done, [target])
+    return done

@@ -1,0 +1,79 @@
+"""What every view shares: the project, its state folder, the background jobs, the page
+templates (`Site`); finding it from a request; downloads of listed files; problems grouped."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse
+from starlette.templating import Jinja2Templates
+
+from ncnsc_reports.web import access, library
+from ncnsc_reports.web.jobs import JobBoard
+from ncnsc_reports.web.project import Project, Year
+from ncnsc_reports.web.security import Limits, csrf_token
+
+HERE = Path(__file__).parent
+SESSION_HOURS = 12  # a working day; the cookie is signed, HttpOnly, SameSite=Strict
+
+
+@dataclass
+class Site:
+    """What the views share: the project, its state folder, the background jobs, the last
+    check of each year's uploaded workbook, the page templates."""
+
+    project: Project
+    limits: Limits
+    jobs: JobBoard = field(default_factory=JobBoard)
+    checks: dict = field(default_factory=dict)  # (province, year) -> (Outcome, when, name)
+    pages: Jinja2Templates = field(default_factory=lambda: _pages())
+
+    @property
+    def state(self) -> Path:
+        return access.state_dir(self.project.root)
+
+    def page(self, request: Request, name: str, status: int = 200, **context):
+        """Render a page with what every page needs (its CSRF token, the login state)."""
+        context |= {"csrf": csrf_token(request.session),
+                    "login": access.has_password(self.project.root),
+                    "clerk": bool(request.session.get("clerk"))}
+        return self.pages.TemplateResponse(request, name, context, status_code=status)
+
+    def year(self, request: Request) -> Year:
+        """The year the URL names, looked up in the project's lists (404 otherwise)."""
+        params = request.path_params
+        found = self.project.year(params.get("tinh", ""), params.get("nam", ""))
+        if found is None:
+            raise HTTPException(404, "Không có tỉnh, năm này trong dự án.")
+        return found
+
+
+def site_of(request: Request) -> Site:
+    return request.app.state.site
+
+
+def download(path: Path | None, media: str | None = None) -> FileResponse:
+    """A listed file as an attachment (404 when it was not found in the lists)."""
+    if path is None or not path.is_file():
+        raise HTTPException(404, "Không có tệp này.")
+    return FileResponse(path, filename=path.name, media_type=media,
+                        content_disposition_type="attachment")
+
+
+def grouped(problems) -> dict[str, list[tuple[str, str]]]:
+    """Problems grouped by file and sheet, each with its row, column and message."""
+    groups = defaultdict(list)
+    for problem in problems:
+        group, rest = library.located(problem)
+        groups[group].append((rest, problem.message))
+    return dict(groups)
+
+
+def _pages() -> Jinja2Templates:
+    pages = Jinja2Templates(HERE / "pages")  # autoescape on for .html (Starlette's default)
+    pages.env.filters["groupby_place"] = grouped
+    return pages
