@@ -232,3 +232,10 @@ def test_an_upload_is_read_by_the_bounded_reader(server, project, tmp_path):
     assert status == 200 and "giải nén lớn bất thường" in text
     assert "chưa thay sổ của năm" in text
     assert book(project).read_bytes() == before
+
+
+def test_the_windows_launcher_starts_the_page_of_its_own_folder(project):
+    done = CliRunner().invoke(main, ["serve", str(project), "--tao-tep-bat"])
+    assert done.exit_code == 0, done.output
+    text = (project / "mo-trang-bao-cao.bat").read_bytes().decode("utf-8")
+    assert '\r\ncd /d "%~dp0"\r\n' in text and "\r\nncnsc-report serve .\r\n" in text

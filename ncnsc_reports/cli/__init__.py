@@ -388,10 +388,19 @@ def fields(kind: str, markdown: bool, debug: bool) -> None:
 @click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt.")
 @click.option("--dat-mat-khau", "set_password", is_flag=True,
               help="Đặt (hoặc đổi) mật khẩu vào trang của văn thư, người sửa mẫu, rồi thoát.")
+@click.option("--tao-tep-bat", "launcher", is_flag=True,
+              help="Ghi tệp mo-trang-bao-cao.bat vào thư mục dự án (Windows: bấm đúp để mở "
+                   "trang), rồi thoát.")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
 def serve(project: Path, port: int, host: str, no_browser: bool, set_password: bool,
-          debug: bool) -> None:
+          launcher: bool, debug: bool) -> None:
     """Mở trang web trên thư mục dự án PROJECT (mặc định: thư mục hiện tại, nơi có inputs/)."""
+    if launcher:
+        from ncnsc_reports.web.server import write_launcher
+
+        path = _run(debug, lambda: write_launcher(project), "Chưa ghi tệp nào.")
+        click.echo(f"Đã ghi: {path} — bấm đúp vào tệp này để mở trang.")
+        return
     if set_password:
         from ncnsc_reports.web.access import set_password as store
 

@@ -17,6 +17,7 @@ import uvicorn
 from ncnsc_reports.errors import ArgumentError
 from ncnsc_reports.web import access
 from ncnsc_reports.web.app import create_app
+from ncnsc_reports.web.store import write_file
 
 LOOPBACK_HOSTS = ("localhost",)
 
@@ -53,3 +54,22 @@ def serve(project: Path, host: str = "127.0.0.1", port: int = 8765,
         threading.Timer(1.0, webbrowser.open, (url,)).start()
     print(f"Trang đang chạy ở {url} — nhấn Ctrl-C để dừng.", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+LAUNCHER = "mo-trang-bao-cao.bat"
+# Windows: double-click in Explorer. The venv of the README's quick start (.venv beside
+# inputs/); `serve` opens the browser itself; `pause` keeps a message readable if it fails.
+LAUNCHER_TEXT = """@echo off
+rem Mở trang báo cáo Chương trình 1322 (ncnsc-report serve) rồi mở trình duyệt.
+chcp 65001 >nul
+cd /d "%~dp0"
+if exist .venv\\Scripts\\activate.bat call .venv\\Scripts\\activate.bat
+ncnsc-report serve .
+pause
+"""
+
+
+def write_launcher(project: Path) -> Path:
+    """Write the project's Windows launcher (CRLF line ends, as cmd.exe expects)."""
+    data = LAUNCHER_TEXT.replace("\n", "\r\n").encode("utf-8")
+    return write_file(Path(project) / LAUNCHER, data)
