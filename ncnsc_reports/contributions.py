@@ -21,6 +21,7 @@ from ncnsc_reports.inputs.schema import (
     PROFILE_UNITS,
 )
 from ncnsc_reports.inputs.sheets import read_workbook
+from ncnsc_reports.inputs.start import make_profile, this_year
 from ncnsc_reports.inputs.unit_form import FORMS_DIR, form_file_name, write_unit_form
 from ncnsc_reports.outputs.place import output_folder
 from ncnsc_reports.problems import Location, Problems
@@ -77,11 +78,12 @@ def _profile_units(year_dir: Path, problems: Problems):
     """Return (year, province name, units in force) read from the province profile."""
     if not (year_dir.name.isdigit() and len(year_dir.name) == 4):
         problems.error(Location(str(year_dir)), "tên thư mục năm phải là một năm, ví dụ "
-                       "inputs/hung-yen/2024")
+                       f"{year_dir.parent / str(this_year())}")
         return None, "", ()
     profile_path = year_dir.parent / PROFILE_FILE
     if not profile_path.is_file():
-        problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}”")
+        problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}”; "
+                       f"{make_profile(year_dir.parent)}")
         return None, "", ()
     year = int(year_dir.name)
     other = tuple(s.name for s in PROFILE_SHEETS if s not in (PROFILE_AGENCY, PROFILE_UNITS))

@@ -9,7 +9,6 @@ is checked before anything is written; an existing file is never replaced.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 from dataclasses import dataclass
@@ -36,8 +35,8 @@ from ncnsc_reports.inputs.schema import (
     PROFILE_PLAN,
     PROFILE_RECIPIENTS,
     PROFILE_SHEETS,
-    PROGRAMME_YEARS,
 )
+from ncnsc_reports.inputs.start import this_year
 from ncnsc_reports.problems import Location, Problems
 from ncnsc_reports.resources import DEFAULT_TEMPLATES, shipped
 
@@ -234,15 +233,9 @@ def _write_text(path: Path, text: str) -> None:
         raise
 
 
-def next_year() -> int:
-    """The year to suggest for the first year workbook: this year, within the programme."""
-    first, last = PROGRAMME_YEARS
-    return min(max(dt.date.today().year, first), last)
-
-
 def _readme(province: Province) -> str:
     here = Path(INPUTS) / province.slug
-    year = here / str(next_year())
+    year = here / str(this_year())
     return f"""Báo cáo Chương trình 1322 (năng suất chất lượng) — thư mục dự án của ncnsc-report
 
 Thư mục này:

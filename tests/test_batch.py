@@ -68,10 +68,13 @@ def test_missing_libreoffice_is_said_plainly(monkeypatch):
     assert str(caught.value).startswith("không tìm thấy LibreOffice để tạo PDF. Cài LibreOffice")
 
 
-def test_build_without_a_folder_asks_for_one():
+def test_build_without_a_folder_asks_for_one(monkeypatch):
+    monkeypatch.chdir(ROOT)  # the samples' latest year is named
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 2
-    assert "cần thư mục năm, ví dụ: ncnsc-report build inputs/hung-yen/2023" in result.output
+    assert result.output.splitlines()[-1] == (
+        "Lỗi: cần thư mục năm (hoặc --all để tạo mọi báo cáo); ví dụ: ncnsc-report build "
+        "inputs/dong-thap/2026")
 
 
 def test_batch_says_which_hand_edited_report_it_kept(inputs):

@@ -55,13 +55,13 @@ def test_debug_shows_the_traceback(province_copy):
 
 @pytest.mark.parametrize("defect, prepare, expected", [
     ("missing-year-folder", lambda p: p / "2030",
-     "{p}/2030: không tìm thấy thư mục năm; cần dạng inputs/<tỉnh>/<năm>, ví dụ "
-     "inputs/hung-yen/2023"),
+     "{p}/2030: không tìm thấy thư mục năm; tạo thư mục và sổ Excel của năm bằng: "
+     "ncnsc-report new-year {p}/2030"),
     ("year-folder-not-a-year", lambda p: _mkdir(p / "nam-nay"),
      "{p}/nam-nay: cần tên thư mục là một năm (ví dụ 2023), nhưng gặp “nam-nay”"),
     ("missing-profile", lambda p: _unlink(p / "ho-so-tinh.xlsx", p / "2023"),
      "{p}: thiếu hồ sơ tỉnh “ho-so-tinh.xlsx” (tên cơ quan, kế hoạch, người ký, nơi nhận) "
-     "trong thư mục tỉnh"),
+     "trong thư mục tỉnh; tạo hồ sơ tỉnh bằng: ncnsc-report new-province {p}"),
     ("no-workbook", lambda p: _unlink(year_book(p), p / "2023"),
      "{p}/2023: không có sổ Excel (.xlsx) nào trong thư mục năm; tạo sổ mới bằng lệnh: "
      "ncnsc-report new-year {p}/2023"),

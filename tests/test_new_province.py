@@ -261,3 +261,52 @@ def test_the_wheel_carries_what_new_province_copies():
 
     shipped = {name for name in SHIPPED if name.startswith("templates/")}
     assert shipped == {f"templates/{p.name}" for p in (ROOT / "templates").glob("*.docx")}
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (["build"], "Lỗi: cần thư mục năm (hoặc --all để tạo mọi báo cáo); chưa có tỉnh nào trong "
+                "inputs/; bắt đầu bằng: ncnsc-report new-province inputs/<tỉnh> (ví dụ "
+                "inputs/dong-thap)"),
+    (["build", "--all"], "Lỗi: không tìm thấy thư mục dữ liệu “inputs”; chưa có tỉnh nào trong "
+                         "inputs/; bắt đầu bằng: ncnsc-report new-province inputs/<tỉnh> (ví dụ "
+                         "inputs/dong-thap)."),
+    (["build", "inputs/hue/2026"], "  - {cwd}/inputs/hue/2026: không tìm thấy thư mục năm; thư "
+     "mục tỉnh chưa có hồ sơ “ho-so-tinh.xlsx”: tạo hồ sơ tỉnh bằng: ncnsc-report new-province "
+     "{cwd}/inputs/hue, rồi ncnsc-report new-year {cwd}/inputs/hue/2026"),
+    (["new-year", "inputs/hue/2026"], "  - inputs/hue: thiếu hồ sơ tỉnh “ho-so-tinh.xlsx”; tạo "
+     "hồ sơ tỉnh bằng: ncnsc-report new-province inputs/hue"),
+    (["unit-form", "inputs/hue/2026"], "  - inputs/hue: thiếu hồ sơ tỉnh “ho-so-tinh.xlsx”; tạo "
+     "hồ sơ tỉnh bằng: ncnsc-report new-province inputs/hue"),
+    (["new-summary", "inputs/hue/tong-ket-2021-2025"], "  - inputs/hue: thiếu hồ sơ tỉnh "
+     "“ho-so-tinh.xlsx”; thư mục tổng kết đặt trong thư mục tỉnh, cạnh các thư mục năm; tỉnh "
+     "chưa có hồ sơ thì tạo hồ sơ tỉnh bằng: ncnsc-report new-province inputs/hue"),
+    (["check-template", "templates/bao-cao-nam.docx"], "Lỗi: không tìm thấy tệp mẫu "
+     "“templates/bao-cao-nam.docx” (đã tìm: {cwd}/templates/bao-cao-nam.docx). Thư mục "
+     "“{cwd}/templates” cũng không có. Hãy ghi đúng đường dẫn tới tệp Word .docx, ví dụ mẫu đi "
+     "kèm chương trình: {shipped} (lệnh ncnsc-report new-province chép các mẫu vào thư mục "
+     "templates/ của dự án)."),
+])
+def test_an_empty_folder_is_told_what_to_create(tmp_path, monkeypatch, args, line):
+    """No message sends the clerk to the repository's samples (inputs/hung-yen, templates/):
+    each names what exists or the command that creates it."""
+    from ncnsc_reports.resources import shipped
+
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code in (1, 2) and "hung-yen" not in done.output
+    expected = line.format(cwd=tmp_path, shipped=shipped("templates") / "bao-cao-nam.docx")
+    assert expected in done.output.splitlines()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_started_province_is_told_the_next_command(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    start_province(tmp_path / "inputs" / "hue")
+    year = dt.date.today().year if 2021 <= dt.date.today().year <= 2030 else 2030
+    done = CliRunner().invoke(main, ["build"])
+    assert done.output.splitlines()[-1] == (
+        "Lỗi: cần thư mục năm (hoặc --all để tạo mọi báo cáo); chưa có thư mục năm nào; tạo sổ "
+        f"của năm bằng: ncnsc-report new-year inputs/hue/{year}")
+    done = CliRunner().invoke(main, ["build", "inputs/hue/nam-nay"])
+    assert (f"  - {tmp_path}/inputs/hue/nam-nay: không tìm thấy thư mục năm; cần dạng "
+            f"inputs/<tỉnh>/<năm>, ví dụ {tmp_path}/inputs/hue/{year}") in done.output

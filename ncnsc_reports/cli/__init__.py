@@ -152,8 +152,10 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
 
         sys.exit(build_every_report(year_dir or Path("inputs"), options, jobs, pdf, debug))
     if year_dir is None:
-        raise click.UsageError("cần thư mục năm, ví dụ: ncnsc-report build inputs/hung-yen/2023 "
-                               "(hoặc --all để tạo mọi báo cáo)")
+        from ncnsc_reports.inputs.start import first_steps
+
+        raise click.UsageError(f"cần thư mục năm (hoặc --all để tạo mọi báo cáo); "
+                               f"{first_steps()}")
     from ncnsc_reports.inputs.period_schema import period_folder
     from ncnsc_reports.outputs.place import named, output_folder
 
@@ -252,7 +254,8 @@ def new_province(province_dir: Path, sources: tuple[Path, ...], debug: bool) -> 
     """Tạo hồ sơ tỉnh cho thư mục PROVINCE_DIR, ví dụ inputs/dong-thap (tên tỉnh, thành phố
     từ 1/7/2025, viết thường không dấu): tên cơ quan, nơi nhận, xã phường, các tỉnh đã hợp
     thành; tạo thêm thư mục inputs/, templates/ (mẫu Word) và README.txt nếu chưa có."""
-    from ncnsc_reports.new_province import next_year, start_province
+    from ncnsc_reports.inputs.start import this_year
+    from ncnsc_reports.new_province import start_province
 
     done = _run(debug, lambda: start_province(province_dir, sources), "Chưa tạo hồ sơ tỉnh nào.")
     province = done.province
@@ -265,7 +268,7 @@ def new_province(province_dir: Path, sources: tuple[Path, ...], debug: bool) -> 
         click.echo(f"Đã tạo: {path}")
     if done.kept:
         click.echo(f"Giữ nguyên (đã có): {', '.join(str(p) for p in done.kept)}")
-    year = Path(province_dir) / str(next_year())
+    year = Path(province_dir) / str(this_year())
     click.echo("Việc tiếp theo:")
     click.echo(f"  1. Mở {done.profile}: ghi người ký (trang “Cơ quan”), kế hoạch của tỉnh "
                "(trang “Kế hoạch”, “Chỉ tiêu”…).")

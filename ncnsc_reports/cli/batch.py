@@ -23,7 +23,10 @@ def build_every_report(inputs_dir: Path, options: BuildOptions, jobs: int | None
     from ncnsc_reports.batch import build_all, discover
 
     if not Path(inputs_dir).is_dir():
-        click.echo(f"Lỗi: không tìm thấy thư mục dữ liệu “{inputs_dir}”.", err=True)
+        from ncnsc_reports.inputs.start import first_steps
+
+        click.echo(f"Lỗi: không tìm thấy thư mục dữ liệu “{inputs_dir}”; "
+                   f"{first_steps(Path(inputs_dir))}.", err=True)
         return 1
     year_dirs = discover(inputs_dir)
     if not year_dirs:

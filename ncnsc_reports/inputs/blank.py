@@ -22,6 +22,7 @@ from ncnsc_reports.inputs.schema import (
     YEAR_SHEETS,
     SheetSpec,
 )
+from ncnsc_reports.inputs.start import make_profile, this_year
 from ncnsc_reports.inputs.xlsx import text_stays_text
 from ncnsc_reports.problems import Location, Problems, expected_found
 
@@ -120,14 +121,14 @@ def check_new_year_dir(year_dir: Path) -> None:
     first, last = PROGRAMME_YEARS
     if not (year_dir.name.isascii() and year_dir.name.isdigit() and len(year_dir.name) == 4):
         problems.error(Location(str(year_dir)), "tên thư mục năm phải là một năm, ví dụ "
-                       "inputs/hung-yen/2024")
+                       f"{year_dir.parent / str(this_year())}")
     elif not first <= int(year_dir.name) <= last:
         problems.error(Location(str(year_dir)), expected_found(
             f"một năm của Chương trình 1322 ({first}–{last}, theo QĐ 1322/QĐ-TTg)",
             year_dir.name))
     elif not (year_dir.parent / PROFILE_FILE).is_file():
         problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}”; "
-                       "chép từ một tỉnh có sẵn (ví dụ inputs/hung-yen) rồi sửa")
+                       f"{make_profile(year_dir.parent)}")
     elif any(year_dir.glob("*.xlsx")):
         problems.error(Location(str(year_dir)), "thư mục năm đã có sổ Excel; không ghi đè")
     elif other := sorted(p.name for pattern in OTHER_WORKBOOKS for p in year_dir.glob(pattern)):

@@ -20,6 +20,7 @@ from ncnsc_reports.inputs.period_schema import (
     period_folder_problem,
 )
 from ncnsc_reports.inputs.schema import PROFILE_FILE
+from ncnsc_reports.inputs.start import make_profile
 from ncnsc_reports.problems import Location, Problems
 
 DEFAULTS = {"rule": RULE_MAX, "percent": DEFAULT_PERCENT}
@@ -34,7 +35,8 @@ def write_blank_period_workbook(period_dir: Path) -> Path:
         problems.error(Location(str(period_dir)), problem)
     elif not (period_dir.parent / PROFILE_FILE).is_file():
         problems.error(Location(str(period_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}”; "
-                       "thư mục tổng kết đặt trong thư mục tỉnh, cạnh các thư mục năm")
+                       "thư mục tổng kết đặt trong thư mục tỉnh, cạnh các thư mục năm; tỉnh chưa "
+                       f"có hồ sơ thì {make_profile(period_dir.parent)}")
     elif any(period_dir.glob("*.xlsx")):
         problems.error(Location(str(period_dir)), "thư mục đã có sổ Excel; không ghi đè")
     if problems:

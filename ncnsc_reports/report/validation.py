@@ -43,6 +43,7 @@ from ncnsc_reports.inputs.sheets import (
     read_settings,
     read_workbook,
 )
+from ncnsc_reports.inputs.start import example_year_dir, make_profile
 from ncnsc_reports.inputs.xlsx import rich_strings
 from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
@@ -75,7 +76,8 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     profile_path = year_dir.parent / PROFILE_FILE
     if year is not None and not profile_path.exists():  # else the folder is the one mistake
         problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}” "
-                       "(tên cơ quan, kế hoạch, người ký, nơi nhận) trong thư mục tỉnh")
+                       "(tên cơ quan, kế hoạch, người ký, nơi nhận) trong thư mục tỉnh; "
+                       f"{make_profile(year_dir.parent)}")
     book = find_year_workbook(year_dir, problems) if year_dir.is_dir() else None
     if problems.errors or year is None or book is None:
         return None
@@ -162,8 +164,7 @@ def _untouched(sheets: dict[str, list[Row]], file: str, year: int, problems: Pro
 def _folder_year(year_dir: Path, problems: Problems) -> int | None:
     where = Location(str(year_dir))
     if not year_dir.is_dir():
-        problems.error(where, "không tìm thấy thư mục năm; cần dạng inputs/<tỉnh>/<năm>, "
-                              "ví dụ inputs/hung-yen/2023")
+        problems.error(where, f"không tìm thấy thư mục năm; {_missing_year(year_dir)}")
         return None
     years = sorted(p.name for p in year_dir.iterdir() if p.is_dir() and _is_year(p.name))
     if not _is_year(year_dir.name) and (years or (year_dir / PROFILE_FILE).exists()):
@@ -177,6 +178,19 @@ def _folder_year(year_dir: Path, problems: Problems) -> int | None:
                                              year_dir.name))
         return None
     return int(year_dir.name)
+
+
+def _missing_year(year_dir: Path) -> str:
+    """What to run for a year folder that does not exist: the province's profile first if it
+    has none (new-province), then the year's workbook (new-year)."""
+    province = year_dir.parent
+    if not _is_year(year_dir.name):
+        return f"cần dạng inputs/<tỉnh>/<năm>, ví dụ {example_year_dir(province)}"
+    new_year = f"ncnsc-report new-year {year_dir}"
+    if not (province / PROFILE_FILE).is_file():
+        return (f"thư mục tỉnh chưa có hồ sơ “{PROFILE_FILE}”: {make_profile(province)}, "
+                f"rồi {new_year}")
+    return f"tạo thư mục và sổ Excel của năm bằng: {new_year}"
 
 
 def _is_year(name: str) -> bool:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.problems import Problem, Severity
+from ncnsc_reports.render.templates import REPORT_TEMPLATE
+from ncnsc_reports.resources import DEFAULT_TEMPLATES, shipped
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -231,7 +233,17 @@ def _not_found(path: Path) -> str:
         text += f"Các tệp mẫu trong thư mục “{folder}”: {', '.join(found)}. "
     elif not folder.is_dir():
         text += f"Thư mục “{folder}” cũng không có. "
-    return text + "Hãy ghi đúng đường dẫn tới tệp Word .docx, ví dụ: templates/bao-cao-nam.docx."
+    return text + f"Hãy ghi đúng đường dẫn tới tệp Word .docx, {_example_template()}."
+
+
+def _example_template() -> str:
+    """The project's own yearly template when there is one here, else the shipped copy and
+    the command that copies it into templates/ (an installed tool has no checkout)."""
+    if Path(DEFAULT_TEMPLATES, REPORT_TEMPLATE).is_file():
+        return f"ví dụ: {Path(DEFAULT_TEMPLATES, REPORT_TEMPLATE)}"
+    return (f"ví dụ mẫu đi kèm chương trình: {shipped(DEFAULT_TEMPLATES) / REPORT_TEMPLATE} "
+            f"(lệnh ncnsc-report new-province chép các mẫu vào thư mục {DEFAULT_TEMPLATES}/ "
+            "của dự án)")
 
 
 def open_parts(path: Path) -> list[Part]:
