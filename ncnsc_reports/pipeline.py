@@ -25,6 +25,7 @@ from ncnsc_reports.problems import Problem, Severity
 from ncnsc_reports.render.context import build_context
 from ncnsc_reports.render.docx import render
 from ncnsc_reports.render.templates import REPORT_TEMPLATE, find_template, template_folders
+from ncnsc_reports.report.confirm import unconfirmed
 from ncnsc_reports.report.model import UnitReplies
 from ncnsc_reports.reproducible import fixed_time
 from ncnsc_reports.template_check.check import require_renderable
@@ -40,6 +41,7 @@ class BuildOptions:
     strict: bool = False  # --strict: every warning, the template's included, is an error
     force: bool = False  # --force: replace hand-edited outputs without keeping a copy
     rebuild: bool = False  # --rebuild: build even when nothing it depends on changed
+    accept: frozenset[str] = frozenset()  # --chap-nhan-…: warnings confirmed (report.confirm)
 
     @classmethod
     def of(cls, options: BuildOptions | Path | None, **changes) -> BuildOptions:
@@ -83,7 +85,7 @@ def build(year_dir: Path, options: BuildOptions | Path | None = None, **changes)
     fresh, before = _freshness(year_dir, options, target.parent)
     if fresh is not None:
         return BuildResult(_recorded_name(target, fresh), fresh.problems(), up_to_date=True)
-    report, results, warnings = gather(year_dir)
+    report, results, warnings = gather(year_dir, options.accept)
     target = target.with_name(f"{report.file_stem}.docx")  # the name in force, not the folder
     files = {}
     template = report_template(year_dir, options.templates)
@@ -143,7 +145,8 @@ def _freshness(year_dir: Path, options: BuildOptions, out_folder: Path,
     try:
         template = report_template(year_dir, options.templates)
         if not rebuild and (fresh := current_sources(out_folder, template,
-                                                             options.strict)):
+                                                             options.strict)) \
+                and not unconfirmed(fresh.problems(), options.accept):
             return fresh, None
         return None, snapshot(year_dir, template, out_folder) if fingerprint else None
     except (NcnscError, OSError, ValueError):

@@ -2,12 +2,24 @@
 
 Loading and validation never raise per cell: they collect `Problem`s so that every error
 is reported at once (style: mkdocs collects (where, what) pairs and aborts once).
+
+Warnings are of two kinds (issue 23, item 3; README “Lỗi và cảnh báo”): most are remarks the
+report stands by; a warning that may mean the figures are wrong carries `confirm`, the option
+that accepts it, and a build refuses it unless that option is given (report.confirm).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+
+# The options that confirm a warning that may mean the figures are wrong (report.confirm says
+# what each accepts): a sheet that looks renamed, a data sheet missing, a record reported twice,
+# a unit's row the report cannot place.
+ODD_SHEET = "--chap-nhan-trang-la"
+MISSING_SHEET = "--chap-nhan-thieu-trang"
+DUPLICATE = "--chap-nhan-trung-lap"
+DROPPED_ROW = "--chap-nhan-bo-dong"
 
 
 class Severity(Enum):
@@ -49,6 +61,7 @@ class Problem:
     where: Location | object
     message: str
     severity: Severity = Severity.ERROR
+    confirm: str = ""  # the option a build needs to go on despite it (“--chap-nhan-trang-la”)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -72,6 +85,10 @@ class Problems(list):
 
     def warning(self, where: Location, message: str) -> None:
         self.append(Problem(where, message, Severity.WARNING))
+
+    def to_confirm(self, where: Location, message: str, option: str) -> None:
+        """A warning that may mean the figures are wrong: a build stops on it unless `option`."""
+        self.append(Problem(where, message, Severity.WARNING, option))
 
     @property
     def errors(self) -> list[Problem]:

@@ -22,6 +22,7 @@ from ncnsc_reports.render.charts import draw, period_charts
 from ncnsc_reports.render.docx import render
 from ncnsc_reports.render.period_context import build_period_context, build_plan_context
 from ncnsc_reports.render.templates import find_template, template_folders
+from ncnsc_reports.report.confirm import require_confirmed
 from ncnsc_reports.report.period import load_period
 from ncnsc_reports.reproducible import fixed_time
 from ncnsc_reports.template_check.check import require_renderable
@@ -52,6 +53,7 @@ def build_summary(period_dir: Path, options: BuildOptions | Path | None = None,
 
     period_dir = Path(period_dir)
     period, warnings = load_period(period_dir)
+    require_confirmed(warnings, options.accept)
     results = compute_period(period.plan_in_force, period.history, period.period)
     context = build_period_context(period, results)
     charts = [draw(data) for data in period_charts(results, period.chart_codes, context)]

@@ -351,12 +351,15 @@ def test_cli_exits_1_in_vietnamese_without_traceback(province_copy, defect, prep
     assert "Traceback" not in proc.stderr
     lines = proc.stderr.splitlines()
     assert lines[0].startswith("Lỗi (")
-    assert lines[-1] == "Chưa tạo báo cáo nào. Hãy sửa các lỗi trên trong sổ Excel rồi chạy lại."
-    if message:
+    marked = province_copy.parent.parent / "outputs/hung-yen/2023/loi/bao-cao-2023-loi.xlsx"
+    last = ("Chưa tạo báo cáo nào. Hãy sửa các lỗi trên trong sổ Excel rồi chạy lại.",)
+    if message:  # a workbook that cannot be opened cannot be marked either
         assert lines[1] == f"  - {BOOK}: {message}"
+        assert not (province_copy.parent.parent / "outputs").exists()
     else:
         assert lines[1].startswith(f"  - {CONTENT} › dòng 5 › cột “Nội dung”: cần mỗi ô")
-    assert not (province_copy.parent.parent / "outputs").exists()
+        last += (f"Các ô có lỗi được tô màu, ghi chú ngay trên bản sao của sổ: {marked}",)
+    assert tuple(lines[-len(last):]) == last
 
 
 def test_cli_debug_shows_the_traceback(province_copy):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from ncnsc_reports.cli.closing import accept_options, closing_lines
 from ncnsc_reports.cli.wording import (
     VERSION_TEXT,
     IntBetween,
@@ -73,15 +74,17 @@ def _next_step(err: InputError) -> str:
     return text
 
 
-def _run(debug: bool, action, nothing_done: str = NO_REPORT):
+def _run(debug: bool, action, nothing_done: str = NO_REPORT, closing=()):
     """Run `action`; turn our errors (and, without --debug, any error) into a message that
-    ends with what was not done and what to do next."""
+    ends with what was not done and what to do next (then the `closing` lines)."""
     try:
         return action()
     except NcnscError as err:
         if debug:
             raise
         _report_failure(err, nothing_done)
+        for line in closing:
+            click.echo(line, err=True)
     except MemoryError:
         if debug:
             raise
@@ -138,15 +141,16 @@ def _no_last_collection() -> None:
               help="Đánh dấu cả các cảnh báo (không chỉ lỗi) trên bản sao của sổ Excel, trong "
                    "thư mục loi/ cạnh báo cáo.")
 @click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+@accept_options
 def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
           out_root: Path | None, templates: Path | None, strict: bool, force: bool,
-          rebuild: bool, mark_warnings: bool, debug: bool) -> None:
+          rebuild: bool, mark_warnings: bool, debug: bool, accept: frozenset[str]) -> None:
     """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023; với thư mục
     tổng kết (inputs/an-giang/tong-ket-2021-2025) tạo báo cáo tổng kết giai đoạn."""
     from ncnsc_reports.pipeline import BuildOptions
     from ncnsc_reports.pipeline import build as build_report
 
-    options = BuildOptions(out_root, templates, strict, force, rebuild)
+    options = BuildOptions(out_root, templates, strict, force, rebuild, accept)
     if build_every:
         from ncnsc_reports.cli.batch import build_every_report
 
@@ -164,15 +168,18 @@ def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
         from ncnsc_reports.summary import build_summary as builder  # charts: not for a year
 
         year_dir = folder
+    from ncnsc_reports.inputs.excel_lock import open_in_excel
     from ncnsc_reports.outputs.marked import mark_workbooks, marked_on_failure
 
-    out = output_folder(year_dir, out_root)
+    out, open_books = output_folder(year_dir, out_root), open_in_excel(year_dir)
     result = _run(debug, lambda: marked_on_failure(lambda: builder(year_dir, options), year_dir,
-                                                   out, mark_warnings))
+                                                   out, mark_warnings), closing=open_books)
     _echo_result(result)
     if mark_warnings:
         for line in marked_lines(mark_workbooks(result.warnings, year_dir, out, True), True):
             click.echo(line)
+    for line in closing_lines(result.warnings, open_books):
+        click.echo(line)
     if pdf:
         from ncnsc_reports.incremental import pdf_is_current
         from ncnsc_reports.outputs.pdf import convert

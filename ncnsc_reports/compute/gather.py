@@ -12,9 +12,10 @@ from pathlib import Path
 from ncnsc_reports.report.validation import validate
 
 
-def gather(year_dir: Path):
-    """Validate the inputs, compute the indicators and check the records against the plan."""
-    report, warnings = validate(year_dir)
+def gather(year_dir: Path, accepted: frozenset[str] = frozenset()):
+    """Validate the inputs, compute the indicators and check the records against the plan.
+    `accepted`: the options confirming warnings that may mean the figures are wrong."""
+    report, warnings = validate(year_dir, accepted)
     plan, results = report.plan_in_force, None
     if plan is not None:  # pandas is loaded only for a province that sets indicators
         from ncnsc_reports.compute.indicators import compute, frames

@@ -20,7 +20,8 @@ from ncnsc_reports.inputs.cells import clean_text as clean_text
 from ncnsc_reports.inputs.cells import normalise as normalise
 from ncnsc_reports.inputs.cells import parse_cell as parse_cell
 from ncnsc_reports.inputs.display import Typed, shown
-from ncnsc_reports.inputs.schema import OTHER_WORKBOOKS, Setting, SheetSpec
+from ncnsc_reports.inputs.schema import OTHER_WORKBOOKS, RECORD_SHEETS, Setting, SheetSpec
+from ncnsc_reports.inputs.sheet_names import check_sheet_names
 from ncnsc_reports.inputs.sheet_xml import DAMAGED, SheetData, read_sheet_data
 from ncnsc_reports.inputs.xlsx_book import Book, open_book
 from ncnsc_reports.problems import Location, Problems
@@ -288,16 +289,16 @@ def read_settings(rows: list[Row], settings: tuple[Setting, ...],
 def read_workbook(path: Path, specs: tuple[SheetSpec, ...], problems: Problems,
                   ignored: tuple[str, ...] = (), label: str | None = None
                   ) -> dict[str, list[Row]]:
-    """Return {sheet name: rows} for every spec; unknown sheets are warnings. `label` names
+    """Return {sheet name: rows} for every spec; unknown sheets are warnings (to confirm when
+    they look like a known one, as a missing data sheet is: inputs.sheet_names). `label` names
     the file in messages (default: its name; an earlier year's is “2022/<name>”)."""
     label = label or path.name
     book = open_workbook(path, problems, label)
     if book is None:
         return {spec.name: [] for spec in specs}
-    known = {spec.name for spec in specs} | set(ignored)
-    for name in book.sheetnames:
-        if name not in known:
-            problems.warning(Location(label, name), "trang không dùng đến, bỏ qua")
+    # a renamed or missing data sheet changes the figures: to be confirmed (issue 23, item 3)
+    check_sheet_names(label, list(book.sheetnames), specs, ignored,
+                      tuple(s.name for s in RECORD_SHEETS), problems)
     with book:
         return {spec.name: read_sheet(book, spec, label, problems) for spec in specs}
 

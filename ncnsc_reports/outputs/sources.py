@@ -90,8 +90,8 @@ class Sources:
 
     def problems(self) -> list[Problem]:
         """The warnings of the build that wrote the outputs, to show them again."""
-        return [Problem(Location(**w["where"]), w["message"], Severity.WARNING)
-                for w in self.warnings]
+        return [Problem(Location(**w["where"]), w["message"], Severity.WARNING,
+                        w.get("confirm", "")) for w in self.warnings]
 
 
 def stale_reason(old: Sources | None, program: str, template: Path,
@@ -178,7 +178,8 @@ def warning_records(warnings: list[Problem]) -> list[dict]:
                       "column": where.column}
         else:
             fields = {"file": str(where)}
-        records.append({"where": fields, "message": p.message})
+        records.append({"where": fields, "message": p.message}
+                       | ({"confirm": p.confirm} if p.confirm else {}))
     return records
 
 

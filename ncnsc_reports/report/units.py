@@ -29,7 +29,7 @@ from ncnsc_reports.inputs.unit_form import (
     UNIT_SETTINGS,
     UNIT_SHEETS,
 )
-from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.problems import DROPPED_ROW, DUPLICATE, Location, Problems, expected_found
 from ncnsc_reports.report.model import Paragraph, UnitReplies
 
 # Words a unit's paragraph usually starts with (what was done): after the unit's name they
@@ -129,6 +129,10 @@ def _read_form(book: Path, label: str, year: int, place: str, known: dict[str, U
                 f"nhóm {row['section']} không có trong các nhóm của {unit.name} (hồ sơ tỉnh, "
                 f"trang “{PROFILE_UNITS.name}”); đoạn vẫn được đưa vào nhóm đó"))
         kind = LINE_KINDS[row["line_kind"]] if row["line_kind"] else "text"
+        if kind in _NOT_PLACED:  # it would print as a stray body line (issue 23, item 3)
+            problems.to_confirm(row.where.at(column="Kiểu dòng"), _NOT_PLACED[kind].format(
+                kind=row["line_kind"], text=_short(row["text"])), DROPPED_ROW)
+            continue
         reply.paragraphs.setdefault(row["section"], []).append(
             Paragraph(kind, row["text"], unit=unit.name,
                       attributed=attributed(unit.name, row["text"])))
@@ -136,6 +140,21 @@ def _read_form(book: Path, label: str, year: int, place: str, known: dict[str, U
         for row in rows:
             row.unit = unit.name
     return reply
+
+
+# Line kinds a unit's form cannot use: the Sở names the sections (“Tên mục” rows of its own
+# workbook) and groups the solutions (III.2); a unit only contributes paragraphs to I.2.
+_NOT_PLACED = {
+    kind: "dòng kiểu “{kind}” (“{text}”) không đặt được vào báo cáo: tên mục, nhóm giải pháp "
+          "do Sở ghi trong sổ của Sở, phiếu đơn vị chỉ góp đoạn nội dung; dòng này sẽ bị bỏ. "
+          "Nếu là nội dung, hãy chọn kiểu “Đoạn văn”"
+    for kind in ("heading", "group")
+}
+
+
+def _short(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _identity(rows: list[Row], label: str, year: int, place: str, known: dict[str, Unit],
@@ -181,8 +200,11 @@ _SAME = {
 
 
 def duplicate_records(sources: list[tuple[str, dict[str, list[Row]]]],
-                      problems: Problems) -> None:
-    """Warn about a record that two files both report, naming both (file › sheet › row)."""
+                      problems: Problems) -> set[int]:
+    """Record each record that two files both report, naming both (file › sheet › row), as a
+    warning to confirm (problems.DUPLICATE); return the ids of the later copies, which the
+    report leaves out: the record counts once everywhere (issue 23, item 3)."""
+    later: set[int] = set()
     for sheet, (key_of, name_of) in _SAME.items():
         first: dict[tuple, Row] = {}
         for file, records in sources:
@@ -190,9 +212,12 @@ def duplicate_records(sources: list[tuple[str, dict[str, list[Row]]]],
                 key = tuple(str(v).casefold().strip() for v in key_of(row))
                 earlier = first.setdefault(key, row)
                 if earlier is not row and earlier.where.file != file:
-                    problems.warning(row.where, (
+                    later.add(id(row))
+                    problems.to_confirm(row.where, (
                         f"{name_of(row)} đã có ở {earlier.where}: hai nơi cùng báo cáo một "
-                        "việc, sẽ được tính hai lần; nếu là một, hãy xóa ở một phiếu"))
+                        f"việc nên báo cáo chỉ tính một lần (theo {earlier.where.file}); nếu "
+                        "là một việc, hãy xóa ở một trong hai nơi"), DUPLICATE)
+    return later
 
 
 def place_in_force(rows: list[Row], year: int, problems: Problems) -> str:

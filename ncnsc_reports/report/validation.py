@@ -47,6 +47,7 @@ from ncnsc_reports.inputs.start import example_year_dir, make_profile
 from ncnsc_reports.inputs.xlsx import rich_strings
 from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
+from ncnsc_reports.report.confirm import escalated, unconfirmed
 from ncnsc_reports.report.formation import folder_name, formation_from_rows
 from ncnsc_reports.report.general import check_typed_symbol, read_general
 from ncnsc_reports.report.general import report_date as general_report_date
@@ -62,12 +63,14 @@ from ncnsc_reports.report.units import Reply, duplicate_records, read_replies, u
 VIETNAMESE_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
 
 
-def validate(year_dir: Path) -> tuple[Report, Problems]:
-    """Return the report of a year folder and its warnings; raise InputError on any error."""
+def validate(year_dir: Path, accepted: frozenset[str] = frozenset()) -> tuple[Report, Problems]:
+    """Return the report of a year folder and its warnings; raise InputError on any error,
+    and on any warning that may mean the figures are wrong unless its option is `accepted`
+    (report.confirm)."""
     problems = Problems()
     report = _build(Path(year_dir), problems)
-    if problems.errors or report is None:
-        raise InputError(problems.errors + problems.warnings)
+    if problems.errors or report is None or unconfirmed(problems, accepted):
+        raise InputError(escalated(problems, accepted))
     return report, problems
 
 
@@ -136,7 +139,10 @@ def _contributions(year_dir: Path, year: int, profile: dict, agency: Agency | No
     if agency is None:  # the province's name is unknown: the forms cannot be checked yet
         return [], UnitReplies(tuple(u.name for u in units))
     replies, summary = read_replies(year_dir, year, agency.place, units, problems)
-    duplicate_records([book] + [(r.file, r.records) for r in replies], problems)
+    twice = duplicate_records([book] + [(r.file, r.records) for r in replies], problems)
+    for reply in replies:  # a record two files report counts once: the first file's
+        reply.records = {name: [row for row in rows if id(row) not in twice]
+                         for name, rows in reply.records.items()}
     return replies, summary
 
 
