@@ -61,7 +61,7 @@ def _page(browser, viewport=(1366, 768)):
     return page
 
 
-def _download(page, link_text: str, target: Path) -> Path:
+def _download(page, link_text, target: Path) -> Path:
     with page.expect_download() as info:
         page.get_by_role("link", name=link_text).click()
     info.value.save_as(target)
@@ -136,6 +136,9 @@ def test_a_clerk_does_the_whole_year_in_the_browser(browser, server, project, tm
     group = report.locator(".nhom-loi", has_text="trang “Văn bản”")
     assert "dòng 2 › cột “Ngày ban hành”" in group.inner_text()
     assert "31/4/2023" in group.inner_text()
+    marked = openpyxl.load_workbook(_download(clerk, re.compile("Tải sổ đánh dấu lỗi"),
+                                              tmp_path / "loi.xlsx"))
+    assert "31/4/2023" in marked["Văn bản"]["D2"].comment.text  # the error on its cell
 
     fixed = tmp_path / "sua" / "bao-cao-2023.xlsx"
     fixed.parent.mkdir()
@@ -153,6 +156,17 @@ def test_a_clerk_does_the_whole_year_in_the_browser(browser, server, project, tm
     docx = _download(clerk, "bao-cao-hung-yen-2023.docx", tmp_path / "bao-cao.docx")
     text = "\n".join(p.text for p in Document(docx).paragraphs)
     assert "Sở Công Thương đã tổ chức 02 lớp tập huấn minh họa" in text
+
+
+def test_a_clerk_starts_a_province_from_the_list(browser, server, project):
+    clerk = _page(browser)
+    clerk.goto(server.url + "/")
+    clerk.locator("#tinh-moi select").select_option("dong-thap")
+    clerk.get_by_role("button", name="Tạo hồ sơ tỉnh").click()
+    clerk.get_by_text("Đã tạo hồ sơ tỉnh Đồng Tháp").wait_for()
+    assert (project / "inputs" / "dong-thap" / "ho-so-tinh.xlsx").is_file()
+    clerk.goto(server.url + "/")
+    assert clerk.get_by_role("heading", name="dong-thap").count() == 1
 
 
 def test_a_unit_cannot_send_or_see_another_units_form(browser, server, project, tmp_path):
@@ -192,4 +206,4 @@ def test_an_editor_sees_every_finding_of_a_broken_template(browser, server, tmp_
         assert problem.message.split("\n")[0][:60] in shown, problem.message
         assert str(problem.where)[:60] in shown, problem.where  # located in Word's terms
     assert editor.get_by_role("button", name="Cài mẫu").count() == 0  # not clean: no install
-    assert "province — trường" in editor.locator("pre.tra-cuu").inner_text()  # `fields`
+    assert "province — trường" in editor.locator("pre.tra-cuu").text_content()  # `fields`

@@ -88,6 +88,15 @@ def test_with_the_token_the_same_post_starts_the_year(server, project):
     assert (project / "inputs" / "hung-yen" / "2024" / "bao-cao-2024.xlsx").is_file()
 
 
+@pytest.mark.parametrize("slug", ["../../etc", "hung-yen", "/tmp/x", "khong-co-tinh"])
+def test_a_new_province_is_only_one_of_the_list_and_not_one_present(server, project, slug):
+    client = Client(server.url)
+    client.get("/")
+    status, _, _ = client.post("/tinh-moi", {"tinh": slug})
+    assert status == 404
+    assert sorted(p.name for p in (project / "inputs").iterdir()) == ["hung-yen"]
+
+
 TRAVERSALS = [
     "/tinh/..%2f..%2fetc/2023", "/tinh/hung-yen/..%2f2023/so",
     f"{YEAR}/tep/..%2f..%2f..%2finputs%2fhung-yen%2fho-so-tinh.xlsx",

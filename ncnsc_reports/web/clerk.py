@@ -44,8 +44,22 @@ async def home(request: Request):
     site = site_of(request)
     provinces = [(p, site.project.years(p), site.project.periods(p))
                  for p in site.project.provinces()]
-    return site.page(request, "trang-chu.html", provinces=provinces,
+    present = {p.slug for p, _, _ in provinces}
+    startable = {slug: title for slug, title in library.known_provinces().items()
+                 if slug not in present}
+    return site.page(request, "trang-chu.html", provinces=provinces, startable=startable,
                      programme_years=list(PROGRAMME_YEARS))
+
+
+async def new_province(request: Request):
+    """Start a province chosen from new-province's own list (never a name typed in a URL)."""
+    site = site_of(request)
+    chosen = str(form_of(request).get("tinh", ""))
+    if chosen not in library.known_provinces() or site.project.province(chosen) is not None:
+        raise HTTPException(404, "Không có tỉnh này trong danh sách, hoặc tỉnh đã có hồ sơ.")
+    done, started = await run_in_threadpool(library.new_province, site.project.inputs / chosen)
+    return site.page(request, "tinh-moi.html", status=200 if done.ok else 422, outcome=done,
+                     started=started, groups=grouped(done.errors), slug=chosen)
 
 
 async def new_year(request: Request):
@@ -114,6 +128,7 @@ async def marked_download(request: Request):
 
 ROUTES = [
     Route("/", home),
+    Route("/tinh-moi", new_province, methods=["POST"]),
     Route("/tinh/{tinh}/nam-moi", new_year, methods=["POST"]),
     Route("/tinh/{tinh}/{nam}", year_page),
     Route("/tinh/{tinh}/{nam}/so", workbook_download),

@@ -17,6 +17,7 @@ from ncnsc_reports.compute.gather import gather
 from ncnsc_reports.contributions import write_forms as write_unit_forms
 from ncnsc_reports.errors import InputError, NcnscError
 from ncnsc_reports.incremental import pdf_is_current
+from ncnsc_reports.inputs.divisions import provinces
 from ncnsc_reports.inputs.period_schema import period_folder
 from ncnsc_reports.inputs.schema import (
     HELP_SHEET,
@@ -28,7 +29,9 @@ from ncnsc_reports.inputs.schema import (
 )
 from ncnsc_reports.inputs.sheets import find_year_workbook, read_workbook
 from ncnsc_reports.inputs.unit_form import FORMS_DIR
+from ncnsc_reports.new_province import start_province
 from ncnsc_reports.new_year import start_year as new_year
+from ncnsc_reports.outputs.marked import mark_workbooks
 from ncnsc_reports.outputs.pdf import convert
 from ncnsc_reports.pipeline import build as build_year
 from ncnsc_reports.problems import Location, Problem, Problems
@@ -106,6 +109,20 @@ def start_year(folder: Path) -> tuple[Outcome, object | None]:
     return Outcome(True, path=done.path), done
 
 
+def new_province(folder: Path) -> tuple[Outcome, object | None]:
+    """Start a province's profile (new-province) in inputs/<slug>."""
+    try:
+        done = start_province(folder)
+    except NcnscError as err:
+        return failed(err), None
+    return Outcome(True, path=done.profile), done
+
+
+def known_provinces() -> dict[str, str]:
+    """{slug: name} of the provinces new-province knows (the 34 from 1/7/2025)."""
+    return {slug: p.name for slug, p in provinces().items()}
+
+
 def write_forms(year: Year) -> tuple[Outcome, list[Path]]:
     """Write every unit's form of the year (unit-form) into outputs/…/phieu-don-vi/."""
 
@@ -169,9 +186,13 @@ def check_workbook(year: Year, upload: Path, state: Path) -> Outcome:
 
 
 def _marked(errors: list[Problem], folder: Path, year: Year) -> list[Path]:
-    """The marked copies of the workbooks the errors name (issue 23), when that is on main."""
-    del errors, folder, year
-    return []
+    """The marked copies (errors as cell comments, issue 23) of the workbooks the errors name,
+    read from the checked copy `folder`, written into outputs/<tỉnh>/<năm>/loi/; a copy that
+    cannot be written never hides the errors themselves."""
+    try:
+        return mark_workbooks(errors, folder, year.outputs)
+    except (NcnscError, OSError):
+        return []
 
 
 def _checks(state: Path) -> Path:

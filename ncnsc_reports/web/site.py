@@ -3,6 +3,7 @@ templates (`Site`); finding it from a request; downloads of listed files; proble
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +74,13 @@ def grouped(problems) -> dict[str, list[tuple[str, str]]]:
     return dict(groups)
 
 
+def day_text(day) -> str:
+    """A date (or its ISO text) as a Vietnamese reader writes it: 31/03/2024."""
+    return (dt.date.fromisoformat(day) if isinstance(day, str) else day).strftime("%d/%m/%Y")
+
+
 def _pages() -> Jinja2Templates:
     pages = Jinja2Templates(HERE / "pages")  # autoescape on for .html (Starlette's default)
     pages.env.filters["groupby_place"] = grouped
+    pages.env.filters["ngay"] = day_text
     return pages

@@ -46,17 +46,21 @@ async def units_page(request: Request, fresh: dict | None = None, status: int = 
     base = str(request.base_url).rstrip("/")
     return site.page(request, "don-vi-van-thu.html", status=status, year=year, rows=rows,
                      fresh=fresh or {}, site_url=base, problems=grouped(known.errors),
-                     outcome=outcome, reminder=_reminder(year, fresh or {}, base),
+                     outcome=outcome, reminder=_reminder(year, fresh or {}, base, links),
+                     local=request.url.hostname in ("127.0.0.1", "localhost", "::1", "[::1]"),
                      answered=sum(1 for r in rows if r[2]), today=dt.date.today(),
                      last_day=tokens.default_last_day(year.year))
 
 
-def _reminder(year, fresh: dict[str, str], base: str) -> str:
+def _reminder(year, fresh: dict[str, str], base: str, links) -> str:
+    """The letter the clerk copies into an e-mail: what to do, by when, each unit's link."""
     if not fresh:
         return ""
+    last = min(dt.date.fromisoformat(links[u].last_day) for u in fresh if u in links)
     lines = ["Kính gửi các đơn vị phối hợp,", "",
              f"Sở Khoa học và Công nghệ đề nghị quý đơn vị điền phiếu đóng góp báo cáo năm "
-             f"{year.year} (Chương trình 1322) và gửi lại qua liên kết riêng của đơn vị:", ""]
+             f"{year.year} (Chương trình 1322) và gửi lại qua liên kết riêng của đơn vị, trước hết "
+             f"ngày {last:%d/%m/%Y}:", ""]
     lines += [f"- {unit}: {base}/don-vi/{token}" for unit, token in fresh.items()]
     lines += ["", "Mỗi liên kết chỉ dành cho một đơn vị; xin không chuyển cho đơn vị khác."]
     return "\n".join(lines)
