@@ -143,12 +143,18 @@ def test_no_field_of_any_template_kind_lacks_a_meaning(kind):
 def test_period_attribute_meanings_name_each_field_of_their_class():
     from ncnsc_reports.compute.next_phase import NextBudgetYear, NextPhase, NextTarget
     from ncnsc_reports.compute.period import BudgetYear, PeriodLine, PeriodResults
-    from ncnsc_reports.render.period_context import Fact, GroupYear, Merger, PeriodTaskGroup
+    from ncnsc_reports.render.period_context import (
+        Fact,
+        GroupYear,
+        Merger,
+        PeriodTaskGroup,
+        PlanTasks,
+    )
     from ncnsc_reports.report.model import Phase
     from ncnsc_reports.report.period import PlanVersion
 
-    classes = (PlanVersion, Merger, PeriodTaskGroup, GroupYear, Fact, PeriodLine, PeriodResults,
-               Phase, BudgetYear, NextTarget, NextBudgetYear, NextPhase)
+    classes = (PlanVersion, Merger, PeriodTaskGroup, PlanTasks, GroupYear, Fact, PeriodLine,
+               PeriodResults, Phase, BudgetYear, NextTarget, NextBudgetYear, NextPhase)
     assert list(PERIOD_ATTRIBUTES) == [cls.__name__ for cls in classes]
     for cls in classes:
         fields = [f.name for f in dataclasses.fields(cls)]

@@ -23,7 +23,7 @@ def expected():
     return {
         "header": ("UBND TỈNH AN GIANG", "Số:       /BC-SKHCN",
                    "An Giang, ngày       tháng 12 năm 2025"),
-        "summary": "Tổng kết kết quả thực hiện giai đoạn 2021-2025",
+        "summary": "Tổng kết việc thực hiện giai đoạn 2021-2025",
         "body": ("Thực hiện Quyết định số 1322", "Sở Khoa học và Công nghệ tổng hợp kết quả",
                  "- Kế hoạch số 573/KH-UBND", "Giai đoạn 2021-2025 không phát sinh nội dung này",
                  "- Kết quả: hỗ trợ 04 hệ thống quản lý", "Giai đoạn 2021-2025 đã sử dụng"),

@@ -87,6 +87,27 @@ def _set_text(p, new: str | None) -> None:
     texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
+# WordprocessingML's order of a row's properties (ECMA-376, CT_TrPr): cantSplit goes before these.
+_AFTER_CANT_SPLIT = ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del",
+                     "trPrChange")
+
+
+def keep_rows_whole(root) -> None:
+    """Give every table row `w:cantSplit` (review M15: a row never breaks across pages)."""
+    from lxml import etree
+
+    for tr in root.iter(f"{W}tr"):
+        props = tr.find(f"{W}trPr")
+        if props is None:
+            props = etree.Element(f"{W}trPr")
+            tr.insert(0 if tr[0].tag != f"{W}tblPrEx" else 1, props)
+        if props.find(f"{W}cantSplit") is not None:
+            continue
+        later = next((i for i, child in enumerate(props)
+                      if child.tag.replace(W, "") in _AFTER_CANT_SPLIT), len(props))
+        props.insert(later, etree.Element(f"{W}cantSplit"))
+
+
 def drop_styles_with_effects(doc) -> None:
     """Remove the part from a python-docx Document before it is saved (the generators)."""
     part = doc.part

@@ -18,28 +18,18 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import docx_parts  # noqa: E402
 import make_summary_template as summary  # noqa: E402
 import make_template as base  # noqa: E402
 import template_destination  # noqa: E402
 from make_template import para  # noqa: E402
 
 NAME = "du-thao-ke-hoach.docx"  # saved by template_destination (drafts)
-TARGET_HEAD = (("TT", 0.75), ("Chỉ tiêu", 4.0), ("Đơn vị tính", 1.6),
-               ("Chỉ tiêu giai đoạn {{ period }}", 1.7), ("Kết quả giai đoạn {{ period }}", 1.7),
-               ("Cách tính: căn cứ × {{ percent }}%", 3.75),
-               ("Chỉ tiêu giai đoạn {{ next_phase }}", 3.0))
-TARGET_CELLS = (
-    "{{ loop.index }}", "{{ t.name }}", "{{ t.unit }}",
-    "{% if t.previous_target is not none %}{{ t.previous_target|number }}{% endif %}",
-    "{{ t.previous_result|number }}",
-    "{{ t.base|number }} × {{ t.percent }}% = {{ t.exact|number(2) }}",
-    "{{ t.target|number }}")
-BUDGET_HEAD = (("Năm", 3.0), ("Dự kiến kinh phí (đồng)", 6.0), ("Cách tính", 7.5))
-BUDGET_CELLS = (
-    "{{ b.year }}", "{{ b.amount|number }}",
-    "{% if b.from_rule %}kinh phí đã sử dụng bình quân năm giai đoạn {{ period }} × "
-    "{{ percent }}%, làm tròn lên triệu đồng{% else %}theo sổ tổng kết{% endif %}")
-BUDGET_TOTAL = ("Cộng", "{{ plan_budget.budget_total|number }}", "")
+# The plan states figures, never how they were reached: that is du-thao-chi-tieu.xlsx (issue 22,
+# review M12).
+BUDGET_HEAD = (("Năm", 4.0), ("Dự kiến kinh phí (đồng)", 7.0))
+BUDGET_CELLS = ("{{ b.year }}", "{{ b.amount|number }}")
+BUDGET_TOTAL = ("Tổng cộng", "{{ plan_budget.budget_total|number }}")
 RECIPIENTS = ("Bộ Khoa học và Công nghệ;", "TT. Tỉnh ủy, TT. HĐND tỉnh;",
               "Chủ tịch, các Phó Chủ tịch UBND tỉnh;", "Các sở, ban, ngành tỉnh;",
               "UBND các xã, phường;")
@@ -50,7 +40,9 @@ def header(doc) -> None:
     para(doc, "DỰ THẢO", "Dự thảo")
     t = base.borderless_table(doc, [base.LEFT_COL, base.RIGHT_COL])
     left, right = t.rows[0].cells
+    # NĐ 30/2020, Phụ lục I, II.2.a: the issuer's full official name (review M11)
     para(left, "{{ issuer }}", "Cơ quan ban hành")
+    para(left, "{{ issuer_place }}", "Cơ quan ban hành")
     base.rule(left, 2.6, base.LEFT_COL - 2 * base.CELL_MARGIN)
     para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Quốc hiệu")
     para(right, "Độc lập - Tự do - Hạnh phúc", "Tiêu ngữ")
@@ -78,34 +70,43 @@ def body(doc) -> None:
     para(doc, "1. Mục tiêu chung", "Heading 2")
     base.section(doc, "goal")
     para(doc, "2. Chỉ tiêu cụ thể đến năm {{ next_phase[-4:] }}", "Heading 2")
-    para(doc, "Chỉ tiêu giai đoạn {{ next_phase }} của từng nội dung bằng {{ rule_text }}, nhân "
-              "{{ percent }}%, làm tròn lên số nguyên (Bảng 1):")
-    para(doc, "{%p for t in targets %}")
-    para(doc, "- {{ t.name }}: ít nhất {{ t.target|two_digits }} {{ t.unit|lower }} (giai đoạn "
-              "{{ period }}: {% if t.previous_target is not none %}chỉ tiêu "
-              "{{ t.previous_target|two_digits }}, {% endif %}thực hiện "
-              "{{ t.previous_result|two_digits }}){% if loop.last %}.{% else %};{% endif %}")
+    para(doc, "Đến năm {{ next_phase[-4:] }}, phấn đấu:")
+    para(doc, "{%p for s in target_sentences %}")
+    para(doc, "- {{ s }}{% if loop.last %}.{% else %};{% endif %}")
     para(doc, "{%p endfor %}")
-    para(doc, "Bảng 1. Chỉ tiêu giai đoạn {{ next_phase }} và cách tính", "Tên bảng")
-    summary.table(doc, TARGET_HEAD, TARGET_CELLS, "t in targets")
     para(doc, "III. Nhiệm vụ, giải pháp", "Heading 1")
-    para(doc, "{%p for title in task_titles %}")
-    para(doc, "{{ loop.index }}. {{ title }}", "Heading 2")
+    para(doc, "{{p paras(tasks) }}")  # KH.III: text common to the groups, before them
+    para(doc, "{%p for g in plan_tasks %}")  # KH.III.1 … KH.III.6 under their group (M13)
+    para(doc, "{{ g.number }}. {{ g.title }}", "Heading 2")
+    para(doc, "{{p paras(g.paragraphs) }}")
     para(doc, "{%p endfor %}")
-    para(doc, "{{p paras(tasks) }}")
     para(doc, "IV. Kinh phí thực hiện", "Heading 1")
     para(doc, "Tổng kinh phí dự kiến giai đoạn {{ next_phase }}: "
-              "{{ plan_budget.budget_total|amount }}, phân bổ từng năm như Bảng 2.")
-    para(doc, "Bảng 2. Dự kiến kinh phí từng năm", "Tên bảng")
+              "{{ plan_budget.budget_total|amount }}, phân bổ từng năm như sau:")
+    para(doc, "Dự kiến kinh phí từng năm, giai đoạn {{ next_phase }}", "Tên bảng")
     summary.table(doc, BUDGET_HEAD, BUDGET_CELLS, "b in plan_budget.budget",
-                  total=BUDGET_TOTAL, text_column=2)
+                  total=BUDGET_TOTAL, text_column=None)
     para(doc, "V. Tổ chức thực hiện", "Heading 1")
-    base.section(doc, "organisation")
+    organisation(doc)
+
+
+def organisation(doc) -> None:
+    """V, whose last paragraph ends with “./.” (the context adds it) and keeps with the
+    signature block (NĐ 30/2020, Phụ lục I, II.7–II.9; review H1)."""
+    para(doc, "{%p for item in organisation %}")
+    para(doc, "{%p if not loop.last %}")
+    para(doc, "{{p paras([item]) }}")
+    para(doc, "{%p else %}")
+    last = para(doc, "{% if item.kind == 'dash' %}- {% elif item.kind == 'plus' %}+ "
+                     "{% endif %}{{ item.attributed }}")
+    last.paragraph_format.keep_with_next = True
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endfor %}")
 
 
 def signature(doc) -> None:
     """Nơi nhận (the usual list of a provincial plan, editable here) and the chairman's block."""
-    para(doc, "")
+    para(doc, "").paragraph_format.keep_with_next = True
     t = base.borderless_table(doc, [base.LEFT_COL, base.RIGHT_COL])
     t._tbl.remove(t.rows[1]._tr)
     left, right = t.rows[0].cells
@@ -130,6 +131,7 @@ def main() -> int:
     base.paragraph_macro(doc)
     body(doc)
     signature(doc)
+    docx_parts.keep_rows_whole(doc.element)  # no row, the signature's included, splits (M15)
     props = doc.core_properties
     props.title = "{{ document_title }}"
     props.subject = "Dự thảo Kế hoạch giai đoạn sau, Chương trình 1322"

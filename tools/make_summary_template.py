@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import docx_parts  # noqa: E402
 import make_template as base  # noqa: E402
 import template_destination  # noqa: E402
 from make_template import para  # noqa: E402
@@ -39,17 +40,17 @@ INDICATOR_CELLS = (
     f"{{% if i.results[{n}] is not none %}}{{{{ i.results[{n}]|number }}}}{{% endif %}}"
     for n in range(YEARS)) + (
     "{{ i.cumulative|number }}",
-    "{% if i.completion is not none %}{{ i.completion|number(1) }}{% endif %}",
+    "{% if i.completion is not none %}{{ i.completion|rate }}{% endif %}",
     "{% if i.met %}Đạt{% elif i.met is not none %}Chưa đạt{% endif %}")
 BUDGET_HEAD = (("Năm", 2.5), ("Dự toán theo Kế hoạch (đồng)", 5.0), ("Đã sử dụng (đồng)", 5.0),
                ("Tỷ lệ sử dụng (%)", 4.0))
-BUDGET_TOTAL = ("Cộng", "{% if budget.planned_total is not none %}{{ budget.planned_total|number }}"
-                "{% endif %}", "{{ budget.spent_total|number }}",
+BUDGET_TOTAL = ("Tổng cộng", "{% if budget.planned_total is not none %}"
+                "{{ budget.planned_total|number }}{% endif %}", "{{ budget.spent_total|number }}",
                 "{% if budget.budget_completion is not none %}"
-                "{{ budget.budget_completion|number(1) }}{% endif %}")
+                "{{ budget.budget_completion|rate }}{% endif %}")
 BUDGET_CELLS = ("{{ b.year }}", "{% if b.planned is not none %}{{ b.planned|number }}{% endif %}",
                 "{{ b.spent|number }}",
-                "{% if b.rate is not none %}{{ b.rate|number(1) }}{% endif %}")
+                "{% if b.rate is not none %}{{ b.rate|rate }}{% endif %}")
 
 
 def define_styles(doc) -> None:
@@ -140,24 +141,24 @@ def figure(doc, field: str, caption: str) -> None:
 
 def body(doc) -> None:
     para(doc, "BÁO CÁO", "Tên loại văn bản").paragraph_format.space_before = Pt(18)
-    para(doc, "{% if kind == 'tổng kết' %}Tổng kết{% else %}Sơ kết{% endif %} kết quả thực hiện "
+    para(doc, "{% if kind == 'tổng kết' %}Tổng kết{% else %}Sơ kết{% endif %} việc thực hiện "
               "giai đoạn {{ period }} của " + base.PROGRAMME, "Trích yếu")
     base.rule(doc, 6.0, base.TEXT_WIDTH).paragraph_format.space_after = Pt(12)
     para(doc, "Thực hiện Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê "
               "duyệt Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng "
               "sản phẩm, hàng hóa giai đoạn 2021-2030; {{ plan|cite }}{% for a in amendments %}; "
-              "{{ a|cite }}{% endfor %}.")
+              "{{ a|cite_after(plan) }}{% endfor %}.")
+    merger(doc)  # before the opening's “… báo cáo như sau:” (issue 22, review L8)
     para(doc, "{{p paras(opening) }}")
-    merger(doc)
     para(doc, "I. Kế hoạch triển khai thực hiện và các văn bản sửa đổi, bổ sung", "Heading 1")
     para(doc, "{%p for v in plan_versions %}")
     para(doc, "{%p if v.is_plan %}")
     para(doc, "- {{ v.document|cite }}: quy định chỉ tiêu, định mức hỗ trợ và kinh phí thực hiện "
               "giai đoạn {{ phase }}{% if loop.last %}.{% else %};{% endif %}")
     para(doc, "{%p else %}")
-    para(doc, "- {{ v.document|cite }}, có hiệu lực từ ngày {{ v.effective|short_date }}, thay "
-              "thế phần {{ v.parts|join(', ')|lower }} của Kế hoạch{% if loop.last %}."
-              "{% else %};{% endif %}")
+    para(doc, "- {{ v.document|cite_after(plan) }}, có hiệu lực từ ngày "
+              "{{ v.effective|short_date }}, thay thế phần {{ v.parts|join(', ')|lower }} của "
+              "Kế hoạch{% if loop.last %}.{% else %};{% endif %}")
     para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
     para(doc, "{{p paras(plan_notes) }}")
@@ -206,8 +207,8 @@ def results(doc) -> None:
     para(doc, "- {{ i.name }}: lũy kế giai đoạn {{ period }} đã {{ i.verb }} "
               "{{ i.cumulative|two_digits }}{% if i.period_target is not none %}/"
               "{{ i.period_target|two_digits }}{% endif %} {{ i.noun }}{% if i.completion is "
-              "not none %}, đạt {{ i.completion|percent }} chỉ tiêu {{ i.source|cite_short }}"
-              "{% if i.met %} (đạt chỉ tiêu){% else %} (chưa đạt chỉ tiêu){% endif %}"
+              "not none %}, đạt {{ i.completion|rate }}% chỉ tiêu giai đoạn theo "
+              "{{ i.source|cite_short }}{% if not i.met %} (chưa đạt){% endif %}"
               "{% endif %}{% if loop.last %}.{% else %};{% endif %}")
     para(doc, "{%p endfor %}")
     para(doc, "Kết quả từng năm, lũy kế và tỷ lệ đạt của từng chỉ tiêu (Bảng 1, Biểu đồ 1):")
@@ -220,7 +221,7 @@ def results(doc) -> None:
     para(doc, "{%p if has_budget %}")
     para(doc, "Giai đoạn {{ period }} đã sử dụng {{ budget.spent_total|number }} đồng"
               "{% if budget.planned_total is not none %}, bằng "
-              "{{ budget.budget_completion|percent }} dự toán {{ budget.planned_total|number }} "
+              "{{ budget.budget_completion|rate }}% dự toán {{ budget.planned_total|number }} "
               "đồng theo {{ budget_source|cite_short }}{% endif %} (Bảng 2, Biểu đồ 2).")
     para(doc, "Bảng 2. Kinh phí thực hiện từng năm", "Tên bảng")
     table(doc, BUDGET_HEAD, BUDGET_CELLS, "b in budget.budget", total=BUDGET_TOTAL,
@@ -256,6 +257,7 @@ def main() -> int:
     base.paragraph_macro(doc)
     body(doc)
     base.signature_block(doc)
+    docx_parts.keep_rows_whole(doc.element)  # no row breaks across pages (review M15)
     props = doc.core_properties
     props.title = "{{ document_title }}"
     props.subject = "Báo cáo tổng kết giai đoạn Chương trình 1322"

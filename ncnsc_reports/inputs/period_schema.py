@@ -75,7 +75,9 @@ PERIOD_SECTIONS: dict[str, str] = {
     "V": "Đề xuất, kiến nghị",
     "KH.I": "Dự thảo Kế hoạch – Mục đích, yêu cầu",
     "KH.II": "Dự thảo Kế hoạch – Mục tiêu chung",
-    "KH.III": "Dự thảo Kế hoạch – Nhiệm vụ, giải pháp",
+    "KH.III": "Dự thảo Kế hoạch – Nhiệm vụ, giải pháp: đoạn chung, in trước sáu nhóm",
+    # one per task group of QĐ 1322, so that a clerk's text lands under its heading (issue 22)
+    **{f"KH.III.{n}": f"Dự thảo Kế hoạch – Nhiệm vụ, giải pháp nhóm {n}" for n in range(1, 7)},
     "KH.V": "Dự thảo Kế hoạch – Tổ chức thực hiện",
 }
 

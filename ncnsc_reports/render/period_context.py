@@ -8,7 +8,8 @@ paragraph layout share the yearly report's field names, so the two templates sha
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ncnsc_reports.formatting import place_date_line
@@ -20,6 +21,7 @@ from ncnsc_reports.render.context import (
     TASK_GROUPS,
     described,
 )
+from ncnsc_reports.render.sentences import plan_target_sentence
 from ncnsc_reports.report.model import Agency, Document, Paragraph
 from ncnsc_reports.report.period import PeriodReport, PlanVersion
 
@@ -59,6 +61,16 @@ class PeriodTaskGroup:
     number: str
     title: str
     years: list[GroupYear]
+    paragraphs: tuple
+
+
+@dataclass(frozen=True)
+class PlanTasks:
+    """One task group of QĐ 1322 in the draft plan (III): its number, title and the clerk's
+    paragraphs typed under “KH.III.<n>”."""
+
+    number: int
+    title: str
     paragraphs: tuple
 
 
@@ -161,7 +173,17 @@ class PlanContext(PeriodFrame):
     """Every name the draft plan template (du-thao-ke-hoach.docx) sees, typed and described
     once: `build_plan_context` must fill each."""
 
-    issuer: str = described("Cơ quan ban hành kế hoạch (cơ quan chủ quản của Sở), in hoa.")
+    issuer: str = described("Tên cơ quan ban hành kế hoạch, dòng đầu: “ỦY BAN NHÂN DÂN” (NĐ "
+                            "30/2020, Phụ lục I, II.2.a: tên chính thức, đầy đủ; không viết "
+                            "tắt).")
+    issuer_place: str = described("Dòng thứ hai của tên cơ quan ban hành: “TỈNH AN GIANG” "
+                                  "(“THÀNH PHỐ …” với thành phố trực thuộc trung ương).")
+    target_sentences: tuple[str, ...] = described(
+        "Các chỉ tiêu giai đoạn sau thành câu, “Hỗ trợ ít nhất 14 hệ thống quản lý” (mục II.2; "
+        "cách tính chỉ ở du-thao-chi-tieu.xlsx), chưa có “- ” và dấu cuối.")
+    plan_tasks: list[PlanTasks] = described(
+        "Sáu nhóm nhiệm vụ, giải pháp của QĐ 1322 (mục III), mỗi nhóm với các đoạn KH.III.1 … "
+        "KH.III.6 của nó.")
     rule_text: str = described("Cách tính chỉ tiêu giai đoạn sau đã chọn (sổ tổng kết, trang "
                                "“Thông tin chung”), viết thành cụm từ trong câu.")
     percent: int = described("Tỷ lệ chỉ tiêu giai đoạn sau so với căn cứ, %, ví dụ 110.")
@@ -251,7 +273,7 @@ def _task_groups(period: PeriodReport, results: PeriodResults) -> list[PeriodTas
     """The six groups of QĐ 1322, each with its results year by year and the clerk's prose."""
     groups = []
     for number, key, title in TASK_GROUPS:
-        carried = dict(period.carried.get(key, ()))
+        carried = _once(dict(period.carried.get(key, ())))
         years = []
         for index, year in enumerate(results.phase_years):
             facts = tuple(Fact(i.verb, i.results[index], i.noun) for i in results.indicators
@@ -261,6 +283,19 @@ def _task_groups(period: PeriodReport, results: PeriodResults) -> list[PeriodTas
         groups.append(PeriodTaskGroup(f"1.{number[-1]}", title, years,
                                       period.sections[f"II.1.{number[-1]}"]))
     return groups
+
+
+def _once(carried: dict[int, tuple]) -> dict[int, tuple]:
+    """The paragraphs carried from each year, a paragraph already carried from an earlier year
+    left out (review M9: a standing sentence of the Sở, typed in 2022 and again in 2024, is
+    said once, under the first year)."""
+    seen: set[str] = set()
+    kept = {}
+    for year in sorted(carried):
+        fresh = tuple(p for p in carried[year] if " ".join(str(p.text).split()) not in seen)
+        seen.update(" ".join(str(p.text).split()) for p in carried[year])
+        kept[year] = fresh
+    return kept
 
 
 # The rule as the draft plan states it (the clerk's choice, seen in the text).
@@ -280,7 +315,10 @@ def _plan_values(period: PeriodReport, plan: NextPhase) -> dict:
     span = period.period.label
     return {
         **_frame(period, span),
-        "issuer": period.agency.parent_agency,
+        **_issuer(period.agency.parent_agency),
+        "target_sentences": tuple(plan_target_sentence(t) for t in plan.targets),
+        "plan_tasks": [PlanTasks(n, title, tuple(period.sections[f"KH.III.{n}"]))
+                       for n, (_, _, title) in enumerate(TASK_GROUPS, 1)],
         "next_phase": f"{plan.phase[0]}-{plan.phase[1]}",
         "rule_text": RULE_TEXT[plan.rule].format(span=span),
         "percent": plan.percent,
@@ -289,8 +327,35 @@ def _plan_values(period: PeriodReport, plan: NextPhase) -> dict:
         "purpose": period.sections["KH.I"],
         "goal": period.sections["KH.II"],
         "tasks": period.sections["KH.III"],
-        "organisation": period.sections["KH.V"],
+        "organisation": _ending(period.sections["KH.V"]),
         "task_titles": [title for _, _, title in TASK_GROUPS],
         "document_title": f"Dự thảo Kế hoạch thực hiện Chương trình 1322 giai đoạn "
                           f"{plan.phase[0]}-{plan.phase[1]} - {period.agency.place}",
     }
+
+
+# NĐ 30/2020, Phụ lục I, II.2.a: the issuer's full official name on two lines; a profile
+# usually writes the parent agency abbreviated (“UBND TỈNH AN GIANG”).
+_UBND = re.compile(r"^\s*(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+", re.IGNORECASE)
+
+
+def _issuer(parent_agency: str) -> dict:
+    place = _UBND.sub("", parent_agency).strip().upper()
+    return {"issuer": "ỦY BAN NHÂN DÂN", "issuer_place": place}
+
+
+# NĐ 30/2020, Phụ lục I, II.6: the body ends with “./.”; without a KH.V text, the usual
+# sentence of a provincial plan (the Sở as standing body, QĐ 1322 Điều 2).
+DEFAULT_ORGANISATION = ("Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ban, "
+                        "ngành, Ủy ban nhân dân các xã, phường tổ chức thực hiện Kế hoạch này")
+
+
+def _ending(paragraphs) -> tuple[Paragraph, ...]:
+    """KH.V with “./.” at the end of its last paragraph, whatever the clerk typed there."""
+    items = list(paragraphs) or [Paragraph("text", DEFAULT_ORGANISATION)]
+    last = items[-1]
+    text = str(last.text).rstrip()
+    if not text.endswith("./."):
+        text = (text[:-1] if text.endswith((".", ";")) else text) + "./."
+    items[-1] = replace(last, text=text, attributed=text, runs=())
+    return tuple(items)

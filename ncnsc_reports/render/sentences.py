@@ -180,3 +180,10 @@ def _year_money(this: BudgetLine, spending: Spending, source: Document | None,
     text = f"dự toán năm {this.year} là {format_number(this.planned)} đồng{by}, {spent}"
     rate = completion(this.spent, this.planned) if this.spent else None
     return text + (f", đạt {format_rate(rate)}% dự toán năm" if rate is not None else "")
+
+
+def plan_target_sentence(target) -> str:
+    """“Hỗ trợ chứng nhận cho ít nhất 12 doanh nghiệp”: a target of the draft plan as the plan
+    states it (review M12); how it was reached is in du-thao-chi-tieu.xlsx only."""
+    verb = target.verb[:1].upper() + target.verb[1:]
+    return f"{verb} ít nhất {two_digits(target.target)} {target.noun}"

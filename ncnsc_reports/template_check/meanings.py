@@ -156,6 +156,10 @@ PERIOD_ATTRIBUTES: dict[str, dict[str, str]] = {
         "years": "Các năm có kết quả hoặc đoạn văn mang từ báo cáo năm.",
         "paragraphs": "Các đoạn tổng kết cả giai đoạn của nhóm (sổ tổng kết, mục II.1.1 … "
                       "II.1.6)."},
+    "PlanTasks": {
+        "number": "Số thứ tự của nhóm trong mục III của dự thảo kế hoạch (1 … 6).",
+        "title": "Tên nhóm theo QĐ 1322.",
+        "paragraphs": "Các đoạn của nhóm (sổ tổng kết, mục KH.III.1 … KH.III.6)."},
     "GroupYear": {
         "year": "Năm.", "facts": "Các kết quả đếm được của nhóm trong năm.",
         "paragraphs": "Các đoạn của nhóm trong báo cáo năm đó (trang “Mang từ báo cáo năm”)."},
