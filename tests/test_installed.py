@@ -127,3 +127,32 @@ def test_build_a_copied_sample_with_the_shipped_template(installed, elsewhere, s
     built = elsewhere / "outputs" / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx"
     assert "Đã tạo báo cáo" in done.stdout
     assert built.read_bytes() == sample_report.read_bytes()
+
+
+def test_a_province_starts_from_an_empty_folder(installed, elsewhere):
+    """Issue 23: new-province, new-year, a few rows, build — the installed tool alone."""
+    import datetime as dt
+
+    from conftest import append_row, edit_workbook
+    from docx_text import docx_lines
+
+    tool = str(installed / "ncnsc-report")
+    started = _run(tool, "new-province", "inputs/dong-thap", cwd=elsewhere).stdout
+    assert "Đã tạo: templates/bao-cao-nam.docx" in started
+    assert sorted(p.name for p in (elsewhere / "templates").iterdir()) == [
+        "bao-cao-nam.docx", "du-thao-ke-hoach.docx", "tong-ket-giai-doan.docx"]
+    _run(tool, "new-year", "inputs/dong-thap/2026", cwd=elsewhere)
+    profile = elsewhere / "inputs" / "dong-thap" / "ho-so-tinh.xlsx"
+    append_row(profile, "Kế hoạch", (
+        "Kế hoạch", "12/KH-UBND", dt.datetime(2026, 2, 10), "UBND tỉnh Đồng Tháp",
+        "thực hiện Chương trình 1322 giai đoạn 2026-2030 (văn bản minh họa)", "2026-2030"))
+    book = elsewhere / "inputs" / "dong-thap" / "2026" / "bao-cao-2026.xlsx"
+    edit_workbook(book, "Thông tin chung", {"B5": 11, "B9": "Có"})
+    for section in ("III.1", "III.2"):
+        append_row(book, "Nội dung", (section, None, f"Nội dung mục {section}."))
+    done = _run(tool, "build", "inputs/dong-thap/2026", cwd=elsewhere)
+    report = elsewhere / "outputs" / "dong-thap" / "2026" / "bao-cao-dong-thap-2026.docx"
+    assert f"Đã tạo báo cáo: {report}" in done.stdout
+    lines = docx_lines(report)
+    assert lines[1:3] == ["| UBND TỈNH ĐỒNG THÁP", "| SỞ KHOA HỌC VÀ CÔNG NGHỆ"]
+    assert "| Đồng Tháp, ngày       tháng 11 năm 2026" in lines
