@@ -28,6 +28,7 @@ from ncnsc_reports.inputs.divisions import (
 )
 from ncnsc_reports.inputs.schema import (
     AGENCY_SETTINGS,
+    PLACEHOLDER_START,
     PROFILE_AGENCY,
     PROFILE_FILE,
     PROFILE_FORMATION,
@@ -42,7 +43,7 @@ from ncnsc_reports.resources import DEFAULT_TEMPLATES, shipped
 
 INPUTS = "inputs"
 README = "README.txt"
-SIGNER_PLACEHOLDER = "(ghi họ tên người ký)"  # the clerk types the real name over it
+SIGNER_PLACEHOLDER = f"{PLACEHOLDER_START}họ tên người ký)"  # the clerk types the name over it
 RESOLUTION = "Nghị quyết số 202/2025/QH15"
 
 

@@ -244,6 +244,9 @@ def test_a_province_started_from_nothing_builds_its_first_report(tmp_path, monke
         "Kế hoạch", "12/KH-UBND", dt.datetime(2026, 2, 10), "UBND tỉnh Đồng Tháp",
         "thực hiện Chương trình 1322 giai đoạn 2026-2030 (văn bản minh họa)", "2026-2030"))
     output = _invoke("build", "inputs/dong-thap/2026")
+    assert ("  - ho-so-tinh.xlsx › trang “Cơ quan”: mục “Họ tên người ký” vẫn là chữ giữ chỗ "
+            "“(ghi họ tên người ký)” (do lệnh new-province ghi); báo cáo sẽ in nguyên chữ đó — "
+            "hãy thay bằng giá trị thật") in output.splitlines()
     report = tmp_path / "outputs" / "dong-thap" / "2026" / "bao-cao-dong-thap-2026.docx"
     assert f"Đã tạo báo cáo: {report}" in output
     lines = docx_lines(report)

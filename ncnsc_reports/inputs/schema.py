@@ -125,6 +125,10 @@ AGENCY_SETTINGS: tuple[Setting, ...] = (
             help="Câu cuối phần nội dung, kết thúc bằng “./.”."),
 )
 
+# `new-province` writes “(ghi …)” where only the clerk knows the value (the signer's name); a
+# report that would print one is warned about (report/general.py `check_placeholders`).
+PLACEHOLDER_START = "(ghi "
+
 FROM_YEAR = Column("from_year", "Áp dụng từ năm", YEAR, low=2021, high=2100, width=16,
                    help="Năm bắt đầu áp dụng giá trị này; năm sau có thể ghi dòng mới.")
 

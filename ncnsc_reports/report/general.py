@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ncnsc_reports.inputs.cells import normalise, typed_date
 from ncnsc_reports.inputs.display import Typed
-from ncnsc_reports.inputs.schema import YEAR_GENERAL, YEAR_SETTINGS, Setting
+from ncnsc_reports.inputs.schema import PLACEHOLDER_START, YEAR_GENERAL, YEAR_SETTINGS, Setting
 from ncnsc_reports.inputs.sheets import Row, read_settings
 from ncnsc_reports.problems import Location, Problems, expected_found
 
@@ -159,3 +159,15 @@ def report_date(values: dict, year: int) -> dt.date:
     last = calendar.monthrange(sign_year, month)[1]
     day = values.get("day") if values.get("day") and values["day"] <= last else last
     return dt.date(sign_year, month, day)
+
+
+def check_placeholders(values: dict, settings: tuple[Setting, ...], where: Location,
+                       problems: Problems) -> None:
+    """Warn about a value still “(ghi …)”, the placeholder new-province writes: the report
+    would print it where the signer's name belongs."""
+    for setting in settings:
+        value = values.get(setting.key)
+        if isinstance(value, str) and value.startswith(PLACEHOLDER_START):
+            problems.warning(where, f"mục “{setting.label}” vẫn là chữ giữ chỗ “{value}” (do "
+                             "lệnh new-province ghi); báo cáo sẽ in nguyên chữ đó — hãy thay "
+                             "bằng giá trị thật")

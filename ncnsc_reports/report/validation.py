@@ -49,7 +49,7 @@ from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
 from ncnsc_reports.report.confirm import escalated, unconfirmed
 from ncnsc_reports.report.formation import folder_name, formation_from_rows
-from ncnsc_reports.report.general import check_typed_symbol, read_general
+from ncnsc_reports.report.general import check_placeholders, check_typed_symbol, read_general
 from ncnsc_reports.report.general import report_date as general_report_date
 from ncnsc_reports.report.history import load_history, records_of
 from ncnsc_reports.report.localities import read_localities
@@ -221,6 +221,7 @@ def _agency(rows: list[Row], overrides: dict, year: int, problems: Problems) -> 
                            f"áp dụng cho năm {year} (ví dụ: {setting.example})")
     if problems.errors:
         return None
+    check_placeholders(values, AGENCY_SETTINGS, Location(file, PROFILE_AGENCY.name), problems)
     return Agency(**{s.key: values.get(s.key) or "" for s in AGENCY_SETTINGS})
 
 
