@@ -84,6 +84,7 @@ async def year_page(request: Request):
     return site.page(request, "nam.html", year=year, workbook=_workbook(year), check=check,
                      groups=grouped(check[0].errors) if check else {},
                      warnings=grouped(check[0].warnings) if check else {},
+                     notice=request.session.pop("notice", ""),
                      **builds.documents(site, year))
 
 

@@ -80,7 +80,7 @@ def _preview(path, kind: str) -> None:
     outcome = library.check_template(path, kind)
     if not outcome.ok:
         return
-    sample = path.parent / ".xem-truoc" / f"{path.stem}-mau.docx"
+    sample = path.with_name(f"{path.stem}-mau.docx")  # its images: .xem-truoc/ beside it
     done = library.sample_render(path, kind, sample)
     if done.pdfs:
         with contextlib.suppress(NcnscError):  # no preview: the findings are still shown

@@ -1,0 +1,150 @@
+"""The page's work through HTTP (issue 24): one build when two clerks ask at once, the phase
+summary, a template installed for a province, a unit's form kept when a newer one comes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+
+import openpyxl
+import pytest
+from conftest import ROOT, SAMPLE_PROVINCE
+from docx import Document
+from web_server import Client, Running
+
+from ncnsc_reports.web import access, tokens
+
+YEAR = "/tinh/hung-yen/2023"
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(SAMPLE_PROVINCE, tmp_path / "inputs" / "hung-yen")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+@pytest.fixture
+def server(project):
+    running = Running(project)
+    yield running
+    running.stop()
+
+
+def _wait(server, folder, seconds: float = 300):
+    deadline = time.monotonic() + seconds
+    while (job := server.app.state.site.jobs.latest(folder)) is None or job.active:
+        assert time.monotonic() < deadline, "the build did not end"
+        time.sleep(0.2)
+    return job
+
+
+def test_two_clerks_building_at_once_get_one_build(server, project):
+    first, second = Client(server.url), Client(server.url)
+    first.get(YEAR)
+    second.get(YEAR)
+    _, page_one, _ = first.post(f"{YEAR}/tao", {})
+    _, page_two, _ = second.post(f"{YEAR}/tao", {})
+    job_one = re.search(r'data-viec="([^"]+)"', page_one)[1]
+    job_two = re.search(r'data-viec="([^"]+)"', page_two)[1]
+    assert job_one == job_two  # the same build, shown to both
+    assert "Báo cáo này đang được tạo; hãy chờ lần đó xong." in page_two
+    assert "đang được tạo" not in page_one
+    job = _wait(server, project / "inputs" / "hung-yen" / "2023")
+    assert job.state == "xong", job.step
+    out = project / "outputs" / "hung-yen" / "2023"
+    assert sorted(p.name for p in out.glob("*.docx")) == ["bao-cao-hung-yen-2023.docx"]
+    assert (out / "bao-cao-hung-yen-2023.pdf").is_file()
+
+
+def test_the_phase_summary_is_built_from_its_page(tmp_path):
+    shutil.copytree(ROOT / "inputs" / "an-giang", tmp_path / "inputs" / "an-giang")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    running = Running(tmp_path)
+    try:
+        client = Client(running.url)
+        period = "/tinh/an-giang/ky/tong-ket-2021-2025"
+        assert "tong-ket-2021-2025" in client.get("/")[1]
+        client.get(period)
+        client.post(f"{period}/tao", {})
+        job = _wait(running, tmp_path / "inputs" / "an-giang" / "tong-ket-2021-2025")
+        assert job.state == "xong", job.step
+        _, page, _ = client.get(period)
+        name = "bao-cao-tong-ket-an-giang-2021-2025.docx"
+        assert name in page
+        status, _, headers = client.get(f"{period}/tep/{name}")
+        assert status == 200 and "attachment" in headers["content-disposition"]
+    finally:
+        running.stop()
+
+
+def test_a_clean_template_is_installed_for_one_province_keeping_the_old(server, project):
+    client = Client(server.url)
+    client.get("/mau")
+    template = (ROOT / "templates" / "bao-cao-nam.docx").read_bytes()
+    status, page, _ = client.post("/mau", {"mau": "bao-cao-nam"},
+                                  {"tep": ("mau-moi.docx", template)})
+    assert status == 200 and "Mẫu không có lỗi" in page
+    assert 'src="/mau/trang/1.png"' in page  # the test render with the sample data
+    target = project / "inputs" / "hung-yen" / "templates" / "bao-cao-nam.docx"
+    target.parent.mkdir()
+    target.write_bytes(b"ban cu")
+    status, page, _ = client.post("/mau/cai-dat", {"tinh": "hung-yen"})
+    assert status == 200 and "Đã cài mẫu cho tỉnh hung-yen" in page
+    assert target.read_bytes() == template
+    kept = list((target.parent / "ban-cu").glob("bao-cao-nam-*.docx"))
+    assert [p.read_bytes() for p in kept] == [b"ban cu"]
+
+
+def test_a_broken_template_is_not_installed(server, project, tmp_path):
+    import hostile
+
+    broken = tmp_path / "mau.docx"
+    shutil.copyfile(ROOT / "templates" / "bao-cao-nam.docx", broken)
+    hostile.template_paragraph(broken, "{{ khong_co_truong }}")
+    client = Client(server.url)
+    client.get("/mau")
+    client.post("/mau", {"mau": "bao-cao-nam"}, {"tep": ("mau.docx", broken.read_bytes())})
+    status, _, _ = client.post("/mau/cai-dat", {"tinh": "hung-yen"})
+    assert status == 422
+    assert not (project / "inputs" / "hung-yen" / "templates").exists()
+
+
+def _unit_form(server, project, tmp_path, token: str, text: str):
+    client = Client(server.url)
+    client.get(f"/don-vi/{token}")
+    form = tmp_path / f"{text[:5]}.xlsx"
+    status, _, _ = client.get(f"/don-vi/{token}/phieu")
+    assert status == 200
+    with client.opener.open(f"{server.url}/don-vi/{token}/phieu") as response:
+        form.write_bytes(response.read())
+    wb = openpyxl.load_workbook(form)
+    wb["Nội dung"].append(["I.2.3", "Đoạn văn", text])
+    wb.save(form)
+    return client.post(f"/don-vi/{token}", {}, {"phieu": ("phieu.xlsx", form.read_bytes())})
+
+
+def test_a_newer_unit_form_replaces_the_older_which_is_kept(server, project, tmp_path):
+    from ncnsc_reports.contributions import write_forms
+
+    write_forms(project / "inputs" / "hung-yen" / "2023", ("Sở Công Thương",))
+    token = tokens.issue(access.state_dir(project), "hung-yen", 2023, ["Sở Công Thương"],
+                         tokens.default_last_day(2023))["Sở Công Thương"]
+    for text in ("Đã tổ chức lần một minh họa.", "Đã tổ chức lần hai minh họa."):
+        status, page, _ = _unit_form(server, project, tmp_path, token, text)
+        assert status == 200 and "Đã nhận phiếu, không có lỗi" in page
+    forms = project / "inputs" / "hung-yen" / "2023" / "don-vi"
+    assert [p.name for p in forms.glob("*.xlsx")] == ["phieu-so-cong-thuong-2023.xlsx"]
+    kept = list((project / "outputs/hung-yen/2023/ban-cu/don-vi").glob("*.xlsx"))
+    assert len(kept) == 1
+    rows = [r[2] for r in openpyxl.load_workbook(kept[0])["Nội dung"].values]
+    assert "Đã tổ chức lần một minh họa." in rows
+    client = Client(server.url)
+    client.get(YEAR)
+    client.post(f"{YEAR}/tao", {})
+    assert _wait(server, project / "inputs" / "hung-yen" / "2023").state == "xong"
+    report = project / "outputs/hung-yen/2023/bao-cao-hung-yen-2023.docx"
+    text = "\n".join(p.text for p in Document(report).paragraphs)
+    assert "Sở Công Thương đã tổ chức lần hai minh họa." in text
+    assert "lần một" not in text
