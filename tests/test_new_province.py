@@ -313,3 +313,21 @@ def test_a_started_province_is_told_the_next_command(tmp_path, monkeypatch):
     done = CliRunner().invoke(main, ["build", "inputs/hue/nam-nay"])
     assert (f"  - {tmp_path}/inputs/hue/nam-nay: không tìm thấy thư mục năm; cần dạng "
             f"inputs/<tỉnh>/<năm>, ví dụ {tmp_path}/inputs/hue/{year}") in done.output
+
+
+@pytest.mark.parametrize("slug", ["dong-thap", "an-giang"])
+def test_the_samples_agree_with_the_packages(slug):
+    """The merged samples' communes from 1/7/2025 are the package's, their “Hình thành” the
+    converter's predecessors (names as the samples write them)."""
+    profile = ROOT / "inputs" / slug / "ho-so-tinh.xlsx"
+    communes = [r[1] for r in _rows(profile, "Địa bàn") if r[2] == JULY_1]
+    assert communes and set(communes) <= set(provinces()[slug].communes)
+    assert {r[1] for r in _rows(profile, "Hình thành")} == set(provinces()[slug].predecessors)
+
+
+def test_an_existing_predecessor_folder_is_filled_in(tmp_path):
+    (tmp_path / "inputs" / "kien-giang").mkdir(parents=True)
+    done = start_province(tmp_path / "inputs" / "an-giang")
+    assert done.folders == {"Kiên Giang": "kien-giang", "An Giang (trước sắp xếp)": "an-giang"}
+    assert _rows(done.profile, "Hình thành") == [
+        (JULY_1, "Kiên Giang", "kien-giang"), (JULY_1, "An Giang (trước sắp xếp)", "an-giang")]
