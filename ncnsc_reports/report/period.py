@@ -59,6 +59,7 @@ from ncnsc_reports.report.model import (
     Report,
     YearRecords,
 )
+from ncnsc_reports.report.period_years import missing_years, year_without_data
 from ncnsc_reports.report.plan import PARTS, chain_in_force, plan_rows
 from ncnsc_reports.report.validation import VIETNAMESE_LETTERS, validate
 
@@ -178,13 +179,16 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
         chart_codes=_codes(general.get("chart_codes"), where.get("chart_codes"), plan, problems),
         next_budget={r["year"]: r["amount"] for r in sheets[PERIOD_BUDGET.name]
                      if r["year"] and r["amount"] is not None},
-        illustrative=general.get("illustrative") == "Có" or end.illustrative, yearly=yearly)
+        illustrative=general.get("illustrative") == "Có" or any(  # a year's, not only the last
+            r.illustrative for r in yearly.values()), yearly=yearly)
 
 
 def _folder(period_dir: Path, problems: Problems) -> tuple[str, int, int] | None:
     if not period_dir.is_dir():
-        problems.error(Location(str(period_dir)), "không tìm thấy thư mục tổng kết; cần dạng "
-                       "inputs/<tỉnh>/tong-ket-2021-2025 (hoặc so-ket-2026-2028)")
+        fix = ("cần dạng inputs/<tỉnh>/tong-ket-2021-2025 (hoặc so-ket-2026-2028)"
+               if period_folder_problem(period_dir.name) else
+               f"tạo thư mục và sổ Excel tổng kết bằng: ncnsc-report new-summary {period_dir}")
+        problems.error(Location(str(period_dir)), f"không tìm thấy thư mục tổng kết; {fix}")
     elif problem := period_folder_problem(period_dir.name):
         problems.error(Location(str(period_dir)), problem)
     return None if problems.errors else period_folder(period_dir.name)
@@ -206,9 +210,14 @@ def _yearly_reports(province_dir: Path, first: int, last: int, profile,
                     problems: Problems) -> dict[int, Report]:
     """Validate every year of the period as its yearly report would be."""
     no_data = {r["year"] for r in profile[PROFILE_NO_DATA.name] if r["year"]}
+    missing = missing_years(province_dir, Phase(first, last), no_data, problems)
     reports = {}
     for year in range(first, last + 1):
-        if not (province_dir / str(year)).is_dir() and year in no_data and year != last:
+        if not (province_dir / str(year)).is_dir():  # marked, a predecessor's, or missing
+            end = year_without_data(province_dir, year, problems) \
+                if year == last and year not in missing else None  # the profile says who
+            if end is not None:
+                reports[year] = end
             continue
         try:
             reports[year], warnings = validate(province_dir / str(year))

@@ -90,7 +90,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         return None  # a workbook unreadable or without a sheet: checks across sheets would mislead
     read = read_general(sheets[YEAR_GENERAL.name], book.name, year, problems)
     general = read.values
-    agency = _agency(profile[PROFILE_AGENCY.name], general, year, problems)
+    agency = agency_in_force(profile[PROFILE_AGENCY.name], general, year, problems)
     check_typed_symbol(read, agency.symbol if agency else None, problems)
     report_date = general_report_date(general, year)
     cited, plan_in_force = read_plan(profile, year, report_date, problems)
@@ -121,7 +121,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         date=report_date, phase=phase_of(year),
         localities=read_localities(profile[PROFILE_LOCALITIES.name], problems),
         illustrative=general.get("illustrative") == "Có",
-        recipients=_recipients(profile[PROFILE_RECIPIENTS.name],
+        recipients=recipients_in_force(profile[PROFILE_RECIPIENTS.name],
                                sheets[YEAR_RECIPIENTS.name], year),
         documents=_documents(sheets[YEAR_DOCUMENTS.name]),
         sections=sections,
@@ -203,7 +203,8 @@ def _is_year(name: str) -> bool:
     return name.isascii() and name.isdigit() and len(name) == 4
 
 
-def _agency(rows: list[Row], overrides: dict, year: int, problems: Problems) -> Agency | None:
+def agency_in_force(rows: list[Row], overrides: dict, year: int,
+                    problems: Problems) -> Agency | None:
     """Return the values in force in `year` (latest “Áp dụng từ năm” ≤ year), then overrides."""
     in_force: dict[str, tuple[int, object]] = {}
     for setting, value, row in read_settings(rows, AGENCY_SETTINGS, problems):
@@ -230,7 +231,8 @@ def _document(row: Row) -> Document:
     return Document(v["kind"], v["number"], v["issued"], v["issuer"], v.get("subject") or "")
 
 
-def _recipients(profile_rows: list[Row], year_rows: list[Row], year: int) -> tuple[str, ...]:
+def recipients_in_force(profile_rows: list[Row], year_rows: list[Row],
+                        year: int) -> tuple[str, ...]:
     """Return the year's own list if it has one, else the profile list in force in `year`."""
     rows = year_rows or profile_rows
     names = ([r["recipient"] for r in year_rows] if year_rows
