@@ -17,9 +17,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from ncnsc_reports.errors import InputError, NcnscError
+from ncnsc_reports.engine import BuildOptions, BuildResult, build, up_to_date
+from ncnsc_reports.errors import InputError
 from ncnsc_reports.inputs.shared import share_reads
-from ncnsc_reports.pipeline import BuildOptions, BuildResult, build, up_to_date
 
 _YEAR = re.compile(r"^\d{4}$")
 # Set by the batch on Ctrl-C, read by its workers between reports (see `_start_worker`).
@@ -46,15 +46,17 @@ def discover(inputs_dir: Path) -> list[Path]:
 
 
 def build_one(year_dir: Path, options: BuildOptions) -> BatchItem:
-    """Build one report; turn any failure into lines a clerk can read."""
+    """Build one folder (`engine.build`); turn any failure into lines a clerk can read."""
     try:
-        return BatchItem(year_dir, result=build(year_dir, options))
-    except InputError as err:
-        return BatchItem(year_dir, failure=tuple(f"{p.severity.value}: {p}" for p in err.problems))
-    except NcnscError as err:
-        return BatchItem(year_dir, failure=(f"Lỗi: {err}",))
+        result = build(year_dir, options)
     except Exception as err:  # one report's bug must not stop the batch
         return BatchItem(year_dir, failure=(f"Lỗi không mong đợi: {type(err).__name__}: {err}",))
+    if result.ok:
+        return BatchItem(year_dir, result=result)
+    if isinstance(result.exception, InputError):  # located: every problem, warnings too
+        return BatchItem(year_dir, failure=tuple(f"{p.severity.value}: {p}"
+                                                 for p in result.exception.problems))
+    return BatchItem(year_dir, failure=tuple(f"Lỗi: {p.message}" for p in result.errors))
 
 
 def build_group(year_dirs: list[Path], options: BuildOptions,
@@ -82,7 +84,8 @@ def build_all(year_dirs: list[Path], options: BuildOptions, jobs: int | None = N
     """
     done = on_done or (lambda item: None)
     items, stale = _up_to_date(year_dirs, options, done)
-    options = dataclasses.replace(options, rebuild=True)  # known to be out of date: no second check
+    # known to be out of date: no second check; the PDFs are made after, all at once
+    options = dataclasses.replace(options, rebuild=True, pdf=False)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale)))
     if jobs == 1:
         share_reads()

@@ -42,6 +42,8 @@ class BuildOptions:
     force: bool = False  # --force: replace hand-edited outputs without keeping a copy
     rebuild: bool = False  # --rebuild: build even when nothing it depends on changed
     accept: frozenset[str] = frozenset()  # --chap-nhan-…: warnings confirmed (report.confirm)
+    pdf: bool = False  # --pdf: make a PDF beside each document (`engine.build`, LibreOffice)
+    mark_warnings: bool = False  # --canh-bao-tren-so: mark warnings on the workbooks' copies too
 
     @classmethod
     def of(cls, options: BuildOptions | Path | None, **changes) -> BuildOptions:
@@ -53,13 +55,15 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What a builder of one kind did (`engine.BuildResult` is what front ends get)."""
+
     path: Path
     warnings: list[Problem]
     kept: dict[Path, Path] = field(default_factory=dict)  # hand-edited report -> copy kept
     replaced: list[Path] = field(default_factory=list)  # hand-edited, replaced (force)
     up_to_date: bool = False  # nothing it depends on changed: not rebuilt
     units: UnitReplies | None = None  # units asked for a contribution, forms received
-    others: list[Path] = field(default_factory=list)  # written beside it (e.g. a draft plan)
+    others: list[Path] = field(default_factory=list)  # written beside it (workbooks, a plan)
     removed: list[Path] = field(default_factory=list)  # earlier outputs no longer made
 
 
@@ -84,7 +88,7 @@ def build(year_dir: Path, options: BuildOptions | Path | None = None, **changes)
     target = output_path(year_dir, options.out_root)
     fresh, before = _freshness(year_dir, options, target.parent)
     if fresh is not None:
-        return BuildResult(_recorded_name(target, fresh), fresh.problems(), up_to_date=True)
+        return _unchanged(target, fresh)
     report, results, warnings = gather(year_dir, options.accept)
     target = target.with_name(f"{report.file_stem}.docx")  # the name in force, not the folder
     files = {}
@@ -105,7 +109,8 @@ def build(year_dir: Path, options: BuildOptions | Path | None = None, **changes)
     written = write_outputs(target.parent, files, options.force)
     _record(before, year_dir, report, target.parent, files, warnings)
     return BuildResult(target, list(warnings), written.kept, written.replaced,
-                       units=report.units, removed=written.removed)
+                       units=report.units, removed=written.removed,
+                       others=[target.parent / n for n in files if n != target.name])
 
 
 def up_to_date(year_dir: Path, options: BuildOptions | Path | None = None,
@@ -115,15 +120,17 @@ def up_to_date(year_dir: Path, options: BuildOptions | Path | None = None,
     options = BuildOptions.of(options, **changes)
     target = output_path(named(year_dir), options.out_root)
     fresh, _ = _freshness(named(year_dir), options, target.parent, False)
-    return None if fresh is None else BuildResult(_recorded_name(target, fresh),
-                                                  fresh.problems(), up_to_date=True)
+    return None if fresh is None else _unchanged(target, fresh)
 
 
-def _recorded_name(target: Path, recorded) -> Path:
-    """The report an up-to-date build wrote: its name follows the province's name in force
-    (a folder continued by a merged province writes bao-cao-<new name>-<năm>.docx)."""
+def _unchanged(target: Path, recorded) -> BuildResult:
+    """The result of an up-to-date build: the outputs as recorded. The report's name follows
+    the province's name in force (a folder continued by a merged province writes
+    bao-cao-<new name>-<năm>.docx)."""
     names = sorted(n for n in recorded.outputs if n.endswith(".docx"))
-    return target.with_name(names[0]) if names else target
+    report = target.with_name(names[0]) if names else target
+    others = [target.parent / n for n in sorted(recorded.outputs) if n != report.name]
+    return BuildResult(report, recorded.problems(), up_to_date=True, others=others)
 
 
 def report_template(year_dir: Path, templates: Path | None = None) -> Path:

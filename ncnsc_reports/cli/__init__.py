@@ -116,6 +116,12 @@ def _no_last_collection() -> None:
     atexit.register(gc.freeze)
 
 
+def debug_option(command):
+    """--debug, declared once for every command."""
+    return click.option("--debug", is_flag=True,
+                        help="In chi tiết lỗi (traceback) cho nhóm phát triển.")(command)
+
+
 @main.command()
 @click.argument("year_dir", type=click.Path(path_type=Path), required=False)
 @click.option("--all", "build_every", is_flag=True,
@@ -140,61 +146,52 @@ def _no_last_collection() -> None:
 @click.option("--canh-bao-tren-so", "mark_warnings", is_flag=True,
               help="Đánh dấu cả các cảnh báo (không chỉ lỗi) trên bản sao của sổ Excel, trong "
                    "thư mục loi/ cạnh báo cáo.")
-@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+@debug_option
 @accept_options
 def build(year_dir: Path | None, build_every: bool, jobs: int | None, pdf: bool,
           out_root: Path | None, templates: Path | None, strict: bool, force: bool,
           rebuild: bool, mark_warnings: bool, debug: bool, accept: frozenset[str]) -> None:
     """Tạo báo cáo .docx cho thư mục năm YEAR_DIR, ví dụ inputs/hung-yen/2023; với thư mục
     tổng kết (inputs/an-giang/tong-ket-2021-2025) tạo báo cáo tổng kết giai đoạn."""
-    from ncnsc_reports.pipeline import BuildOptions
-    from ncnsc_reports.pipeline import build as build_report
+    from ncnsc_reports.engine import BuildOptions
+    from ncnsc_reports.engine import build as build_folder
 
-    options = BuildOptions(out_root, templates, strict, force, rebuild, accept)
+    options = BuildOptions(out_root=out_root, templates=templates, strict=strict, force=force,
+                           rebuild=rebuild, accept=accept, pdf=pdf, mark_warnings=mark_warnings)
     if build_every:
         from ncnsc_reports.cli.batch import build_every_report
 
-        sys.exit(build_every_report(year_dir or Path("inputs"), options, jobs, pdf, debug))
+        sys.exit(build_every_report(year_dir or Path("inputs"), options, jobs, debug))
     if year_dir is None:
         from ncnsc_reports.inputs.start import first_steps
 
         raise click.UsageError(f"cần thư mục năm (hoặc --all để tạo mọi báo cáo); "
                                f"{first_steps()}")
-    from ncnsc_reports.inputs.period_schema import period_folder
-    from ncnsc_reports.outputs.place import named, output_folder
-
-    builder, folder = build_report, named(year_dir)  # `build .` in tong-ket-…: that folder
-    if period_folder(folder.name) is not None:  # a period's folder: the summary
-        from ncnsc_reports.summary import build_summary as builder  # charts: not for a year
-
-        year_dir = folder
     from ncnsc_reports.inputs.excel_lock import open_in_excel
-    from ncnsc_reports.outputs.marked import mark_workbooks, marked_on_failure
+    from ncnsc_reports.outputs.place import named
 
-    out, open_books = output_folder(year_dir, out_root), open_in_excel(year_dir)
-    result = _run(debug, lambda: marked_on_failure(lambda: builder(year_dir, options), year_dir,
-                                                   out, mark_warnings), closing=open_books)
-    _echo_result(result)
-    if mark_warnings:
-        for line in marked_lines(mark_workbooks(result.warnings, year_dir, out, True), True):
+    open_books = open_in_excel(named(year_dir))  # before the build: what it reads is open
+    _word_build(_run(debug, lambda: build_folder(year_dir, options)), debug, open_books)
+
+
+def _word_build(result, debug: bool, open_books: list[str]) -> None:
+    """Say what a build did: what it wrote (even when only its PDFs then failed), the workbooks
+    open in Excel and the warnings again, last (cli.closing); then why it failed and what to
+    do, and exit 1 on a failure."""
+    if result.outputs:
+        _echo_result(result)
+        for line in [*marked_lines(result.marked, True),  # warnings (--canh-bao-tren-so)
+                     *closing_lines(result.warnings, open_books)]:
             click.echo(line)
-    for line in closing_lines(result.warnings, open_books):
-        click.echo(line)
-    if pdf:
-        from ncnsc_reports.incremental import pdf_is_current
-        from ncnsc_reports.outputs.pdf import convert
-
-        if result.up_to_date and pdf_is_current(result.path):
-            click.echo(f"PDF không đổi: {result.path.with_suffix('.pdf')}")
-            return
-        # a kept hand edit gets its PDF too: each PDF shows the version its name says
-        kept = [copy for copy in result.kept.values() if copy.suffix == ".docx"]
-        documents = [result.path, *(p for p in result.others if p.suffix == ".docx")]
-        pdfs = _run(debug, lambda: convert(documents + kept), "Chưa tạo PDF nào.")
-        for pdf in pdfs[:len(documents)]:
-            click.echo(f"Đã tạo PDF: {pdf}" + (" (bản vừa tạo từ sổ Excel)" if kept else ""))
-        for pdf in pdfs[len(documents):]:
-            click.echo(f"Đã tạo PDF của bản đã sửa tay được giữ lại: {pdf}")
+        _echo_pdfs(result)
+    if result.ok:
+        return
+    if debug:
+        raise result.exception
+    _report_failure(result.exception, "Chưa tạo PDF nào." if result.outputs else NO_REPORT)
+    for line in [] if result.outputs else open_books:
+        click.echo(line, err=True)
+    sys.exit(EXIT_FAILED)
 
 
 def _echo_result(result) -> None:
@@ -210,10 +207,23 @@ def _echo_result(result) -> None:
     if result.up_to_date:
         click.echo(f"Báo cáo không đổi (dữ liệu, mẫu như lần tạo trước), giữ nguyên: "
                    f"{result.path}. Muốn tạo lại: thêm --rebuild.")
-    else:
-        click.echo(f"Đã tạo báo cáo: {result.path}")
-    for other in result.others:
+        return
+    click.echo(f"Đã tạo báo cáo: {result.path}")
+    for other in result.outputs[1:]:
         click.echo(f"Đã tạo kèm theo: {other}")
+
+
+def _echo_pdfs(result) -> None:
+    """The PDFs made, a kept hand edit's apart (each PDF shows the version its name says)."""
+    if result.pdfs_up_to_date:
+        click.echo(f"PDF không đổi: {result.path.with_suffix('.pdf')}")
+        return
+    copies = {copy.with_suffix(".pdf") for copy in result.kept.values()}
+    for pdf in result.pdfs:
+        if pdf in copies:
+            click.echo(f"Đã tạo PDF của bản đã sửa tay được giữ lại: {pdf}")
+        else:
+            click.echo(f"Đã tạo PDF: {pdf}" + (" (bản vừa tạo từ sổ Excel)" if copies else ""))
 
 
 def _echo_units(units) -> None:
@@ -232,7 +242,7 @@ def _echo_units(units) -> None:
 @click.argument("year_dir", type=click.Path(path_type=Path))
 @click.option("--trong", "blank", is_flag=True,
               help="Tạo sổ trống, không chép gì từ năm trước.")
-@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+@debug_option
 def new_year(year_dir: Path, blank: bool, debug: bool) -> None:
     """Tạo sổ Excel cho thư mục năm YEAR_DIR, bắt đầu từ sổ của năm trước gần nhất.
 
@@ -256,7 +266,7 @@ def new_year(year_dir: Path, blank: bool, debug: bool) -> None:
 @click.option("--tu", "sources", multiple=True, type=click.Path(path_type=Path),
               help="Thư mục số liệu các năm của một tỉnh trước sắp xếp, ví dụ inputs/tien-giang "
                    "(ghi vào trang “Hình thành”); ghi --tu nhiều lần nếu nhiều tỉnh.")
-@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+@debug_option
 def new_province(province_dir: Path, sources: tuple[Path, ...], debug: bool) -> None:
     """Tạo hồ sơ tỉnh cho thư mục PROVINCE_DIR, ví dụ inputs/dong-thap (tên tỉnh, thành phố
     từ 1/7/2025, viết thường không dấu): tên cơ quan, nơi nhận, xã phường, các tỉnh đã hợp
@@ -288,7 +298,7 @@ def new_province(province_dir: Path, sources: tuple[Path, ...], debug: bool) -> 
 @click.argument("units", nargs=-1)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path),
               help="Thư mục ghi phiếu (mặc định: outputs/<tỉnh>/<năm>/phieu-don-vi).")
-@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+@debug_option
 def unit_form(year_dir: Path, units: tuple[str, ...], out_dir: Path | None, debug: bool) -> None:
     """Tạo phiếu đóng góp (sổ Excel nhỏ) cho từng đơn vị phối hợp của năm YEAR_DIR.
 
@@ -306,7 +316,7 @@ def unit_form(year_dir: Path, units: tuple[str, ...], out_dir: Path | None, debu
 
 @main.command("new-summary")
 @click.argument("period_dir", type=click.Path(path_type=Path))
-@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+@debug_option
 def new_summary(period_dir: Path, debug: bool) -> None:
     """Tạo sổ Excel trống cho báo cáo tổng kết PERIOD_DIR, ví dụ inputs/an-giang/tong-ket-2021-2025
     (hoặc sơ kết: so-ket-2026-2028); số liệu lấy từ các thư mục năm."""
@@ -328,7 +338,7 @@ KINDS_HELP = ("Loại mẫu: bao-cao-nam (báo cáo năm), tong-ket (báo cáo t
 @click.option("--fix", is_flag=True,
               help="Sửa những gì sửa tự động được (nháy cong, thẻ bị tách định dạng) vào bản "
                    "sao <tên>.da-sua.docx cạnh mẫu; mẫu gốc không đổi.")
-@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+@debug_option
 def check_template(path: Path, kind: str | None, fix: bool, debug: bool) -> None:
     """Kiểm tra mẫu Word PATH: báo mọi lỗi thẻ một lần, kèm chỗ tìm thấy trong Word."""
     from ncnsc_reports.template_check.check import check_template as check
@@ -368,7 +378,7 @@ def _fix_template(path: Path, kind: str, debug: bool):
 @click.option("--mau", "kind", type=click.Choice(TEMPLATE_KINDS), default=YEARLY,
               show_default=True, help=KINDS_HELP)
 @click.option("--markdown", is_flag=True, help="In dạng Markdown (như docs/truong-du-lieu.md).")
-@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+@debug_option
 def fields(kind: str, markdown: bool, debug: bool) -> None:
     """Liệt kê mọi trường, vòng lặp và bộ lọc dùng được trong mẫu (mặc định mẫu báo cáo năm;
     --mau tong-ket, --mau du-thao-ke-hoach cho mẫu tổng kết, dự thảo kế hoạch), kèm ý nghĩa và

@@ -11,13 +11,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ncnsc_reports.errors import NcnscError
-
-if TYPE_CHECKING:  # the pipeline is imported when a build runs, not for --help
-    from ncnsc_reports.pipeline import BuildOptions
+if TYPE_CHECKING:  # the engine is imported when a build runs, not for --help
+    from ncnsc_reports.engine import BuildOptions
 
 
-def build_every_report(inputs_dir: Path, options: BuildOptions, jobs: int | None, pdf: bool,
+def build_every_report(inputs_dir: Path, options: BuildOptions, jobs: int | None,
                        debug: bool) -> int:
     """Build every report under `inputs_dir`; print progress and a summary; return the exit code."""
     from ncnsc_reports.batch import build_all, discover
@@ -38,7 +36,7 @@ def build_every_report(inputs_dir: Path, options: BuildOptions, jobs: int | None
         items = build_all(year_dirs, options, jobs, on_done=lambda item: bar.update(1))
     _summary(items)
     built = [item.result for item in items if item.result]
-    if pdf and built:
+    if options.pdf and built:
         failed_pdf = _pdfs(built, jobs, debug)
         return 1 if failed_pdf or any(item.failure for item in items) else 0
     return 1 if any(item.failure for item in items) else 0
@@ -79,29 +77,31 @@ def _summary(items) -> None:
 
 
 def _pdfs(results, jobs: int | None, debug: bool) -> bool:
-    """Convert every report whose PDF is missing or older than it, in LibreOffice runs side
-    by side, one per core (`outputs.pdf_batch`); return True if that failed."""
-    from ncnsc_reports.incremental import pdf_is_current
-    from ncnsc_reports.outputs.pdf_batch import convert_all, processes_for, runs_of
+    """Make every PDF that is missing or older than its document (`engine.with_pdfs`), in
+    LibreOffice runs side by side, one per core (`outputs.pdf_batch`); return True if that
+    failed."""
+    from ncnsc_reports.engine import pdf_work, with_pdfs
+    from ncnsc_reports.outputs.pdf_batch import processes_for, runs_of
 
-    documents = [r.path for r in results if not (r.up_to_date and pdf_is_current(r.path))]
-    kept = [copy for r in results for copy in r.kept.values() if copy.suffix == ".docx"]
-    if len(documents) < len(results):
-        click.echo(f"{len(results) - len(documents)} tệp PDF không đổi, không tạo lại.")
+    work = [pdf_work(r) for r in results]
+    documents = [d for docs, _ in work for d in docs]
+    kept = [copy for _, copies in work for copy in copies]  # kept hand edits get a PDF too
+    unchanged = sum(len(r.documents) for r in results) - len(documents)
+    if unchanged:
+        click.echo(f"{unchanged} tệp PDF không đổi, không tạo lại.")
     if not documents:
         return False
-    try:
-        processes = processes_for(len(documents) + len(kept), jobs)
-        pdfs = convert_all(documents + kept, processes)  # kept hand edits get their own PDF too
-    except NcnscError as err:
+    processes = processes_for(len(documents) + len(kept), jobs)
+    failed = [r for r in with_pdfs(results, processes) if not r.ok]
+    if failed:
         if debug:
-            raise
-        click.echo(f"Lỗi PDF: {err}", err=True)
+            raise failed[0].exception
+        click.echo(f"Lỗi PDF: {failed[0].errors[0].message}", err=True)
         return True
     runs = len(runs_of(documents + kept, processes))
     how = ("một lần chạy LibreOffice" if runs == 1 else f"{runs} lần chạy LibreOffice"
            + (f", {processes} lần song song" if processes > 1 else ""))
-    click.echo(f"Đã tạo {len(pdfs)} tệp PDF ({how}).")
-    for pdf in pdfs[len(documents):]:
-        click.echo(f"  PDF của bản đã sửa tay được giữ lại: {pdf}")
+    click.echo(f"Đã tạo {len(documents) + len(kept)} tệp PDF ({how}).")
+    for pdf in kept:
+        click.echo(f"  PDF của bản đã sửa tay được giữ lại: {pdf.with_suffix('.pdf')}")
     return False
