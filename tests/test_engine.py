@@ -38,13 +38,17 @@ def test_a_period_folder_builds_the_summary_and_the_draft_plan(tmp_path):
         "bao-cao-tong-ket-an-giang-2021-2025.docx", "du-thao-ke-hoach-an-giang-2026-2030.docx"]
 
 
-def test_a_workbook_error_comes_back_located_and_nothing_is_written(province_copy, tmp_path):
+def test_a_workbook_error_comes_back_located_and_no_report_is_written(province_copy, tmp_path):
     edit_workbook(year_book(province_copy), "Nội dung", {"C2": "#DIV/0!"})
     result = build(province_copy / "2023", BuildOptions(out_root=tmp_path / "out"))
     assert not result.ok and result.path is None and result.outputs == []
     assert result.errors and all(isinstance(p.where, Location) for p in result.errors)
     assert any(p.where.file.endswith("bao-cao-2023.xlsx") for p in result.errors)
-    assert not (tmp_path / "out").exists()
+    folder = tmp_path / "out" / "hung-yen" / "2023"
+    # only the workbook's copy with its errors marked (outputs.marked), in loi/
+    assert result.marked and all(p.parent == folder / "loi" for p in result.marked)
+    assert sorted(folder.rglob("*.xlsx")) == sorted(result.marked)
+    assert not list(folder.rglob("*.docx"))
 
 
 def test_a_missing_templates_folder_is_a_problem_not_an_exception(tmp_path):
