@@ -33,6 +33,7 @@ class BatchItem:
     year_dir: Path
     result: BuildResult | None = None
     failure: tuple[str, ...] = ()
+    marked: tuple[Path, ...] = ()  # copies of the workbooks with the errors marked on them
 
     @property
     def name(self) -> str:
@@ -55,7 +56,8 @@ def build_one(year_dir: Path, options: BuildOptions) -> BatchItem:
         return BatchItem(year_dir, result=result)
     if isinstance(result.exception, InputError):  # located: every problem, warnings too
         return BatchItem(year_dir, failure=tuple(f"{p.severity.value}: {p}"
-                                                 for p in result.exception.problems))
+                                                 for p in result.exception.problems),
+                         marked=tuple(result.marked))
     return BatchItem(year_dir, failure=tuple(f"Lỗi: {p.message}" for p in result.errors))
 
 

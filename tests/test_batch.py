@@ -42,7 +42,12 @@ def test_one_failure_does_not_stop_the_others(inputs):
     built = inputs.parent / "outputs" / "tien-giang" / "2021" / "bao-cao-tien-giang-2021.docx"
     assert f"  ✓ tien-giang/2021: {built} (2 cảnh báo)" in lines
     assert built.is_file()
-    assert not (inputs.parent / "outputs" / "hung-yen").exists()
+    # no report of the failed year: only the workbook's copy with its error marked on the cell
+    failed = inputs.parent / "outputs" / "hung-yen" / "2023"
+    assert list(failed.rglob("*.xlsx")) == [failed / "loi" / "bao-cao-2023-loi.xlsx"]
+    assert not list(failed.rglob("*.docx"))
+    assert ("      Các ô có lỗi được tô màu, ghi chú ngay trên bản sao của sổ: "
+            f"{failed / 'loi' / 'bao-cao-2023-loi.xlsx'}") in lines
 
 
 def test_parallel_and_serial_batches_write_the_same_bytes(inputs, tmp_path):

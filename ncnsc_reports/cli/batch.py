@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ncnsc_reports.cli.wording import marked_lines
+
 if TYPE_CHECKING:  # the engine is imported when a build runs, not for --help
     from ncnsc_reports.engine import BuildOptions
 
@@ -69,7 +71,7 @@ def _summary(items) -> None:
                 click.echo(f"      Đã xóa “{old.name}” của lần tạo trước (không còn tạo tệp đó)")
         else:  # the summary goes to one stream, so a saved log keeps the failures too
             click.echo(f"  ✗ {item.name}: không tạo được")
-            for line in item.failure:
+            for line in [*item.failure, *marked_lines(item.marked)]:
                 click.echo(f"      {line}")
     if same:
         click.echo(f"({same} báo cáo đánh dấu “=” không đổi vì dữ liệu, mẫu như lần tạo trước; "
