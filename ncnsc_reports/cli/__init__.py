@@ -411,7 +411,7 @@ def fields(kind: str, markdown: bool, debug: bool) -> None:
 @click.option("--tao-tep-bat", "launcher", is_flag=True,
               help="Ghi tệp mo-trang-bao-cao.bat vào thư mục dự án (Windows: bấm đúp để mở "
                    "trang), rồi thoát.")
-@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+@debug_option
 def serve(project: Path, port: int, host: str, no_browser: bool, set_password: bool,
           launcher: bool, debug: bool) -> None:
     """Mở trang web trên thư mục dự án PROJECT (mặc định: thư mục hiện tại, nơi có inputs/)."""
