@@ -16,6 +16,7 @@ from ncnsc_reports.web import library
 from ncnsc_reports.web.jobs import Job
 from ncnsc_reports.web.preview import images_of, page_images, preview_folder
 from ncnsc_reports.web.project import files_of, listed_file
+from ncnsc_reports.web.security import form_of
 from ncnsc_reports.web.site import download, site_of
 from ncnsc_reports.web.uploads import KEPT_DIR
 
@@ -23,12 +24,12 @@ OUTPUT_SUFFIXES = (".docx", ".pdf", ".xlsx")
 KEPT_MARK = "-sua-tay-"
 
 
-def _work(folder: Path):
-    """The job of a build: the documents, their PDFs, then the report's page images."""
+def _work(folder: Path, pdf: bool = True):
+    """The job of a build: the documents, then (`pdf`) their PDFs and the report's pages."""
     def work(job: Job):
         job.step = "Đang kiểm tra số liệu và tạo báo cáo…"
         outcome = library.build_folder(folder, pdf=False)
-        if not outcome.ok:
+        if not outcome.ok or not pdf:
             return outcome
         job.step = "Đang tạo PDF (LibreOffice)…"
         library.add_pdfs(outcome)
@@ -58,7 +59,8 @@ def documents(site, year) -> dict:
 async def build_year(request: Request):
     site = site_of(request)
     year = site.year(request)
-    job, new = site.jobs.start(year.path, f"Báo cáo năm {year.year}", _work(year.path))
+    pdf = bool(form_of(request).get("pdf"))
+    job, new = site.jobs.start(year.path, f"Báo cáo năm {year.year}", _work(year.path, pdf))
     request.session["notice"] = "" if new else "Báo cáo này đang được tạo; hãy chờ lần đó xong."
     return RedirectResponse(f"/tinh/{year.province.slug}/{year.year}#tao", status_code=303)
 
@@ -85,7 +87,8 @@ async def period_page(request: Request):
 async def build_period(request: Request):
     site = site_of(request)
     folder = _period(request)
-    site.jobs.start(folder, f"Tổng kết {folder.name}", _work(folder))
+    pdf = bool(form_of(request).get("pdf"))
+    site.jobs.start(folder, f"Tổng kết {folder.name}", _work(folder, pdf))
     return RedirectResponse(f"/tinh/{request.path_params['tinh']}/ky/{folder.name}",
                             status_code=303)
 
