@@ -331,3 +331,16 @@ def test_an_existing_predecessor_folder_is_filled_in(tmp_path):
     assert done.folders == {"Kiên Giang": "kien-giang", "An Giang (trước sắp xếp)": "an-giang"}
     assert _rows(done.profile, "Hình thành") == [
         (JULY_1, "Kiên Giang", "kien-giang"), (JULY_1, "An Giang (trước sắp xếp)", "an-giang")]
+
+
+def test_a_commune_typed_with_the_other_tone_placement_is_in_the_province(tmp_path):
+    """The official list writes “Xã Hoà An”; a clerk types “Xã Hòa An”: the same commune (no
+    “doanh nghiệp ngoài tỉnh?” warning), while “Xã Hóa An” is another name."""
+    from ncnsc_reports.report.localities import locality_key, names_for
+
+    done = start_province(tmp_path / "inputs" / "tuyen-quang")
+    assert "Xã Hoà An" in done.province.communes
+    problems = Problems()
+    sheets = read_workbook(done.profile, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
+    known, _ = names_for(read_localities(sheets["Địa bàn"], problems), 2026, None)
+    assert locality_key("Xã Hòa An") in known and locality_key("xã hóa an") not in known

@@ -23,7 +23,7 @@ from ncnsc_reports.inputs.schema import (
     YEAR_TRAINING,
 )
 from ncnsc_reports.problems import Location, Problems
-from ncnsc_reports.report.localities import names_for
+from ncnsc_reports.report.localities import locality_key, names_for
 from ncnsc_reports.report.model import Report
 
 
@@ -134,7 +134,7 @@ def _localities(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
     for _, row in rows.iterrows():
         day = row["date"] if isinstance(row["date"], dt.date) else None
         known, when = names_for(report.localities, report.year, day)
-        if str(row["locality"]).casefold() not in known:
+        if locality_key(row["locality"]) not in known:
             problems.warning(row["where"].at(column="Địa bàn"), (
                 f"“{row['locality']}” không có trong danh sách địa bàn của tỉnh {when} "
                 "(hồ sơ tỉnh, trang “Địa bàn”): doanh nghiệp ngoài tỉnh?"))

@@ -9,6 +9,8 @@ that day; one without, against every list in force at some time in its year.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 from ncnsc_reports.formatting import short_date
 from ncnsc_reports.inputs.sheets import Row
@@ -16,6 +18,19 @@ from ncnsc_reports.problems import Problems, expected_found
 
 # (first day in force, names), sorted by the first day
 Lists = tuple[tuple[dt.date, tuple[str, ...]], ...]
+# Vietnamese tone marks (NFD): where a word carries one varies with the spelling habit —
+# the official commune list of 2025 writes “Xã Hoà An”, “Phường Thuỷ Nguyên”, a clerk “Hòa”,
+# “Thủy” — so two names are the same name when each word has the same letters and tone.
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def locality_key(name: str) -> str:
+    """The form two spellings of a locality share: case-folded, each word's tone mark moved to
+    its end, spaces and dashes between words alike (“Văn Miếu - Quốc Tử Giám”, “Văn
+    Miếu-Quốc Tử Giám”)."""
+    words = re.split(r"[\s\-–—]+", unicodedata.normalize("NFD", str(name).casefold()))
+    return " ".join("".join(c for c in w if c not in TONES) + "".join(c for c in w if c in TONES)
+                    for w in words if w)
 
 
 def read_localities(rows: list[Row], problems: Problems) -> Lists:
@@ -34,7 +49,7 @@ def read_localities(rows: list[Row], problems: Problems) -> Lists:
 
 
 def names_for(lists: Lists, year: int, day: dt.date | None) -> tuple[set[str], str]:
-    """The names (case-folded) a record may use, and how the message names the list."""
+    """The names a record may use (`locality_key`), and how the message names the list."""
     if day is not None:
         in_force = [names for since, names in lists if since <= day][-1:]
         when = f"áp dụng ngày {short_date(day)}"
@@ -44,4 +59,4 @@ def names_for(lists: Lists, year: int, day: dt.date | None) -> tuple[set[str], s
                     if (start is not None and since >= start or since.year == year)
                     and since.year <= year]
         when = f"năm {year}"
-    return {name.casefold() for names in in_force for name in names}, when
+    return {locality_key(name) for names in in_force for name in names}, when
