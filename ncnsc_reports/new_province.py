@@ -69,14 +69,22 @@ def start_province(province_dir: Path, sources: tuple[Path, ...] = ()) -> NewPro
     if problems.errors:
         raise InputError(problems.errors)
     profile = _write_profile(province_dir, province, folders)
-    created, kept = _lay_out(province_dir.parent.parent, province)
+    created, kept = _lay_out(_root(province_dir), province)
     return NewProvince(profile, province, folders, created, kept)
+
+
+def _root(province_dir: Path) -> Path:
+    """The project folder (holding inputs/): as typed when the path names inputs/, else
+    absolute (`new-province dong-thap` typed inside inputs/)."""
+    if province_dir.parent.name == INPUTS:
+        return province_dir.parent.parent
+    return Path(os.path.abspath(province_dir)).parent.parent
 
 
 def _province(province_dir: Path, problems: Problems) -> Province | None:
     """The province the folder names, or None with the reason (and the closest names)."""
     where = Location(str(province_dir))
-    if province_dir.parent.name != INPUTS:
+    if Path(os.path.abspath(province_dir)).parent.name != INPUTS:
         problems.error(where, f"thư mục tỉnh phải nằm trong thư mục “{INPUTS}” của dự án; hãy "
                        f"ghi: ncnsc-report new-province {Path(INPUTS) / province_dir.name}")
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -179,6 +180,15 @@ def test_other_wrong_names_say_what_to_type(tmp_path, monkeypatch, folder, messa
     done = CliRunner().invoke(main, ["new-province", folder])
     assert done.exit_code == 1 and message in done.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_typed_inside_inputs_the_project_is_still_the_folder_above(tmp_path, monkeypatch):
+    (tmp_path / "inputs").mkdir()
+    monkeypatch.chdir(tmp_path / "inputs")
+    done = start_province(Path("ca-mau"))
+    assert done.profile == Path("ca-mau") / "ho-so-tinh.xlsx" and done.profile.is_file()
+    assert (tmp_path / "templates" / "bao-cao-nam.docx").is_file()
+    assert (tmp_path / "README.txt").is_file() and not (tmp_path / "inputs" / "templates").exists()
 
 
 def test_an_existing_profile_is_refused_and_templates_are_kept(tmp_path):
