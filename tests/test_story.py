@@ -74,7 +74,7 @@ def cells(tr):
 
 
 def number(text: str) -> int:
-    return int(text.replace(".", "")) if text else 0
+    return int(text.replace(".", "")) if text and text != "-" else 0  # “-”: no money (M17)
 
 
 @pytest.mark.parametrize("year_dir", SAMPLES, ids=lambda d: f"{d.parent.name}-{d.name}")

@@ -43,7 +43,8 @@ ENTERPRISE_COLUMNS = (
     ("Địa bàn", 2.3, TEXT), ("Nội dung hỗ trợ", 3.6, TEXT), ("Kinh phí (đồng)", 2.9, NUM),
 )
 ENTERPRISE_CELLS = ("{{ loop.index }}", "{{ e.name }}", "{{ e.tax_code }}", "{{ e.locality }}",
-                    "{{ e.what }}", "{{ e.amount|number }}")
+                    "{{ e.what }}",
+                    "{% if e.amount %}{{ e.amount|number }}{% else %}-{% endif %}")
 ENTERPRISE_TOTAL = ("", "Tổng cộng", "", "", "", "{{ enterprises_total|number }}")
 CELL_STYLES = {NUM: "Bảng – số", TEXT: "Bảng – chữ", LABEL: "Bảng"}
 _YEAR_TARGET = 4  # the “Chỉ tiêu năm” column: printed only when a target of the year is set

@@ -16,6 +16,9 @@ BREAKDOWN = ("{% if c.officials %}, trong đó {{ c.officials|two_digits }} cán
              "nghiệp{% endif %}{% elif c.managers %}, trong đó {{ c.managers|two_digits }} cán bộ "
              "quản lý doanh nghiệp{% endif %}")
 
+# The class's cost, so that the money of II.1 is found in section I (issue 22, review M3).
+COST = "{% if c.cost %}; kinh phí {{ c.cost|number }} đồng{% endif %}"
+
 
 def records(doc, para) -> None:
     """The record lists of the group in the loop `group` (numbers as in QĐ 1322, mục III)."""
@@ -41,7 +44,7 @@ def support(doc, para) -> None:
     para(doc, "{%p for e in supported %}")
     para(doc, "- {{ e.name }}{% if e.locality %} ({{ e.locality }}){% endif %}: "
               "{{ e.what|join(', ') }}{% if e.amount %}; kinh phí hỗ trợ {{ e.amount|number }} "
-              "đồng{% endif %}" + END)
+              "đồng{% else %} (không sử dụng kinh phí hỗ trợ){% endif %}" + END)  # review M17
     para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")
     para(doc, "{%p if group.number == '2.3' and surveys %}")
@@ -56,11 +59,13 @@ def support(doc, para) -> None:
 
 def training(doc, para) -> None:
     para(doc, "{%p if group.number == '2.4' and classes %}")
+    # one class: “60 người” as in its item; several: “lượt người” (one may attend two) (L2)
     para(doc, "Năm {{ year }}, đã tổ chức {{ classes|length|two_digits }} lớp tập huấn với "
-              "{{ trainees|two_digits }} lượt người tham dự, cụ thể:")
+              "{{ trainees|two_digits }} {% if classes|length > 1 %}lượt người{% else %}người"
+              "{% endif %} tham dự, cụ thể:")
     para(doc, "{%p for c in classes %}")
     para(doc, "- {{ c.title }}, " + DATES + ": {{ c.participants|two_digits }} người tham dự"
-              + BREAKDOWN + END)
+              + BREAKDOWN + COST + END)
     para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")
     para(doc, "{%p if group.number == '2.4' and experts %}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ncnsc_reports.report.repeats import repeated_counts
 from ncnsc_reports.report.validation import validate
 
 
@@ -16,6 +17,7 @@ def gather(year_dir: Path, accepted: frozenset[str] = frozenset()):
     """Validate the inputs, compute the indicators and check the records against the plan.
     `accepted`: the options confirming warnings that may mean the figures are wrong."""
     report, warnings = validate(year_dir, accepted)
+    warnings.extend(repeated_counts(report))  # a clerk's paragraph saying a count again (M1)
     plan, results = report.plan_in_force, None
     if plan is not None:  # pandas is loaded only for a province that sets indicators
         from ncnsc_reports.compute.indicators import compute, frames

@@ -325,7 +325,8 @@ def _enterprises(report: Report) -> list[SupportLine]:
     rows = records.rows.get(YEAR_SUPPORT.name, []) if records else []
     return [SupportLine(r["name"], r["tax_code"], r["locality"], r["kind"], r["detail"] or "",
                         r["item"], r["amount"], r["funding"], _capital(
-                            support_phrase(r["kind"], r["detail"] or "", r["item"])))
+                            support_phrase(r["kind"], r["detail"] or "", r["item"],
+                                              r["amount"])))
             for r in rows]
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ncnsc_reports.inputs.schema import (
+    CERTIFICATION_ITEM,
     CERTIFICATION_KIND,
     MEDIA_KINDS,
     SUPPORT_KINDS,
@@ -52,6 +53,7 @@ class ClassItem:
     participants: int
     officials: int | None
     managers: int | None
+    cost: int | None = None  # “Kinh phí (đồng)”: said in I.2.4 so II.1's money adds up (M3)
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def year_records(report: Report) -> dict:
     media = [MediaItem(r["kind"], r["title"], r["published"], r["outlet"] or "")
              for r in rows.get(YEAR_MEDIA.name, [])]
     classes = [ClassItem(r["title"], r["start"], r["end"], r["participants"] or 0,
-                         r["officials"], r["managers"]) for r in rows.get(YEAR_TRAINING.name, [])]
+                         r["officials"], r["managers"], r["cost"])
+               for r in rows.get(YEAR_TRAINING.name, [])]
     supported = _by_enterprise(rows.get(YEAR_SUPPORT.name, []))
     return {
         "media": media,
@@ -107,12 +110,14 @@ def _counts(media: list[MediaItem]) -> list[Count]:
             if (n := sum(1 for m in media if m.kind == kind))]
 
 
-def support_phrase(kind: str, detail: str, item: str) -> str:
-    """“tư vấn áp dụng hệ thống quản lý ISO 9001”, “phí đăng ký mã số mã vạch”."""
+def support_phrase(kind: str, detail: str, item: str, amount: int | None = None) -> str:
+    """“tư vấn áp dụng hệ thống quản lý ISO 9001”, “phí đăng ký mã số mã vạch”. The award's
+    “Tiêu chuẩn, công cụ” is the level won (“Giải Vàng”), said only with money paid for it:
+    a 0-đồng row is an enterprise urged to enter, not a winner (issue 22, review M17)."""
     if kind == _AWARD:
-        return f"tham dự {kind}" + (f" ({detail})" if detail else "")
-    if kind == CERTIFICATION_KIND:  # “đánh giá chứng nhận lần đầu ISO 9001”
-        subject = detail
+        return f"tham dự {kind}" + (f", đạt {detail}" if detail and amount else "")
+    if kind == CERTIFICATION_KIND or (item == CERTIFICATION_ITEM and detail):
+        subject = detail  # one form (review L3): “đánh giá chứng nhận lần đầu ISO 9001”
     else:
         subject = kind.lower() + (f" {detail}" if detail else "")
     return f"{item[0].lower()}{item[1:]} {subject}".strip()
@@ -125,6 +130,6 @@ def _by_enterprise(rows) -> list[SupportedEnterprise]:
         groups.setdefault(str(r["tax_code"] or r["name"]).replace(" ", ""), []).append(r)
     return [SupportedEnterprise(
         rs[0]["name"], rs[0]["locality"] or "",
-        tuple(dict.fromkeys(support_phrase(r["kind"], r["detail"] or "", r["item"])
+        tuple(dict.fromkeys(support_phrase(r["kind"], r["detail"] or "", r["item"], r["amount"])
                             for r in rs)),
         sum(r["amount"] or 0 for r in rs)) for rs in groups.values()]
