@@ -148,3 +148,21 @@ def test_a_newer_unit_form_replaces_the_older_which_is_kept(server, project, tmp
     text = "\n".join(p.text for p in Document(report).paragraphs)
     assert "Sở Công Thương đã tổ chức lần hai minh họa." in text
     assert "lần một" not in text
+
+
+def test_a_warning_that_may_change_the_figures_is_confirmed_on_the_page(server, project):
+    book = project / "inputs" / "hung-yen" / "2023" / "bao-cao-2023.xlsx"
+    wb = openpyxl.load_workbook(book)
+    del wb["Khảo sát"]
+    wb.save(book)
+    client = Client(server.url)
+    client.get(YEAR)
+    client.post(f"{YEAR}/tao", {})
+    folder = project / "inputs" / "hung-yen" / "2023"
+    assert _wait(server, folder).state == "lỗi"
+    _, page, _ = client.get(YEAR)
+    assert "Khảo sát" in page and 'name="chap_nhan" value="--chap-nhan-thieu-trang"' in page
+    assert not (project / "outputs/hung-yen/2023/bao-cao-hung-yen-2023.docx").exists()
+    client.post(f"{YEAR}/tao", {"chap_nhan": "--chap-nhan-thieu-trang"})
+    assert _wait(server, folder).state == "xong"
+    assert (project / "outputs/hung-yen/2023/bao-cao-hung-yen-2023.docx").is_file()

@@ -24,11 +24,11 @@ OUTPUT_SUFFIXES = (".docx", ".pdf", ".xlsx")
 KEPT_MARK = "-sua-tay-"
 
 
-def _work(folder: Path, pdf: bool = True):
+def _work(folder: Path, pdf: bool = True, accept: frozenset[str] = frozenset()):
     """The job of a build: the documents, then (`pdf`) their PDFs and the report's pages."""
     def work(job: Job):
         job.step = "Đang kiểm tra số liệu và tạo báo cáo…"
-        outcome = library.build_folder(folder, pdf=False)
+        outcome = library.build_folder(folder, accept)
         if not outcome.ok or not pdf:
             return outcome
         job.step = "Đang tạo PDF (LibreOffice)…"
@@ -59,10 +59,18 @@ def documents(site, year) -> dict:
 async def build_year(request: Request):
     site = site_of(request)
     year = site.year(request)
-    pdf = bool(form_of(request).get("pdf"))
-    job, new = site.jobs.start(year.path, f"Báo cáo năm {year.year}", _work(year.path, pdf))
+    pdf, accept = _choices(request)
+    job, new = site.jobs.start(year.path, f"Báo cáo năm {year.year}",
+                               _work(year.path, pdf, accept))
     request.session["notice"] = "" if new else "Báo cáo này đang được tạo; hãy chờ lần đó xong."
     return RedirectResponse(f"/tinh/{year.province.slug}/{year.year}#tao", status_code=303)
+
+
+def _choices(request: Request) -> tuple[bool, frozenset[str]]:
+    """Whether the PDFs are asked for, and the warnings the clerk confirmed (known ones only)."""
+    form = form_of(request)
+    accept = {str(v) for v in form.getlist("chap_nhan")} & set(library.ACCEPTS)
+    return bool(form.get("pdf")), frozenset(accept)
 
 
 def _period(request: Request) -> Path:
@@ -87,8 +95,8 @@ async def period_page(request: Request):
 async def build_period(request: Request):
     site = site_of(request)
     folder = _period(request)
-    pdf = bool(form_of(request).get("pdf"))
-    site.jobs.start(folder, f"Tổng kết {folder.name}", _work(folder, pdf))
+    pdf, accept = _choices(request)
+    site.jobs.start(folder, f"Tổng kết {folder.name}", _work(folder, pdf, accept))
     return RedirectResponse(f"/tinh/{request.path_params['tinh']}/ky/{folder.name}",
                             status_code=303)
 
@@ -96,6 +104,11 @@ async def build_period(request: Request):
 async def period_file(request: Request):
     out = output_folder(_period(request))
     return download(listed_file(out, request.path_params["ten"], OUTPUT_SUFFIXES))
+
+
+async def period_marked(request: Request):
+    out = output_folder(_period(request)) / "loi"
+    return download(listed_file(out, request.path_params["ten"], (".xlsx",)))
 
 
 async def job_state(request: Request):
@@ -130,5 +143,6 @@ ROUTES = [
     Route("/tinh/{tinh}/ky/{ky}", period_page),
     Route("/tinh/{tinh}/ky/{ky}/tao", build_period, methods=["POST"]),
     Route("/tinh/{tinh}/ky/{ky}/tep/{ten}", period_file),
+    Route("/tinh/{tinh}/ky/{ky}/loi/{ten}", period_marked),
     Route("/viec/{id}", job_state),
 ]

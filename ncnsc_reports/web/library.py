@@ -1,9 +1,10 @@
 """The one door from the page to the library: every build, check and write the page asks for.
 
-Until the engine (issue 21) and the marked workbook (issue 23) land, this adapter calls what
-exists — `pipeline.build`, `outputs.pdf.convert`, `new_year.start_year`,
-`contributions.write_forms` — and returns typed results that never raise for a clerk's mistake:
-a located problem list instead. Views import only this module for library work.
+Builds go through the engine (`engine.build`, its PDF step `with_pdfs`); starting a year, a
+province and the unit forms through their library functions; checks of an upload through the
+readers the build uses, on a copy. Each returns a typed `Outcome` that never raises for a
+clerk's mistake: a located problem list instead. Views import only this module for library
+work.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from pathlib import Path
 
 from ncnsc_reports.compute.gather import gather
 from ncnsc_reports.contributions import write_forms as write_unit_forms
+from ncnsc_reports.engine import BuildOptions, with_pdfs
+from ncnsc_reports.engine import build as engine_build
 from ncnsc_reports.errors import InputError, NcnscError
-from ncnsc_reports.incremental import pdf_is_current
 from ncnsc_reports.inputs.divisions import provinces
-from ncnsc_reports.inputs.period_schema import period_folder
 from ncnsc_reports.inputs.schema import (
     HELP_SHEET,
     LISTS_SHEET,
@@ -33,15 +34,16 @@ from ncnsc_reports.new_province import start_province
 from ncnsc_reports.new_year import start_year as new_year
 from ncnsc_reports.outputs.marked import mark_workbooks
 from ncnsc_reports.outputs.pdf import convert
-from ncnsc_reports.pipeline import build as build_year
 from ncnsc_reports.problems import Location, Problem, Problems
 from ncnsc_reports.render.docx import render
+from ncnsc_reports.report.confirm import ACCEPTS
 from ncnsc_reports.report.units import Unit, place_in_force, read_replies, units_in_force
-from ncnsc_reports.summary import build_summary
 from ncnsc_reports.template_check.check import check_template as check
 from ncnsc_reports.template_check.reference import reference_text
 from ncnsc_reports.template_check.sample import sample_context
 from ncnsc_reports.web.project import Year
+
+__all__ = ["ACCEPTS", "Outcome"]  # ACCEPTS: report.confirm's options, shown as checkboxes
 
 CHECKS_DIR = "kiem-tra"  # in .ncnsc-web/: copies of a province read with an upload in place
 
@@ -59,6 +61,9 @@ class Outcome:
     kept: dict[Path, Path] = field(default_factory=dict)  # hand-edited output -> copy kept
     units: object | None = None  # UnitReplies of the year, when its forms are collected
     message: str = ""  # a failure that is not located (LibreOffice missing, a full disk)
+    confirm: list[str] = field(default_factory=list)  # options that would accept the errors
+    marked: list[Path] = field(default_factory=list)  # workbook copies with errors marked
+    result: object | None = field(default=None, repr=False)  # the engine's BuildResult
 
 
 def failed(err: NcnscError) -> Outcome:
@@ -69,32 +74,28 @@ def failed(err: NcnscError) -> Outcome:
     return Outcome(False, message=str(err))
 
 
-def build_folder(folder: Path, pdf: bool = False) -> Outcome:
-    """Build a year's (or a period's) documents, then their PDFs when asked."""
+def build_folder(folder: Path, accept: frozenset[str] = frozenset()) -> Outcome:
+    """Build a year's (or a period's) documents through the engine; `accept`: the warnings the
+    clerk confirmed (report.confirm's options)."""
+    result = engine_build(folder, BuildOptions(accept=frozenset(accept) & set(ACCEPTS)))
+    return Outcome(result.ok, list(result.errors), list(result.warnings), result.path,
+                   list(result.outputs), list(result.pdfs), dict(result.kept), result.units,
+                   confirm=sorted({p.confirm for p in result.errors if p.confirm}),
+                   marked=list(result.marked), result=result)
 
-    builder = build_summary if period_folder(folder.name) is not None else build_year
+
+def add_pdfs(done: Outcome) -> None:
+    """Make the PDFs of a build's documents (the engine's PDF step: one LibreOffice start)."""
+    result = with_pdfs([done.result])[0]
+    done.pdfs = list(result.pdfs)
+    if not result.ok:
+        done.message = "Chưa tạo được PDF: " + "; ".join(p.message for p in result.errors)
+
+
+def _sample_pdf(done: Outcome, document: Path) -> None:
+    """The PDF of a test render (not a build's output: straight through LibreOffice)."""
     try:
-        result = builder(folder)
-    except NcnscError as err:
-        return failed(err)
-    documents = [result.path, *(p for p in result.others if p.suffix == ".docx")]
-    done = Outcome(True, [], list(result.warnings), result.path,
-                   [*documents, *(p for p in result.others if p.suffix != ".docx")],
-                   kept=dict(result.kept), units=result.units)
-    if pdf:
-        add_pdfs(done, documents)
-    return done
-
-
-def add_pdfs(done: Outcome, documents: list[Path] | None = None) -> None:
-    """Make the PDFs of the outcome's documents (LibreOffice) unless they are current."""
-
-    documents = documents or [p for p in done.outputs if p.suffix == ".docx"]
-    if all(pdf_is_current(d) for d in documents):
-        done.pdfs = [d.with_suffix(".pdf") for d in documents]
-        return
-    try:
-        done.pdfs = convert(documents)
+        done.pdfs = convert([document])
     except NcnscError as err:
         done.message = f"Chưa tạo được PDF: {err}"
 
@@ -237,5 +238,5 @@ def sample_render(path: Path, kind: str, target: Path) -> Outcome:
     except NcnscError as err:
         return failed(err)
     done = Outcome(True, path=target, outputs=[target])
-    add_pdfs(done, [target])
+    _sample_pdf(done, target)
     return done

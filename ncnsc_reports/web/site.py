@@ -41,7 +41,7 @@ class Site:
         """Render a page with what every page needs (its CSRF token, the login state)."""
         context |= {"csrf": csrf_token(request.session),
                     "login": access.has_password(self.project.root),
-                    "clerk": bool(request.session.get("clerk"))}
+                    "clerk": bool(request.session.get("clerk")), "accepts": library.ACCEPTS}
         return self.pages.TemplateResponse(request, name, context, status_code=status)
 
     def year(self, request: Request) -> Year:
