@@ -108,6 +108,21 @@ def keep_rows_whole(root) -> None:
         props.insert(later, etree.Element(f"{W}cantSplit"))
 
 
+def guard_last_row(tbl, condition: str) -> None:
+    """Print a table's last row (its “Tổng cộng”) only when `condition` holds: the row goes
+    between `{%tr if … %}` and `{%tr endif %}` rows made from the table's `{%tr endfor %}` row
+    (review L5: a budget of one year has no total to add)."""
+    import copy
+
+    rows = tbl.findall(f"{W}tr")
+    endfor = next(r for r in rows if paragraph_text(r).startswith("{%tr endfor"))
+    for text, where in ((f"{{%tr if {condition} %}}", rows[-1].addprevious),
+                        ("{%tr endif %}", rows[-1].addnext)):
+        row = copy.deepcopy(endfor)
+        next(row.iter(f"{W}t")).text = text
+        where(row)
+
+
 def drop_styles_with_effects(doc) -> None:
     """Remove the part from a python-docx Document before it is saved (the generators)."""
     part = doc.part

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 
+import docx_parts  # tools/ is on sys.path: this module is part of make_template.py
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -166,8 +167,9 @@ def appendices(doc, para) -> None:
     para(doc, "{%p if budget %}")
     para(doc, "Kinh phí thực hiện theo {{ budget.source|cite_short }}",
          "Tiêu đề nhỏ").paragraph_format.space_before = Pt(12)
-    _keep_together(grid_table(doc, BUDGET_COLUMNS, "b in budget.years", BUDGET_CELLS,
-                              BUDGET_TOTAL))
+    budget = grid_table(doc, BUDGET_COLUMNS, "b in budget.years", BUDGET_CELLS, BUDGET_TOTAL)
+    _keep_together(budget)
+    docx_parts.guard_last_row(budget._tbl, "budget.years|length > 1")  # one year: no total
     para(doc, "{%p endif %}")
     para(doc, "{%p endif %}")
     para(doc, "{%p if appendix.enterprises %}")
