@@ -10,6 +10,9 @@ that accepts it, and a build refuses it unless that option is given (report.conf
 
 from __future__ import annotations
 
+import os
+import re
+import shlex
 from dataclasses import dataclass
 from enum import Enum
 
@@ -97,3 +100,22 @@ class Problems(list):
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self if not p.is_error]
+
+
+# What every shell (bash, cmd, PowerShell) reads as one plain word, Vietnamese letters included.
+_PLAIN_WORD = re.compile(r"[\w+./\\:-]+")
+
+
+def command(*words: object) -> str:
+    """A command as a clerk pastes it into a terminal: each word bare when a shell reads it so,
+    else in straight quotes — never curly ones, which a shell keeps as part of the path
+    (issue 23, item 5)."""
+    return " ".join(_shell_word(str(w)) for w in words)
+
+
+def _shell_word(word: str) -> str:
+    if _PLAIN_WORD.fullmatch(word) and (os.name == "nt" or "\\" not in word):
+        return word
+    if os.name == "nt":
+        return f'"{word}"'
+    return shlex.quote(word) if any(c in word for c in "$`\\\"!") else f'"{word}"'

@@ -39,7 +39,8 @@ def test_one_failure_does_not_stop_the_others(inputs):
     assert "Tổng kết: 2 báo cáo — đã tạo 1, không đổi 0, lỗi 1, cảnh báo 3." in lines
     assert "  ✗ hung-yen/2023: không tạo được" in lines
     assert ("      Lỗi: bao-cao-2023.xlsx › trang “Văn bản” › dòng 2 › cột “Ngày ban hành”: cần "
-            "một ngày dạng ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “31/4/2023”") in lines
+            "một ngày dạng ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “31/4/2023”: "
+            "không có ngày này (tháng 4 năm 2023 chỉ có 30 ngày)") in lines
     built = inputs.parent / "outputs" / "tien-giang" / "2021" / "bao-cao-tien-giang-2021.docx"
     assert f"  ✓ tien-giang/2021: {built} (3 cảnh báo)" in lines
     assert built.is_file()

@@ -37,7 +37,8 @@ def test_bad_input_exits_1_with_a_message_and_no_traceback(province_copy):
     assert proc.stderr.splitlines() == [
         "Lỗi (1):",
         "  - bao-cao-2023.xlsx › trang “Văn bản” › dòng 2 › cột “Ngày ban hành”: cần một ngày "
-        "dạng ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “31/4/2023”",
+        "dạng ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “31/4/2023”: "
+        "không có ngày này (tháng 4 năm 2023 chỉ có 30 ngày)",
         "Chưa tạo báo cáo nào. Hãy sửa các lỗi trên trong sổ Excel rồi chạy lại.",
         f"Các ô có lỗi được tô màu, ghi chú ngay trên bản sao của sổ: {marked}",
     ]

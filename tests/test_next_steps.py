@@ -32,7 +32,7 @@ def test_strict_fails_on_a_template_warning(province_copy):
                                "item.kind == ‘dash’ %}»: có dấu nháy cong")
     assert lines[-1] == (
         f"Chưa tạo báo cáo nào. Hãy sửa mẫu Word “{template}” (xem lại bằng: ncnsc-report "
-        f"check-template “{template}”; thêm --fix để tự sửa nháy cong, thẻ bị tách định dạng) "
+        f"check-template {template}; thêm --fix để tự sửa nháy cong, thẻ bị tách định dạng) "
         "rồi chạy lại. (Các cảnh báo trên được coi là lỗi do --strict; bỏ --strict thì báo cáo "
         "vẫn được tạo, kèm cảnh báo.)")
     assert not (province_copy / "strict-out").exists()

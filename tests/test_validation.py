@@ -19,7 +19,8 @@ SECTIONS = ("“Mở đầu”; “I.1.a”; “I.1.b”; “I.1.c”; “I.2.1�
 CELL_CASES = [
     ("impossible-date-typed-as-text", "Văn bản", {"D2": "31/4/2023"},
      [f"Lỗi: {BOOK} › trang “Văn bản” › dòng 2 › cột “Ngày ban hành”: cần một ngày dạng "
-      "ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “31/4/2023”"]),
+      "ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “31/4/2023”: "
+      "không có ngày này (tháng 4 năm 2023 chỉ có 30 ngày)"]),
     ("empty-required-cell", "Văn bản", {"C3": None},
      [f"Lỗi: {BOOK} › trang “Văn bản” › dòng 3 › cột “Số, ký hiệu”: cần nội dung (không được "
       "để trống), nhưng gặp ô trống"]),

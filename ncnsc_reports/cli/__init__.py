@@ -21,7 +21,7 @@ from ncnsc_reports.cli.wording import (
     marked_lines,
 )
 from ncnsc_reports.errors import InputError, NcnscError
-from ncnsc_reports.problems import Location
+from ncnsc_reports.problems import Location, command
 from ncnsc_reports.template_check.kinds import KIND_NAMES, SAMPLE_NAMES, YEARLY, kind_of
 
 TEMPLATE_KINDS = tuple(KIND_NAMES)
@@ -64,9 +64,9 @@ def _next_step(err: InputError) -> str:
     if any(w.sheet is None and not w.file.endswith(WORKBOOK_SUFFIXES) for w in cells):
         steps.append("sửa thư mục, tệp theo hướng dẫn ở từng lỗi")
     if len(cells) < len(places):
-        steps.append(f"sửa mẫu Word “{err.template}” (xem lại bằng: ncnsc-report "
-                     f"check-template “{err.template}”; thêm --fix để tự sửa nháy cong, thẻ "
-                     "bị tách định dạng)")
+        steps.append(f"sửa mẫu Word “{err.template}” (xem lại bằng: "
+                     f"{command('ncnsc-report', 'check-template', err.template)}; thêm --fix để "
+                     "tự sửa nháy cong, thẻ bị tách định dạng)")
     text = f"Hãy {', '.join(steps)} rồi chạy lại." if steps else ""
     if err.strict:
         text += (" (Các cảnh báo trên được coi là lỗi do --strict; bỏ --strict thì báo cáo "

@@ -8,6 +8,7 @@ Excel serial numbers, and values out of range. It never raises: every problem is
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -172,7 +173,7 @@ _INT_AS_TEXT = ("một số nguyên chỉ gồm chữ số, không kèm chữ, �
 def _parse_date(raw, col, where, problems):
     date = _as_date(raw)
     if date is None:
-        problems.error(where, expected_found(_EXPECTED[DATE], raw))
+        problems.error(where, expected_found(_EXPECTED[DATE], raw) + _impossible(raw))
     elif not DATE_YEARS[0] <= date.year <= DATE_YEARS[1]:
         shown = f"{date.day}/{date.month}/{date.year}" if isinstance(raw, dt.date) else raw
         problems.error(where, expected_found(
@@ -213,6 +214,26 @@ def _as_date(raw) -> dt.date | None:
         return dt.date(*(int(p) for p in parts))
     except ValueError:
         return None
+
+
+def _impossible(raw) -> str:
+    """“: không có ngày này (tháng 2 năm 2026 chỉ có 28 ngày)” for a date typed in a right
+    form that the calendar does not have (31/02/2026, 12/13/2023); "" otherwise."""
+    text = unicodedata.normalize("NFC", str(raw)).strip().casefold()
+    if m := _DATE_TEXT.fullmatch(text):
+        day, month, year = int(m[1]), int(m[3]), int(m[4])
+    elif m := _WORDS_DATE.fullmatch(text):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+    elif m := _ISO_DATE.fullmatch(text):
+        day, month, year = int(m[3]), int(m[2]), int(m[1])
+    else:
+        return ""
+    if not 1 <= month <= 12:
+        return f": không có ngày này (không có tháng {month}; năm chỉ có 12 tháng)"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return f": không có ngày này (tháng {month} năm {year} chỉ có {last} ngày)"
+    return ""
 
 
 def _parse_choice(raw, col, where, problems):

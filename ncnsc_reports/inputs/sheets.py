@@ -24,7 +24,7 @@ from ncnsc_reports.inputs.schema import OTHER_WORKBOOKS, RECORD_SHEETS, Setting,
 from ncnsc_reports.inputs.sheet_names import check_sheet_names
 from ncnsc_reports.inputs.sheet_xml import DAMAGED, SheetData, read_sheet_data
 from ncnsc_reports.inputs.xlsx_book import Book, open_book
-from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.problems import Location, Problems, command
 
 
 @dataclass
@@ -316,7 +316,7 @@ def find_year_workbook(year_dir: Path, problems: Problems) -> Path | None:
         return books[0]
     if not books:
         problems.error(Location(str(year_dir)), "không có sổ Excel (.xlsx) nào trong thư mục năm; "
-                       "tạo sổ mới bằng lệnh: ncnsc-report new-year " + str(year_dir))
+                       "tạo sổ mới bằng lệnh: " + command("ncnsc-report", "new-year", year_dir))
     else:
         names = ", ".join(p.name for p in books)
         problems.error(Location(str(year_dir)), f"cần đúng một sổ Excel, nhưng có {len(books)}: "

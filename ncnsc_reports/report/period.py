@@ -42,7 +42,7 @@ from ncnsc_reports.inputs.schema import (
     PROFILE_SHEETS,
 )
 from ncnsc_reports.inputs.sheets import Row, read_settings, read_workbook
-from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.problems import Location, Problems, command, expected_found
 from ncnsc_reports.report.formation import (
     Formation,
     read_formation,
@@ -187,7 +187,8 @@ def _folder(period_dir: Path, problems: Problems) -> tuple[str, int, int] | None
     if not period_dir.is_dir():
         fix = ("cần dạng inputs/<tỉnh>/tong-ket-2021-2025 (hoặc so-ket-2026-2028)"
                if period_folder_problem(period_dir.name) else
-               f"tạo thư mục và sổ Excel tổng kết bằng: ncnsc-report new-summary {period_dir}")
+               "tạo thư mục và sổ Excel tổng kết bằng: "
+               + command("ncnsc-report", "new-summary", period_dir))
         problems.error(Location(str(period_dir)), f"không tìm thấy thư mục tổng kết; {fix}")
     elif problem := period_folder_problem(period_dir.name):
         problems.error(Location(str(period_dir)), problem)
@@ -232,8 +233,8 @@ def _workbook(period_dir: Path, problems: Problems) -> Path | None:
     if len(books) != 1:
         found = ", ".join(p.name for p in books) or "không có sổ nào"
         problems.error(Location(str(period_dir)), expected_found(
-            "đúng một sổ Excel tổng kết (tạo sổ trống bằng: ncnsc-report new-summary "
-            f"{period_dir})", found))
+            "đúng một sổ Excel tổng kết (tạo sổ trống bằng: "
+            f"{command('ncnsc-report', 'new-summary', period_dir)})", found))
         return None
     return books[0]
 

@@ -36,6 +36,7 @@ from ncnsc_reports.report.phases import (
     phase_of,
 )
 from ncnsc_reports.report.plan_chain import PlanRow, chain_in_force, sources
+from ncnsc_reports.report.superseded import say_superseded
 from ncnsc_reports.report.targets import check_profile, targets_in_force
 
 PARTS = ("Chỉ tiêu", "Định mức", "Kinh phí")
@@ -119,6 +120,7 @@ def read_plan(profile: dict[str, list[Row]], year: int, on: dt.date,
             _no_plan(rows, phase, on, problems)  # else the row's own error says why
         return [], None
     cited = [r.document for r in chain]
+    say_superseded(rows, chain, phase, year, problems)  # a plan no longer cited: say why
     indicators = indicators_of(profile[PROFILE_INDICATORS.name], phase, problems)
     if not indicators:
         return cited, None

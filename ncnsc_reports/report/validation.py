@@ -45,7 +45,7 @@ from ncnsc_reports.inputs.sheets import (
 )
 from ncnsc_reports.inputs.start import example_year_dir, make_profile
 from ncnsc_reports.inputs.xlsx import rich_strings
-from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.problems import Location, Problems, command, expected_found
 from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
 from ncnsc_reports.report.confirm import escalated, unconfirmed
 from ncnsc_reports.report.formation import folder_name, formation_from_rows
@@ -176,8 +176,9 @@ def _folder_year(year_dir: Path, problems: Problems) -> int | None:
     if not _is_year(year_dir.name) and (years or (year_dir / PROFILE_FILE).exists()):
         example = year_dir / (years[-1] if years else "2023")
         listed = f" Các năm có trong đó: {', '.join(years)}." if years else ""
-        problems.error(where, f"đây là thư mục tỉnh, chưa phải thư mục năm; hãy ghi thư mục "
-                              f"một năm trong đó, ví dụ: ncnsc-report build {example}.{listed}")
+        problems.error(where, "đây là thư mục tỉnh, chưa phải thư mục năm; hãy ghi thư mục "
+                              "một năm trong đó, ví dụ: "
+                              f"{command('ncnsc-report', 'build', example)}.{listed}")
         return None
     if not _is_year(year_dir.name):
         problems.error(where, expected_found("tên thư mục là một năm (ví dụ 2023)",
@@ -192,7 +193,7 @@ def _missing_year(year_dir: Path) -> str:
     province = year_dir.parent
     if not _is_year(year_dir.name):
         return f"cần dạng inputs/<tỉnh>/<năm>, ví dụ {example_year_dir(province)}"
-    new_year = f"ncnsc-report new-year {year_dir}"
+    new_year = command("ncnsc-report", "new-year", year_dir)
     if not (province / PROFILE_FILE).is_file():
         return (f"thư mục tỉnh chưa có hồ sơ “{PROFILE_FILE}”: {make_profile(province)}, "
                 f"rồi {new_year}")

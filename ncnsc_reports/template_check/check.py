@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ncnsc_reports.errors import TemplateError
+from ncnsc_reports.problems import command
 from ncnsc_reports.render.docx import render
 from ncnsc_reports.render.environment import make_environment
 from ncnsc_reports.template_check.kinds import kind_of
@@ -59,5 +60,5 @@ def require_renderable(path: Path, context: dict) -> list[TemplateProblem]:
     if errors:
         lines = "\n".join(f"  - {p}" for p in errors)
         raise TemplateError(f"mẫu “{path}” có {len(errors)} lỗi:\n{lines}\nKiểm tra lại bằng: "
-                            f"ncnsc-report check-template “{path}”")
+                            f"{command('ncnsc-report', 'check-template', path)}")
     return problems

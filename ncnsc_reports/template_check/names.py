@@ -85,7 +85,12 @@ class NameCheck:
 
     def visit_Name(self, node, scope) -> None:
         if node.ctx == "load" and node.name not in scope:
-            hint = did_you_mean(node.name, scope) or meaning_hint(node.name)
+            from jinja2.defaults import DEFAULT_NAMESPACE
+
+            # Jinja's own globals stay usable but are never suggested: “cycler” for a typo of
+            # “year” sends an editor to Jinja's manual, not to our fields (issue 23, item 5)
+            ours = [name for name in scope if name not in DEFAULT_NAMESPACE]
+            hint = did_you_mean(node.name, ours) or meaning_hint(node.name)
             self.say(node, f"không có trường “{node.name}”" + hint
                      + " (danh sách trường: ncnsc-report fields)")
 
