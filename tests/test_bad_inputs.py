@@ -231,7 +231,8 @@ CELL_CASES = [
       "năm 2100, nhưng gặp “100”"]),
     ("impossible-date-in-words", "Văn bản", {"D2": "ngày 31 tháng 4 năm 2023"},
      [f"Lỗi: {BOOK} › trang “Văn bản” › dòng 2 › cột “Ngày ban hành”: cần một ngày dạng "
-      "ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “ngày 31 tháng 4 năm 2023”"]),
+      "ngày/tháng/năm (ví dụ 11/4/2023), nhưng gặp “ngày 31 tháng 4 năm 2023”: không có ngày "
+      "này (tháng 4 năm 2023 chỉ có 30 ngày)"]),
     ("tcvn3-text", "Nội dung", {"C2": "Céng hoµ x· héi chñ nghÜa ViÖt Nam"},
      [f"Lỗi: {CONTENT} › dòng 2 › cột “Nội dung”: cần chữ tiếng Việt Unicode, nhưng gặp “Céng "
       "hoµ x· héi chñ nghÜa ViÖt Nam” — chữ gõ bằng bảng mã TCVN3 (ABC); hãy chuyển sang "
