@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from ncnsc_reports.cli.closing import accept_options, closing_lines
+from ncnsc_reports.cli.serve import serve as serve_command
 from ncnsc_reports.cli.wording import (
     VERSION_TEXT,
     IntBetween,
@@ -99,7 +100,8 @@ def _run(debug: bool, action, nothing_done: str = NO_REPORT, closing=()):
     sys.exit(EXIT_FAILED)
 
 
-@click.group(cls=VietnameseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=VietnameseGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             commands=[serve_command])  # cli/serve.py: the page
 @click.version_option(package_name="ncnsc-reports", message="%(version)s", help=VERSION_TEXT)
 def main() -> None:
     """Tạo báo cáo năm Chương trình 1322 (năng suất chất lượng) của Sở KH&CN từ sổ Excel."""
@@ -396,39 +398,3 @@ def fields(kind: str, markdown: bool, debug: bool) -> None:
         def render(context):
             return reference_text(context, kind)
     click.echo(_run(debug, lambda: render(sample_context(kind)), ""), nl=False)
-
-
-@main.command()
-@click.argument("project", type=click.Path(path_type=Path), default=".", required=False)
-@click.option("--port", type=IntBetween(1, 65535), default=8765, show_default=True,
-              help="Cổng của trang.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Địa chỉ nghe; khác 127.0.0.1 (mở cho mạng cơ quan) thì cần đặt mật khẩu "
-                   "trước bằng --dat-mat-khau.")
-@click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt.")
-@click.option("--dat-mat-khau", "set_password", is_flag=True,
-              help="Đặt (hoặc đổi) mật khẩu vào trang của văn thư, người sửa mẫu, rồi thoát.")
-@click.option("--tao-tep-bat", "launcher", is_flag=True,
-              help="Ghi tệp mo-trang-bao-cao.bat vào thư mục dự án (Windows: bấm đúp để mở "
-                   "trang), rồi thoát.")
-@debug_option
-def serve(project: Path, port: int, host: str, no_browser: bool, set_password: bool,
-          launcher: bool, debug: bool) -> None:
-    """Mở trang web trên thư mục dự án PROJECT (mặc định: thư mục hiện tại, nơi có inputs/)."""
-    if launcher:
-        from ncnsc_reports.web.server import write_launcher
-
-        path = _run(debug, lambda: write_launcher(project), "Chưa ghi tệp nào.")
-        click.echo(f"Đã ghi: {path} — bấm đúp vào tệp này để mở trang.")
-        return
-    if set_password:
-        from ncnsc_reports.web.access import set_password as store
-
-        password = click.prompt("Mật khẩu mới", hide_input=True,
-                                confirmation_prompt="Nhập lại mật khẩu")
-        path = _run(debug, lambda: store(project, password), "Chưa đặt mật khẩu.")
-        click.echo(f"Đã đặt mật khẩu (chỉ lưu mã băm scrypt): {path}")
-        return
-    from ncnsc_reports.web.server import serve as run
-
-    _run(debug, lambda: run(project, host, port, not no_browser), "Chưa mở trang.")

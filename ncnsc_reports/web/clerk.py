@@ -3,6 +3,7 @@ upload and check), and its documents (see builds.py for building and previewing)
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 from starlette.concurrency import run_in_threadpool
@@ -17,7 +18,8 @@ from ncnsc_reports.web.security import form_of
 from ncnsc_reports.web.site import download, grouped, site_of
 from ncnsc_reports.web.uploads import KEPT_DIR, BadUpload, put_in_place, received, staged
 
-PROGRAMME_YEARS = range(2021, 2031)  # Chương trình 1322: 2021–2030 (new-year refuses others)
+PROGRAMME_YEARS = range(2021, 2031)
+LOGIN_PAUSE = 1.0  # Chương trình 1322: 2021–2030 (new-year refuses others)
 
 
 async def login(request: Request):
@@ -28,6 +30,7 @@ async def login(request: Request):
     good = isinstance(password, str) and await run_in_threadpool(
         access.check_password, site.project.root, password)
     if not good:
+        await asyncio.sleep(LOGIN_PAUSE)  # a wrong password costs a second: no fast guessing
         return site.page(request, "dang-nhap.html", status=403,
                          error="Mật khẩu không đúng (hoặc chưa đặt mật khẩu).")
     request.session.clear()  # a new session (and CSRF token) after login: no fixation
