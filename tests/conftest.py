@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"  # tests/<layer>/test_*.py mirror ncnsc_reports/<layer>/; shared data here
+DATA = TESTS / "data"
+GOLDEN = TESTS / "golden"
 SAMPLE_PROVINCE = ROOT / "inputs" / "hung-yen"
 SAMPLE_YEAR = SAMPLE_PROVINCE / "2023"
 sys.path.insert(0, str(Path(__file__).parent))
@@ -20,6 +23,30 @@ def compiled_templates_of_this_run(tmp_path_factory) -> None:
     """Compiled templates (render.compiled) go to a folder of this run, never to the
     developer's own cache; child processes inherit it."""
     os.environ["NCNSC_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
+GUARD_SOFFICE = """#!/bin/sh
+echo "This test runs LibreOffice without @pytest.mark.libreoffice (tests/conftest.py)" >&2
+exit 3
+"""
+
+
+@pytest.fixture(scope="session")
+def _soffice_guard(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("soffice-guard")
+    for name in ("soffice", "libreoffice"):
+        (folder / name).write_text(GUARD_SOFFICE)
+        (folder / name).chmod(0o755)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def libreoffice_only_when_marked(request, monkeypatch, _soffice_guard) -> None:
+    """A test that runs LibreOffice must say so (@pytest.mark.libreoffice), so that the quick
+    command (README, -m "not libreoffice …") leaves out every slow conversion: any other test
+    finds a stand-in `soffice` first on PATH, which fails loudly (its children inherit it)."""
+    if request.node.get_closest_marker("libreoffice") is None:
+        monkeypatch.setenv("PATH", f"{_soffice_guard}{os.pathsep}{os.environ.get('PATH', '')}")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Regenerate the workbook files that tests/test_bad_inputs.py cannot make on the fly.
+"""Regenerate the workbook files that tests/inputs/test_bad_inputs.py cannot make on the fly.
 
 Run `python tests/data/bad-inputs/make_fixtures.py` from the project root. Every other defect
 is made by the tests themselves from a copy of the Hưng Yên sample, so it follows the schema.

@@ -1,7 +1,7 @@
 """Regenerate the corpus of broken templates from the intact templates/bao-cao-nam.docx.
 
 Each file carries exactly one defect an editor can make in Word and is named after it; the
-expected messages of each are in tests/test_checking.py. From the project root:
+expected messages of each are in tests/template_check/test_checking.py. From the project root:
 
     python tests/data/templates/make_corpus.py [TEMPLATE]
 

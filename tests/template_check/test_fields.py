@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from ncnsc_reports.cli import main
 from ncnsc_reports.formatting import FILTERS
@@ -30,7 +30,7 @@ from ncnsc_reports.template_check.sample import sample_context
 from ncnsc_reports.template_check.shapes import context_shapes
 
 TEMPLATE_KINDS = tuple(KIND_NAMES)
-DOCS_FILE = Path(__file__).resolve().parent.parent / "docs" / "truong-du-lieu.md"
+DOCS_FILE = ROOT / "docs" / "truong-du-lieu.md"
 
 
 @pytest.fixture(scope="module")

@@ -155,6 +155,7 @@ def test_appendices_follow_the_decree(an_giang):
     assert all(s.different_first_page_header_footer for s in sections)
 
 
+@pytest.mark.libreoffice
 def test_sample_with_appendices_converts_to_pdf(an_giang, tmp_path):
     _, pages, text = pdf_of(an_giang[2025].path, tmp_path)
     assert pages >= 5 and "Phụ lục II" in text

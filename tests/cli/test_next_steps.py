@@ -4,14 +4,13 @@ its own action, new-year only for the programme's years, Excel files that are no
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import year_book
+from conftest import DATA, year_book
 
 from ncnsc_reports.cli import main
 
-CORPUS = Path(__file__).parent / "data" / "templates"
+CORPUS = DATA / "templates"
 
 
 def run(*args: str):

@@ -32,6 +32,7 @@ def test_few_documents_use_one_process():
     assert processes_for(340, jobs=1) == 1
 
 
+@pytest.mark.libreoffice
 def test_two_processes_side_by_side_make_every_pdf(tmp_path):
     report = build(ROOT / "inputs" / "hung-yen" / "2023", out_root=tmp_path / "out").path
     documents = []

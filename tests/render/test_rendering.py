@@ -5,10 +5,9 @@ from __future__ import annotations
 import shutil
 import time
 import zipfile
-from pathlib import Path
 
 import pytest
-from conftest import edit_workbook, pdf_of, year_book
+from conftest import DATA, edit_workbook, pdf_of, year_book
 from docx import Document
 from docx_text import docx_lines
 
@@ -82,6 +81,7 @@ def test_failed_build_leaves_the_previous_report_untouched(province_copy):
     assert sorted(p.name for p in first.parent.iterdir()) == [first.name]
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_converts_the_report_to_pdf(sample_report, tmp_path):
     _, pages, text = pdf_of(sample_report, tmp_path)
     assert pages >= 5
@@ -109,7 +109,7 @@ def test_same_inputs_give_byte_identical_outputs(tmp_path):
 
 def test_a_changed_template_is_checked_again(province_copy):
     build(province_copy / "2023")  # the intact template passes and is remembered
-    broken = Path(__file__).parent / "data" / "templates" / "unknown-field.docx"
+    broken = DATA / "templates" / "unknown-field.docx"
     shutil.copyfile(broken, province_copy.parent.parent / "templates" / "bao-cao-nam.docx")
     with pytest.raises(TemplateError) as caught:
         build(province_copy / "2023")

@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 GENERATORS = {
     "make_template.py": "bao-cao-nam.docx",
     "make_summary_template.py": "tong-ket-giai-doan.docx",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import DATA, ROOT
 
 from ncnsc_reports.cli import main
 from ncnsc_reports.errors import TemplateError
@@ -27,7 +27,7 @@ from ncnsc_reports.template_check.check import check_template
 from ncnsc_reports.template_check.repair import fix_template
 from ncnsc_reports.template_check.sample import sample_context
 
-CORPUS = Path(__file__).parent / "data" / "templates"
+CORPUS = DATA / "templates"
 TEMPLATE = ROOT / "templates" / "bao-cao-nam.docx"
 # docxtpl renders these the same as the intact template: warnings, not errors.
 WARNINGS = {"smart-quotes-in-tag", "tag-split-across-formatted-runs", "tag-across-paragraphs"}

@@ -20,6 +20,8 @@ from conftest import ROOT, SAMPLE_PROVINCE
 
 from ncnsc_reports.resources import SHIPPED
 
+pytestmark = pytest.mark.wheel  # builds a wheel, installs it in fresh environments
+
 SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "ncnsc_reports", *SHIPPED)
 DOCS_FILE = ROOT / "docs" / "truong-du-lieu.md"
 

@@ -77,6 +77,7 @@ def varied(tmp_path_factory):
     return report, convert(docs, tmp)
 
 
+@pytest.mark.libreoffice
 def test_closing_block_keeps_with_text_at_every_length(varied):
     report, pdfs = varied
     signature_pages = set()
@@ -100,6 +101,7 @@ def assert_budget_on_one_page(pdf: Path) -> None:
             f"{pdf.name}: the budget's “Tổng cộng” row is not on p.{i + 1} with its table")
 
 
+@pytest.mark.libreoffice
 def test_closing_block_keeps_with_text_in_every_sample(tmp_path):
     built = [build(year_dir, tmp_path / "out") for year_dir in SAMPLES]
     pdfs = convert([b.path for b in built], tmp_path)

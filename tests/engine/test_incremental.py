@@ -198,6 +198,7 @@ def test_a_damaged_record_means_a_rebuild(project):
     assert rebuilt(before, outputs(project)) == ["hung-yen/2023"]
 
 
+@pytest.mark.libreoffice
 def test_pdfs_of_unchanged_reports_are_not_made_again(project):
     shutil.rmtree(project / "inputs" / "an-giang")
     assert "Đã tạo 1 tệp PDF (một lần chạy LibreOffice)." in build_all(project, "--pdf")

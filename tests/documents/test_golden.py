@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from pathlib import Path
 
+from conftest import DATA, GOLDEN, ROOT
 from docx_text import docx_lines
 
-GOLDEN = Path(__file__).parent / "golden" / "hung-yen-2023.txt"
+HUNG_YEN = GOLDEN / "hung-yen-2023.txt"
 # The real Hưng Yên 2023 report, copied into the repository (tests/data/seeds/README.md).
-SEED = Path(__file__).parent / "data" / "seeds" / "004_790641b6cac8c49d.txt"
+SEED = DATA / "seeds" / "004_790641b6cac8c49d.txt"
 # Conversion artefacts of the seed (domain.md §2), fixed in the sample as in the transcription.
 ARTEFACTS = (("Hung Yên", "Hưng Yên"), ("SKH-CN-", "SKHCN-"), ("SLĐT BXH", "SLĐTBXH"))
 # Seed sentences the report words differently on purpose, each with the reason.
@@ -25,7 +25,7 @@ KNOWN_DIFFERENCES = {
 
 
 def test_report_text_matches_golden(sample_report):
-    expected = GOLDEN.read_text(encoding="utf-8").splitlines()
+    expected = HUNG_YEN.read_text(encoding="utf-8").splitlines()
     actual = docx_lines(sample_report)
     diff = "\n".join(difflib.unified_diff(expected, actual, "golden", "built", lineterm=""))
     assert actual == expected, (
@@ -74,11 +74,11 @@ def test_every_seed_sentence_is_in_the_report(sample_report):
 
 def test_2026_sample_matches_golden(tmp_path):
     """Đồng Tháp 2026 (phase 2026–2030, 224/KH-UBND's 110 % rule): its checked-in text."""
-    from conftest import ROOT
+
 
     from ncnsc_reports.pipeline import build
 
-    golden = Path(__file__).parent / "golden" / "dong-thap-2026.txt"
+    golden = GOLDEN / "dong-thap-2026.txt"
     actual = docx_lines(build(ROOT / "inputs" / "dong-thap" / "2026", tmp_path).path)
     expected = golden.read_text(encoding="utf-8").splitlines()
     diff = "\n".join(difflib.unified_diff(expected, actual, "golden", "built", lineterm=""))
@@ -90,9 +90,9 @@ def test_indicator_report_text_matches_golden(tmp_path):
     """An Giang 2025: an indicator report (illustrative records, real plans 573 and 648)."""
     from ncnsc_reports.pipeline import build
 
-    expected = (Path(__file__).parent / "golden" / "an-giang-2025.txt").read_text(
+    expected = (GOLDEN / "an-giang-2025.txt").read_text(
         encoding="utf-8").splitlines()
-    inputs = Path(__file__).resolve().parent.parent / "inputs"
+    inputs = ROOT / "inputs"
     actual = docx_lines(build(inputs / "an-giang" / "2025", tmp_path).path)
     diff = "\n".join(difflib.unified_diff(expected, actual, "golden", "built", lineterm=""))
     assert actual == expected, (

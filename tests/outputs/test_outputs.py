@@ -224,6 +224,7 @@ AWKWARD = {
 }
 
 
+@pytest.mark.libreoffice
 def test_a_report_from_awkward_inputs_is_valid_and_converts_to_pdf(province_copy, tmp_path):
     edit_workbook(year_book(province_copy), "Nội dung", AWKWARD)
     report = build(province_copy / "2023").path

@@ -183,6 +183,7 @@ def test_same_inputs_same_bytes(summary, tmp_path):
         assert (again.parent / name).read_bytes() == (summary.parent / name).read_bytes(), name
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_converts_it(summary, tmp_path):
     pdf, pages, text = pdf_of(summary, tmp_path)
     assert pages >= 5

@@ -59,6 +59,7 @@ def test_parallel_and_serial_batches_write_the_same_bytes(inputs, tmp_path):
         assert one.result.path.read_bytes() == two.result.path.read_bytes()
 
 
+@pytest.mark.libreoffice
 def test_pdf_of_every_report_from_one_libreoffice_run(inputs):
     result = CliRunner().invoke(main, ["build", "--all", str(inputs), "--pdf"])
     assert result.exit_code == 0, result.output

@@ -23,6 +23,7 @@ def build(*args: str):
     return CliRunner().invoke(main, ["build", *args], catch_exceptions=False)
 
 
+@pytest.mark.libreoffice
 def test_the_same_report_gives_byte_identical_pdfs(tmp_path):
     assert build(str(SAMPLE_YEAR), "--out", str(tmp_path)).exit_code == 0
     report = tmp_path / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx"
@@ -48,6 +49,7 @@ def test_reproducible_keeps_the_length_and_replaces_clock_and_ids():
     assert b"5660F1A9" not in out and b"CD5AE562" not in out
 
 
+@pytest.mark.libreoffice
 def test_a_kept_hand_edit_gets_its_own_pdf(tmp_path):
     import docx
 
