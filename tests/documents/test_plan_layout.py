@@ -102,6 +102,7 @@ def varied(plan_inputs, tmp_path_factory):
     return convert(docs, tmp)
 
 
+@pytest.mark.libreoffice
 def test_signature_block_keeps_whole_with_the_end_of_the_text(varied):
     signature_pages = set()
     for pdf in varied.values():

@@ -22,6 +22,8 @@ from web_server import Running
 
 from ncnsc_reports.template_check.check import check_template
 
+# a real browser, and LibreOffice for the page previews: both left out by the quick command
+pytestmark = [pytest.mark.browser, pytest.mark.libreoffice]
 CHROMIUM = "/usr/bin/chromium"
 YEAR = "/tinh/hung-yen/2023"
 UNIT, OTHER = "Sở Công Thương", "Sở Tài chính"

@@ -6,15 +6,15 @@ broken sentence takes (review H5, M2, M5, M16, L12) never appear."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from conftest import GOLDEN
 from phrasing_table import table
 
-GOLDEN = Path(__file__).parent / "golden" / "cau-chi-tieu.txt"
+PHRASING = GOLDEN / "cau-chi-tieu.txt"
 
 
 def test_table_matches_the_golden_text_read_aloud():
-    assert table() == GOLDEN.read_text(encoding="utf-8"), (
+    assert table() == PHRASING.read_text(encoding="utf-8"), (
         "II.1 wording changed: run python tests/golden/regenerate.py and read the diff aloud")
 
 
