@@ -100,6 +100,11 @@ def _editor(page, url: str, work: Path) -> None:
     page.get_by_role("button", name="Gửi và kiểm tra").click()
     page.locator("#ket-qua").wait_for()
     _shot(page, "mau")
+    page.locator("input[name=tep]").set_input_files(ROOT / "templates" / "bao-cao-nam.docx")
+    page.get_by_role("button", name="Gửi và kiểm tra").click()
+    page.locator("#ket-qua img").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    _shot(page, "mau-thu")
 
 
 def _login(browser, url: str, work: Path) -> None:
