@@ -26,7 +26,7 @@ INDICATOR_COLUMNS = (
 )
 INDICATOR_CELLS = (
     "{{ loop.index }}", "{{ i.name }}", "{{ i.unit }}",
-    "{% if i.period_target is not none %}{{ i.period_target|number }}{% endif %}",
+    "{{ appendix_targets[i.code] }}",  # “trên 33” when the name says so (issue 22, M5)
     "{% if i.year_target is not none %}{{ i.year_target|number }}{% endif %}",
     "{{ i.year_result|number }}", "{{ i.cumulative|number }}",
     "{% if i.completion is not none %}{{ i.completion|rate }}{% endif %}",

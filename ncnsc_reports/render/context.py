@@ -6,12 +6,13 @@ text only through the named filters of `formatting`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from ncnsc_reports.formatting import date_parts, place_date_line, two_digits
+from ncnsc_reports.formatting import date_parts, format_number, place_date_line, two_digits
 from ncnsc_reports.inputs.schema import YEAR_SUPPORT, YEAR_TRAINING
 from ncnsc_reports.render import sentences
 from ncnsc_reports.render.records import (
@@ -177,6 +178,10 @@ class ReportContext:
     indicators: list[IndicatorLine] = described(
         "Các chỉ tiêu của kế hoạch với kết quả năm và lũy kế."
     )
+    appendix_targets: dict[str, str] = described(
+        "Ô “Chỉ tiêu giai đoạn” của Phụ lục I theo mã chỉ tiêu: “33”, hoặc “trên 33” khi tên "
+        "chỉ tiêu ghi “(chỉ tiêu: trên {chỉ tiêu})” (tên in trong bảng bỏ phần ngoặc đó)."
+    )
     has_year_targets: bool = described(
         "Đúng khi ít nhất một chỉ tiêu có chỉ tiêu riêng của năm báo cáo; sai thì Phụ lục I "
         "in bảng không có cột “Chỉ tiêu năm”."
@@ -264,7 +269,8 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
     return {
         "has_indicators": results is not None,
         **_phase_fields(report),
-        "indicators": lines,
+        "indicators": [replace(i, name=_TARGET_NOTE.sub("", i.name)) for i in lines],
+        "appendix_targets": {i.code: _target_cell(i) for i in lines},
         "indicator_groups": _indicator_groups(report, lines, money),
         "money_sentence": money,
         "has_year_targets": any(i.year_target is not None for i in lines),
@@ -274,6 +280,19 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
         "enterprises_total": sum(e.amount for e in _enterprises(report)),
         "appendix_note": _appendix_note(report),
     }
+
+
+# “(chỉ tiêu: trên 33)” at the end of a profile's indicator name: the qualifier belongs in the
+# target cell of Phụ lục I, not beside a target cell saying “33” (issue 22, review M5).
+_TARGET_NOTE = re.compile(r"\s*\(chỉ tiêu:\s*([^()]*?)\s*[\d.]+\)\s*$")
+
+
+def _target_cell(line: IndicatorLine) -> str:
+    if line.period_target is None:
+        return ""
+    note = _TARGET_NOTE.search(line.name)
+    qualifier = f"{note.group(1)} " if note and note.group(1) else ""
+    return qualifier + format_number(line.period_target)
 
 
 def _indicator_groups(report: Report, lines: list, money: str,

@@ -49,8 +49,9 @@ def test_derived_targets_are_cited_to_the_plan_and_its_rule(tien_giang_2026):
     assert text.count("tăng ít nhất 10%") == 1
     # a zero is said in words (issue 10), never “đã tổ chức 0 lớp”, “đạt 0,0%”
     assert "- Năm 2026 chưa tổ chức lớp tập huấn nào (chỉ tiêu giai đoạn: 11 lớp);" in text
-    # the label that repeated the 2021-2025 target (“trên 30”) follows the derived one
-    assert "Doanh nghiệp được hỗ trợ chứng nhận (chỉ tiêu: trên 33)" in text
+    # the label that repeated the 2021-2025 target (“trên 30”) follows the derived one, in the
+    # target cell of Phụ lục I, not beside it in the name (issue 22, review M5)
+    assert "| Doanh nghiệp được hỗ trợ chứng nhận\n| Doanh nghiệp\n| trên 33\n" in text
     assert "trên 30" not in text
 
 
