@@ -5,6 +5,8 @@ Every message is Vietnamese and written for the secretariat clerk who runs the b
 
 from __future__ import annotations
 
+import errno
+import os.path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,3 +47,31 @@ class TemplateError(NcnscError):
 
 class OutputError(NcnscError):
     """Raised when the finished report cannot be written to the output folder."""
+
+
+def cannot_write(target: Path, err: OSError, what: str = "tệp", verb: str = "ghi"
+                 ) -> OutputError:
+    """Return the error of a file or folder of the user's that could not be written: it names
+    `target` (never a temporary file beside it), the folder refusing it, and what to do."""
+    return OutputError(f"không {verb} được {what} “{target}”: {os_reason(err, target)}")
+
+
+def os_reason(err: OSError, target: Path | None = None) -> str:
+    """Say in Vietnamese why the system refused to write (and what to do), for a clerk."""
+    # os.path.isdir: False, never an error, for a folder that cannot even be looked into
+    folder = next((p for p in (target, *target.parents) if os.path.isdir(p)), None) \
+        if target is not None else None
+    place = f"thư mục “{folder}”" if folder is not None else "thư mục này"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return (f"không có quyền ghi vào {place}; hãy cấp quyền ghi cho tài khoản đang dùng "
+                "(trên Windows: chuột phải vào thư mục › Properties › Security), hoặc làm việc "
+                "trong một thư mục của mình, rồi chạy lại")
+    if err.errno == errno.EROFS:
+        return (f"{place} nằm trên ổ đĩa chỉ cho đọc; hãy chép dự án sang ổ đĩa ghi được rồi "
+                "chạy lại")
+    if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại"
+    if err.errno == errno.ENAMETOOLONG:
+        return ("tên tệp hoặc đường dẫn quá dài; hãy đặt tên thư mục tỉnh ngắn hơn hoặc chuyển "
+                "dự án lên thư mục gần gốc ổ đĩa rồi chạy lại")
+    return f"{err.strerror or err}; hãy kiểm tra {place} rồi chạy lại"

@@ -6,10 +6,11 @@ receives always matches what the loader expects.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
-from ncnsc_reports.errors import InputError
+from ncnsc_reports.errors import InputError, cannot_write
 from ncnsc_reports.inputs.schema import (
     CHOICE,
     HELP_SHEET,
@@ -27,9 +28,10 @@ from ncnsc_reports.inputs.xlsx import text_stays_text
 from ncnsc_reports.problems import Location, Problems, expected_found
 
 
-def write_workbook(path: Path, specs: tuple[SheetSpec, ...], rows: dict[str, list[tuple]],
-                   title: str, notes: tuple[str, ...] = ()) -> Path:
-    """Write a workbook with a help sheet, one sheet per spec (headers, lists) and `rows`."""
+def new_workbook(specs: tuple[SheetSpec, ...], rows: dict[str, list[tuple]], title: str,
+                 notes: tuple[str, ...] = ()):
+    """Return an openpyxl workbook with a help sheet, one sheet per spec (headers, lists) and
+    `rows`, not yet saved."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -38,14 +40,24 @@ def write_workbook(path: Path, specs: tuple[SheetSpec, ...], rows: dict[str, lis
     lists.sheet_state = "hidden"
     for spec in specs:
         _data_sheet(wb.create_sheet(spec.name), spec, rows.get(spec.name, []), lists)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text_stays_text(wb)
+    return wb
+
+
+def write_workbook(path: Path, specs: tuple[SheetSpec, ...], rows: dict[str, list[tuple]],
+                   title: str, notes: tuple[str, ...] = ()) -> Path:
+    """Write a workbook with a help sheet, one sheet per spec (headers, lists) and `rows`."""
+    wb = new_workbook(specs, rows, title, notes)
     staged = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:  # whole or not at all: a failure or Ctrl-C leaves no half-saved workbook to open
+        path.parent.mkdir(parents=True, exist_ok=True)
         wb.save(staged)
         os.replace(staged, path)
-    except BaseException:
-        staged.unlink(missing_ok=True)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            staged.unlink(missing_ok=True)
+        if isinstance(err, OSError):  # the clerk's workbook is named, not the staged copy
+            raise cannot_write(path, err, "sổ Excel") from err
         raise
     return path
 

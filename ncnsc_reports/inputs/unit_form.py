@@ -9,11 +9,8 @@ the record sheets of the year workbook. Returned forms go in inputs/<tỉnh>/<n�
 from __future__ import annotations
 
 import dataclasses
-import re
-import unicodedata
-from pathlib import Path
 
-from ncnsc_reports.inputs.blank import write_workbook
+from ncnsc_reports.inputs.blank import new_workbook
 from ncnsc_reports.inputs.schema import (
     CHOICE,
     LINE_KINDS,
@@ -25,6 +22,7 @@ from ncnsc_reports.inputs.schema import (
     Setting,
     SheetSpec,
 )
+from ncnsc_reports.names import distinct_slugs, name_key
 
 FORMS_DIR = "don-vi"  # inputs/<tỉnh>/<năm>/don-vi/: the forms units sent back
 TASK_SECTIONS = tuple(s for s in SECTIONS if s.startswith("I.2."))
@@ -63,16 +61,22 @@ UNIT_CONTENT = SheetSpec(
 UNIT_SHEETS = (UNIT_GENERAL, UNIT_CONTENT) + RECORD_SHEETS
 
 
-def form_file_name(unit: str, year: int) -> str:
-    """Return “phieu-so-cong-thuong-2024.xlsx” for (“Sở Công Thương”, 2024)."""
-    plain = unicodedata.normalize("NFD", unit.replace("Đ", "D").replace("đ", "d"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return f"phieu-{re.sub(r'[^a-z0-9]+', '-', plain).strip('-')}-{year}.xlsx"
+def form_file_names(units: list[str], year: int) -> dict[str, str]:
+    """Return {unit: its form's file name}, e.g. “phieu-so-cong-thuong-2024.xlsx” for “Sở Công
+    Thương”: made for all the units of a year together, so no two share a file (names.py)."""
+    return {unit: f"phieu-{name}-{year}.xlsx" for unit, name in distinct_slugs(units).items()}
 
 
-def write_unit_form(path: Path, place: str, year: int, unit: str,
-                    sections: tuple[str, ...]) -> Path:
-    """Write the form of one unit: its name and year, drop-downs of its task groups, a guide."""
+def form_file_name(unit: str, year: int, siblings: tuple[str, ...] | list[str] = ()) -> str:
+    """Return the file name of one unit's form, made with the year's other units (`siblings`):
+    without them it may be the name of another unit's form too (“Ân Thi” / “An Thi”)."""
+    others = (s for s in siblings if name_key(s) != name_key(unit))
+    return form_file_names([*others, unit], year)[unit]
+
+
+def unit_form_book(place: str, year: int, unit: str, sections: tuple[str, ...]):
+    """Return the form of one unit (an openpyxl workbook): its name and year, drop-downs of
+    its task groups, a guide."""
     content = dataclasses.replace(UNIT_CONTENT, columns=(
         dataclasses.replace(UNIT_CONTENT.columns[0], choices=sections),
         *UNIT_CONTENT.columns[1:]))
@@ -84,7 +88,5 @@ def write_unit_form(path: Path, place: str, year: int, unit: str,
              "Điền trang “Nội dung” và các trang số liệu có phát sinh (trang không có gì thì để "
              "trống), lưu rồi gửi lại tệp này cho Sở Khoa học và Công nghệ. Không đổi tên trang, "
              "tên cột; không sửa trang “Thông tin đơn vị” trừ dòng người điền.")
-    return write_workbook(path, (UNIT_GENERAL, content) + RECORD_SHEETS,
-                          {UNIT_GENERAL.name: general},
-                          f"Phiếu đóng góp báo cáo năm {year} – Chương trình 1322 – {unit}",
-                          notes)
+    return new_workbook((UNIT_GENERAL, content) + RECORD_SHEETS, {UNIT_GENERAL.name: general},
+                        f"Phiếu đóng góp báo cáo năm {year} – Chương trình 1322 – {unit}", notes)

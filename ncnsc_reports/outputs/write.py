@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import hashlib
 import json
 import os
@@ -26,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ncnsc_reports.errors import OutputError
+from ncnsc_reports.errors import OutputError, os_reason
 from ncnsc_reports.outputs.fingerprint import is_unchanged
 from ncnsc_reports.outputs.interrupts import held
 from ncnsc_reports.outputs.lock import locked
@@ -52,21 +51,24 @@ def manifest_path(folder: Path) -> Path:
     return folder.parent / f".ncnsc-manifest-{folder.name}.json"
 
 
-def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) -> Written:
+def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False, *,
+                  keep_others: bool = False) -> Written:
     """Write {file name: bytes} into `folder` all or nothing; keep hand-edited files.
 
     Return the paths written, the copies kept of hand-edited files and, with `force`, the
-    hand-edited files replaced without a copy.
+    hand-edited files replaced without a copy. `keep_others`: `files` is a part of what the
+    folder holds (unit-form for some units), so earlier outputs not in it stay, recorded.
     """
     stage = _make_stage(folder)
     try:
         with locked(folder):  # one writer at a time: the manifest read below stays true
-            return _write_locked(folder, files, force, stage)
+            return _write_locked(folder, files, force, stage, keep_others)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
 
-def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Path) -> Written:
+def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Path,
+                  keep_others: bool = False) -> Written:
     edits: dict[Path, str] = {}  # hand-edited file -> hash of its edited content
     kept: dict[Path, Path] = {}
     try:
@@ -82,23 +84,29 @@ def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Pat
         with held():
             for path in [] if force else edits:
                 kept[path] = _keep(path, stage)
-            paths, removed = _commit(stage, folder, files, recorded)
+            paths, removed = _commit(stage, folder, files, recorded, keep_others)
         return Written(paths, kept, list(edits) if force else [], removed)
     except OutputError as err:
         raise OutputError(f"{err}{_where_edits_are(edits, kept)}") from err
     except OSError as err:  # e.g. a name too long for the file system, met while looking
-        raise OutputError(f"không ghi được “{err.filename or folder}”: {_reason(err)}"
+        raise OutputError(f"không ghi được “{_users(err.filename, folder)}”: "
+                          f"{_reason(err, folder)}"
                           f"{_where_edits_are(edits, kept)}") from err
     except BaseException:  # an interrupt not held (a second thread, a worker): undo the keeps
         _where_edits_are(edits, kept)
         raise
 
 
-def _reason(err: OSError) -> str:
-    if err.errno == errno.ENAMETOOLONG:
-        return ("tên tệp hoặc đường dẫn quá dài; hãy đặt tên thư mục tỉnh ngắn hơn hoặc chuyển "
-                "dự án lên thư mục gần gốc ổ đĩa rồi chạy lại")
-    return f"{err.strerror}"
+def _reason(err: OSError, target: Path | None = None) -> str:
+    return os_reason(err, target)
+
+
+def _users(name, folder: Path) -> Path:
+    """The user's file an OSError is about: the file in `folder`, never its staged copy."""
+    if not name:
+        return folder
+    path = Path(os.fsdecode(name))
+    return folder / path.name if path.parent.name.startswith(STAGE_PREFIX) else path
 
 
 def _where_edits_are(edits: dict[Path, str], kept: dict[Path, Path]) -> str:
@@ -127,7 +135,8 @@ def _hash_of(path: Path) -> str | None:
 
 
 def _commit(stage: Path, folder: Path, files: dict[str, bytes],
-            recorded: dict[str, list[str]]) -> tuple[list[Path], list[Path]]:
+            recorded: dict[str, list[str]], keep_others: bool = False
+            ) -> tuple[list[Path], list[Path]]:
     """Move the staged files into place, recording their hashes in the manifest; remove the
     untouched outputs of earlier builds that this one no longer makes (a hand-edited one stays).
     Return the paths written and those removed."""
@@ -137,7 +146,8 @@ def _commit(stage: Path, folder: Path, files: dict[str, bytes],
     both = {n: sorted({*recorded.get(n, ()), *new.get(n, ())}) for n in {*recorded, *new}}
     _write_manifest(folder, both, stage)
     paths = _move_all(stage, folder, list(files))
-    removed, left = _remove_stale(folder, {n: h for n, h in recorded.items() if n not in new})
+    others = {n: h for n, h in recorded.items() if n not in new}
+    removed, left = ([], others) if keep_others else _remove_stale(folder, others)
     # only a clean-up: the manifest above already records the files now in place
     with contextlib.suppress(OutputError):
         _write_manifest(folder, {**left, **new}, stage)
@@ -206,7 +216,8 @@ def _make_stage(folder: Path) -> Path:
         _remove_stale_stages(folder.parent)
         return Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder.parent))
     except OSError as err:
-        raise OutputError(f"không tạo được thư mục kết quả “{folder}”: {_reason(err)}") from err
+        raise OutputError(f"không tạo được thư mục kết quả “{folder}”: "
+                          f"{_reason(err, folder)}") from err
 
 
 def _remove_stale_stages(parent: Path) -> None:

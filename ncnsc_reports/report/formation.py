@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from ncnsc_reports.formatting import short_date
 from ncnsc_reports.inputs.schema import PROFILE_FILE, PROFILE_FORMATION
 from ncnsc_reports.inputs.sheets import Row, read_sheet
 from ncnsc_reports.inputs.xlsx_book import open_book
+from ncnsc_reports.names import slug
 from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.report.history import load_year
 from ncnsc_reports.report.model import Phase, YearRecords
@@ -64,9 +64,7 @@ class Formation:
 def folder_name(place: str) -> str:
     """“Đồng Tháp” → “dong-thap”: the name of a province's files, taken
     from the place name in force (NĐ 30/2020: a provincial agency's place is the province)."""
-    text = unicodedata.normalize("NFD", place.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", text))
+    return slug(place)  # one report per folder: no sibling to collide with
 
 
 def formation_from_rows(province_dir: Path, rows: list[Row],

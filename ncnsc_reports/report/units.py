@@ -29,6 +29,7 @@ from ncnsc_reports.inputs.unit_form import (
     UNIT_SETTINGS,
     UNIT_SHEETS,
 )
+from ncnsc_reports.names import name_key
 from ncnsc_reports.problems import DROPPED_ROW, DUPLICATE, Location, Problems, expected_found
 from ncnsc_reports.report.model import Paragraph, UnitReplies
 
@@ -68,11 +69,25 @@ def attributed(unit: str, text: str) -> str:
 
 
 def units_in_force(rows: list[Row], year: int, problems: Problems) -> tuple[Unit, ...]:
-    """Return the units of the list whose “Áp dụng từ năm” is the latest not after `year`."""
+    """Return the units of the list whose “Áp dụng từ năm” is the latest not after `year`.
+
+    A unit listed twice (names equal but for case or spaces) is an error naming both rows: a
+    returned form names its unit in those letters, so the two could not be told apart.
+    """
     since = max((r["from_year"] for r in rows
                  if r["from_year"] is not None and r["from_year"] <= year), default=None)
-    return tuple(Unit(r["unit"], _sections(r, problems)) for r in rows
-                 if r["from_year"] == since and r["unit"])
+    first: dict[str, Row] = {}
+    units = []
+    for row in (r for r in rows if r["from_year"] == since and r["unit"]):
+        earlier = first.setdefault(name_key(row["unit"]), row)
+        if earlier is row:
+            units.append(Unit(row["unit"], _sections(row, problems)))
+        else:
+            problems.error(row.where.at(column="Đơn vị"), (
+                f"đơn vị “{row['unit']}” trùng với “{earlier['unit']}” ở dòng "
+                f"{earlier.where.row} (chữ hoa, chữ thường, dấu cách khác nhau vẫn là một đơn "
+                "vị); mỗi đơn vị một dòng: hãy xóa một trong hai dòng"))
+    return tuple(units)
 
 
 def _sections(row: Row, problems: Problems) -> tuple[str, ...]:
@@ -91,9 +106,8 @@ def read_replies(year_dir: Path, year: int, place: str, units: tuple[Unit, ...],
                  problems: Problems) -> tuple[list[Reply], UnitReplies]:
     """Read every form of don-vi/; return the good ones and who was asked, who answered."""
     folder = year_dir / FORMS_DIR
-    books = sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith("~$")) \
-        if folder.is_dir() else []
-    known = {u.name.casefold(): u for u in units}
+    books = form_books(folder, problems) if folder.is_dir() else []
+    known = {name_key(u.name): u for u in units}
     replies, seen = [], {}
     for book in books:
         own = Problems()
@@ -109,6 +123,34 @@ def read_replies(year_dir: Path, year: int, place: str, units: tuple[Unit, ...],
     asked = tuple(u.name for u in units)
     replies.sort(key=lambda r: asked.index(r.unit))  # the report follows the profile's order
     return replies, UnitReplies(asked, {r.unit: r.file for r in replies}, folder.is_dir())
+
+
+def form_books(folder: Path, problems: Problems) -> list[Path]:
+    """Return the forms of don-vi/ to read (.xlsx, any case); say what else is there that looks
+    like one: Excel's lock file of an open form and a Mac's AppleDouble copy are set aside with
+    a warning (they are no forms), an .xlsm/.xls/.xlsb form is an error (it cannot be read, and
+    its unit would look as if it had not answered)."""
+    books = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        suffix, where = path.suffix.lower(), Location(f"{FORMS_DIR}/{path.name}")
+        if path.name.startswith("~$") and suffix in _EXCEL_SUFFIXES:
+            problems.warning(where, "tệp tạm Excel tạo khi một phiếu đang mở, không phải phiếu: "
+                             "bỏ qua (báo cáo dùng bản phiếu đã lưu; nếu vừa sửa phiếu, hãy lưu "
+                             "và đóng Excel rồi chạy lại)")
+        elif path.name.startswith("._") and suffix in _EXCEL_SUFFIXES:
+            problems.warning(where, "tệp phụ máy Mac tạo khi chép tệp (AppleDouble), không phải "
+                             f"phiếu: bỏ qua; có thể xóa tệp này (phiếu là “{path.name[2:]}”)")
+        elif suffix in _EXCEL_SUFFIXES[1:]:
+            problems.error(where, f"phiếu dạng {suffix} không đọc được (chương trình chỉ đọc "
+                           "phiếu .xlsx): hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu "
+                           "thành › “Excel Workbook (*.xlsx)”), rồi chuyển bản "
+                           f"{suffix} ra khỏi thư mục {FORMS_DIR}")
+        elif suffix == ".xlsx":
+            books.append(path)
+    return books
+
+
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb")
 
 
 def _read_form(book: Path, label: str, year: int, place: str, known: dict[str, Unit],
@@ -176,7 +218,7 @@ def _identity(rows: list[Row], label: str, year: int, place: str, known: dict[st
             f"năm {year} (phiếu của năm này, thư mục {year}/{FORMS_DIR})", values["year"]))
     if str(values["province"]).casefold() != place.casefold():
         problems.error(where["province"], expected_found(f"tỉnh “{place}”", values["province"]))
-    unit = known.get(str(values["unit"]).casefold())
+    unit = known.get(name_key(str(values["unit"])))
     if unit is None:
         names = ", ".join(f"“{u.name}”" for u in known.values()) or "(chưa có đơn vị nào)"
         problems.error(where["unit"], expected_found(

@@ -8,17 +8,8 @@ field's meaning, earliest and shortest first.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
+from ncnsc_reports.names import plain_words
 from ncnsc_reports.template_check.meanings import ATTRIBUTES, TOP_LEVEL
-
-
-def plain_words(text: str) -> list[str]:
-    """Lower-case words of `text` without Vietnamese diacritics (đ → d)."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.findall(r"[a-z0-9]+", text.lower())
 
 
 def by_meaning(name: str, meanings: dict[str, str], limit: int = 2) -> list[tuple[str, str]]:

@@ -128,7 +128,7 @@ def write_forms(year: Year) -> tuple[Outcome, list[Path]]:
     """Write every unit's form of the year (unit-form) into outputs/…/phieu-don-vi/."""
 
     try:
-        return Outcome(True), write_unit_forms(year.path)
+        return Outcome(True), write_unit_forms(year.path).written.paths
     except NcnscError as err:
         return failed(err), []
 

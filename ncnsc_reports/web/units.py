@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
-from ncnsc_reports.inputs.unit_form import FORMS_DIR, form_file_name
+from ncnsc_reports.inputs.unit_form import FORMS_DIR, form_file_name, form_file_names
 from ncnsc_reports.web import library, tokens
 from ncnsc_reports.web.project import files_of, listed_file
 from ncnsc_reports.web.security import form_of
@@ -42,7 +42,8 @@ async def units_page(request: Request, fresh: dict | None = None, status: int = 
     names, _, known = await run_in_threadpool(library.year_units, year)
     links = tokens.of_year(site.state, year.province.slug, year.year)
     arrived = _answered(year)
-    rows = [(u, links.get(u), arrived.get(form_file_name(u, year.year))) for u in names]
+    files = form_file_names(names, year.year)  # with each other: never one file for two units
+    rows = [(u, links.get(u), arrived.get(files[u])) for u in names]
     base = str(request.base_url).rstrip("/")
     return site.page(request, "don-vi-van-thu.html", status=status, year=year, rows=rows,
                      fresh=fresh or {}, site_url=base, problems=grouped(known.errors),
@@ -86,7 +87,8 @@ async def make_links(request: Request):
     names, _, _ = await run_in_threadpool(library.year_units, year)
     if form.get("chi_chua_gui"):
         arrived = _answered(year)
-        names = [u for u in names if form_file_name(u, year.year) not in arrived]
+        files = form_file_names(names, year.year)
+        names = [u for u in names if files[u] not in arrived]
     outcome, _ = await run_in_threadpool(library.write_forms, year)
     if not outcome.ok:
         return await units_page(request, status=422, outcome=outcome)
@@ -116,9 +118,16 @@ def _unit(request: Request):
     return link, year
 
 
+async def _form_name(year, unit: str) -> str:
+    """The unit's form file, named with the year's other units (names.py: units whose names
+    differ only in accents get different files)."""
+    names, _, _ = await run_in_threadpool(library.year_units, year)
+    return form_file_name(unit, year.year, names)
+
+
 async def unit_page(request: Request, outcome=None, status: int = 200):
     link, year = _unit(request)
-    sent = listed_file(year.path / FORMS_DIR, form_file_name(link.unit, year.year), (".xlsx",))
+    sent = listed_file(year.path / FORMS_DIR, await _form_name(year, link.unit), (".xlsx",))
     return site_of(request).page(
         request, "don-vi.html", status=status, link=link, year=year, outcome=outcome,
         groups=grouped(outcome.errors) if outcome else {},
@@ -128,7 +137,7 @@ async def unit_page(request: Request, outcome=None, status: int = 200):
 async def unit_form(request: Request):
     link, year = _unit(request)
     out = year.outputs / FORMS_OUT
-    return download(listed_file(out, form_file_name(link.unit, year.year), (".xlsx",)))
+    return download(listed_file(out, await _form_name(year, link.unit), (".xlsx",)))
 
 
 async def unit_upload(request: Request):
@@ -143,7 +152,7 @@ async def unit_upload(request: Request):
                                       site.state)
     upload.unlink(missing_ok=True)
     if outcome.ok:
-        target = year.path / FORMS_DIR / form_file_name(link.unit, year.year)
+        target = year.path / FORMS_DIR / await _form_name(year, link.unit)
         await run_in_threadpool(put_in_place, data, target, year.outputs / KEPT_DIR / FORMS_DIR)
     return await unit_page(request, outcome, 200 if outcome.ok else 422)
 
