@@ -299,8 +299,19 @@ def read_workbook(path: Path, specs: tuple[SheetSpec, ...], problems: Problems,
     # a renamed or missing data sheet changes the figures: to be confirmed (issue 23, item 3)
     check_sheet_names(label, list(book.sheetnames), specs, ignored,
                       tuple(s.name for s in RECORD_SHEETS), problems)
+    _report_twin_sheets(book.sheetnames, label, problems)
     with book:
         return {spec.name: read_sheet(book, spec, label, problems) for spec in specs}
+
+
+def _report_twin_sheets(names: list[str], label: str, problems: Problems) -> None:
+    """Two sheets whose names read the same once normalised (NFC, as cell text): Excel keeps
+    them apart (one name typed decomposed, NFD), the program reads only the first."""
+    for name in dict.fromkeys(n for n in names if names.count(n) > 1):
+        problems.error(Location(label, name), f"có {names.count(name)} trang tên “{name}”: "
+                       "tên trông giống nhau nhưng được viết khác nhau (một tên gõ bằng chữ tổ "
+                       "hợp, NFD), chương trình chỉ đọc trang đầu; hãy chuyển nội dung sang một "
+                       "trang và xóa trang kia")
 
 
 def find_year_workbook(year_dir: Path, problems: Problems) -> Path | None:

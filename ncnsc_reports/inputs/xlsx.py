@@ -13,6 +13,7 @@ import os
 import posixpath
 import re
 import stat
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import NamedTuple
@@ -190,7 +191,10 @@ def workbook_sheets(z: zipfile.ZipFile, workbook: str = "xl/workbook.xml"
         target = rel.get("Target") if rel is not None else None
         part = (None if not target else target.lstrip("/") if target.startswith("/")
                 else posixpath.normpath(posixpath.join(folder, target)))
-        sheets.append(Sheet(sheet.get("name"), sheet.get("state") or "visible", rel_id, part,
+        # a name typed on a Mac may be decomposed (NFD): read as cell text is, in NFC
+        name = sheet.get("name")
+        name = unicodedata.normalize("NFC", name) if name is not None else None
+        sheets.append(Sheet(name, sheet.get("state") or "visible", rel_id, part,
                             rel.get("Type", "") if rel is not None else ""))
     props = next(book.iter("{*}workbookPr"), None)
     flag = props.get("date1904", "") if props is not None else ""

@@ -127,17 +127,16 @@ def read_replies(year_dir: Path, year: int, place: str, units: tuple[Unit, ...],
 
 def form_books(folder: Path, problems: Problems) -> list[Path]:
     """Return the forms of don-vi/ to read (.xlsx, any case); say what else is there that looks
-    like one: Excel's lock file of an open form and a Mac's AppleDouble copy are set aside with
-    a warning (they are no forms), an .xlsm/.xls/.xlsb form is an error (it cannot be read, and
-    its unit would look as if it had not answered)."""
+    like one: Excel's lock file of an open form is set aside (the form being open is said at the
+    end of the build, inputs.excel_lock), a Mac's AppleDouble copy with a warning (it is no
+    form: reading it said “damaged, save in Excel”), an .xlsm/.xls/.xlsb form is an error (it
+    cannot be read, and its unit would look as if it had not answered)."""
     books = []
     for path in sorted(p for p in folder.iterdir() if p.is_file()):
         suffix, where = path.suffix.lower(), Location(f"{FORMS_DIR}/{path.name}")
-        if path.name.startswith("~$") and suffix in _EXCEL_SUFFIXES:
-            problems.warning(where, "tệp tạm Excel tạo khi một phiếu đang mở, không phải phiếu: "
-                             "bỏ qua (báo cáo dùng bản phiếu đã lưu; nếu vừa sửa phiếu, hãy lưu "
-                             "và đóng Excel rồi chạy lại)")
-        elif path.name.startswith("._") and suffix in _EXCEL_SUFFIXES:
+        if path.name.startswith("~$"):
+            continue  # Excel's lock file of an open form: said after the build (excel_lock)
+        if path.name.startswith("._") and suffix in _EXCEL_SUFFIXES:
             problems.warning(where, "tệp phụ máy Mac tạo khi chép tệp (AppleDouble), không phải "
                              f"phiếu: bỏ qua; có thể xóa tệp này (phiếu là “{path.name[2:]}”)")
         elif suffix in _EXCEL_SUFFIXES[1:]:

@@ -23,6 +23,7 @@ from ncnsc_reports.template_check.rules import check_part
 from ncnsc_reports.template_check.sample import sample_context
 from ncnsc_reports.template_check.shapes import context_shapes
 from ncnsc_reports.template_check.tags import scan
+from ncnsc_reports.template_check.xml_syntax import BrokenPart
 
 
 def check_template(path: Path, context: dict | None = None, render_trial: bool = True,
@@ -32,8 +33,8 @@ def check_template(path: Path, context: dict | None = None, render_trial: bool =
     context = sample_context(kind or kind_of(path)) if context is None else context
     shapes, env = context_shapes(context), make_environment()
     problems: list[TemplateProblem] = package_problems(path)
-    if any(p.where == Place("toàn mẫu") for p in problems):
-        return problems  # too big to open
+    if any(p.where == Place("toàn mẫu") or isinstance(p.where, BrokenPart) for p in problems):
+        return problems  # too big to open, or a part that cannot be read
     for part in open_parts(path):
         found: list[TemplateProblem] = []
         check_part(part, scan(part, found), shapes, env, found)

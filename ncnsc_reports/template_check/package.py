@@ -3,7 +3,8 @@
 Owns the package-level checks of a template: a DOCTYPE (XML entities, which Word never
 writes), macros and other active content (vbaProject.bin, ActiveX controls, embedded
 objects), and relationships to things outside the file (a remote picture, an
-`attachedTemplate` on another machine, a `file://` link). Each is an error naming the part:
+`attachedTemplate` on another machine, a `file://` link), and parts that are not well-formed
+XML (`xml_syntax`). Each is an error naming the part:
 the report would fetch, run or leak them wherever it is opened.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.inputs.xlsx import oversized
 from ncnsc_reports.template_check.parts import Place, TemplateProblem, readable
+from ncnsc_reports.template_check.xml_syntax import xml_problem
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ACTIVE = re.compile(r"(?:^|/)(?:vbaProject\.bin|vbaData\.xml|activeX\d*\.(?:xml|bin)|"
@@ -49,6 +51,8 @@ def package_problems(path: Path) -> list[TemplateProblem]:
                                 "chạy được (phần này sẽ bị chép vào mọi báo cáo); " + SAVE_CLEAN))
             elif name.endswith((".xml", ".rels")):
                 data = z.read(info)
+                if broken := xml_problem(name, data):
+                    problems.append(broken)
                 if _DOCTYPE.search(data[:4096]):
                     problems.append(TemplateProblem(Place(name), "phần XML có khai báo DOCTYPE "
                                     "(thực thể XML), Word không bao giờ tạo ra — tệp đã bị sửa "

@@ -22,6 +22,7 @@ from ncnsc_reports.template_check.parts import (
 )
 from ncnsc_reports.template_check.rules import looks
 from ncnsc_reports.template_check.tags import scan
+from ncnsc_reports.template_check.xml_syntax import xml_problem
 
 
 def fix_template(path: Path, target: Path) -> list[str]:
@@ -34,6 +35,8 @@ def fix_template(path: Path, target: Path) -> list[str]:
     """
     changes, repaired = [], {}
     with zipfile.ZipFile(readable(path)) as z:
+        if any(xml_problem(n, z.read(n)) for n in z.namelist() if n.endswith((".xml", ".rels"))):
+            return []  # a part only Word can rewrite (xml_syntax): nothing safe to repair
         for part in read_parts(z):
             # Last tag first: a repair changes its paragraph only after the tags before it.
             done = [(tag, repair_tag(tag)) for tag in reversed(scan(part, []))]
