@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from ncnsc_reports.cli.closing import accept_options, closing_lines
+from ncnsc_reports.cli.forms import echo_forms, echo_kept
 from ncnsc_reports.cli.serve import serve as serve_command
 from ncnsc_reports.cli.wording import (
     VERSION_TEXT,
@@ -196,19 +197,9 @@ def _word_build(result, debug: bool, open_books: list[str]) -> None:
     sys.exit(EXIT_FAILED)
 
 
-def _echo_kept(written) -> None:
-    """Say which hand-edited files were kept as a copy, or replaced (--force): the same words
-    for a report and for a unit's form."""
-    for edited, copy in written.kept.items():
-        click.echo(f"Tệp “{edited.name}” đã được sửa tay sau lần tạo trước nên được giữ lại "
-                   f"thành: {copy}")
-    for edited in written.replaced:
-        click.echo(f"Đã thay tệp đã sửa tay (do --force), không giữ bản sao: {edited}")
-
-
 def _echo_result(result) -> None:
     _echo_problems("Cảnh báo", result.warnings)
-    _echo_kept(result)
+    echo_kept(result)
     for old in result.removed:
         click.echo(f"Đã xóa “{old.name}” của lần tạo trước: báo cáo này không còn tạo tệp đó.")
     _echo_units(result.units)
@@ -321,17 +312,7 @@ def unit_form(year_dir: Path, units: tuple[str, ...], out_dir: Path | None, forc
 
     forms = _run(debug, lambda: write_forms(year_dir, units, out_dir, force),
                  "Chưa tạo phiếu nào.")
-    _echo_kept(forms.written)
-    for old in forms.written.removed:
-        click.echo(f"Đã xóa phiếu “{old.name}” của lần tạo trước (chưa sửa tay): không còn đơn "
-                   "vị nào của năm mang tên tệp đó.")
-    for old in forms.left:
-        click.echo(f"Phiếu “{old.name}” của lần tạo trước đã được sửa tay nên được để nguyên, "
-                   "nhưng không còn đơn vị nào của năm mang tên tệp đó (tên phiếu đổi khi có hai "
-                   "đơn vị chỉ khác nhau ở dấu): hãy xem trang “Thông tin đơn vị” của phiếu đó "
-                   "để biết là của đơn vị nào trước khi gửi.")
-    for path in forms.written.paths:
-        click.echo(f"Đã tạo phiếu: {path}")
+    echo_forms(forms)
     click.echo(f"Gửi phiếu cho các đơn vị; phiếu nhận về đặt vào {Path(year_dir) / 'don-vi'} "
                "rồi chạy ncnsc-report build.")
 
