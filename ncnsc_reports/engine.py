@@ -28,7 +28,7 @@ from pathlib import Path
 from ncnsc_reports.errors import InputError, NcnscError
 from ncnsc_reports.incremental import pdf_is_current
 from ncnsc_reports.inputs.period_schema import period_folder
-from ncnsc_reports.outputs.marked import mark_workbooks, marked_on_failure
+from ncnsc_reports.outputs.marked import clear_marked, mark_workbooks, marked_on_failure
 from ncnsc_reports.outputs.pdf_batch import convert_all
 from ncnsc_reports.outputs.place import named, output_folder
 from ncnsc_reports.pipeline import BuildOptions
@@ -130,11 +130,15 @@ def _built(folder: Path, kind: str, options: BuildOptions) -> BuildResult:
 
 def _marked(result: BuildResult, options: BuildOptions) -> BuildResult:
     """With `options.mark_warnings`, a successful build's warnings marked on copies of the
-    workbooks they are in (a copy that cannot be written never fails the build)."""
-    if not (result.ok and options.mark_warnings and result.warnings):
+    workbooks they are in (a copy that cannot be written never fails the build); without, the
+    copies an earlier failed build marked are removed (their errors are fixed)."""
+    if not result.ok:
         return result
     out = output_folder(result.folder, options.out_root)
     try:
+        if not (options.mark_warnings and result.warnings):
+            clear_marked(out)
+            return result
         marked = mark_workbooks(result.warnings, result.folder, out, True)
     except (NcnscError, OSError):
         marked = []

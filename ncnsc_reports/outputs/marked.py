@@ -9,11 +9,13 @@ never written; the copies are written all or none (outputs.write), and a copy th
 is kept, not overwritten.
 
 `mark_workbooks` is the one entry point, for the CLI and the web page alike;
-`marked_on_failure` runs a build and, when it fails on the inputs, marks them.
+`marked_on_failure` runs a build and, when it fails on the inputs, marks them; `clear_marked`
+removes the copies once a build passes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections import defaultdict
@@ -22,7 +24,7 @@ from pathlib import Path
 from ncnsc_reports.errors import InputError, NcnscError
 from ncnsc_reports.inputs.cells import normalise
 from ncnsc_reports.inputs.xlsx import text_stays_text, unreadable_reason
-from ncnsc_reports.outputs.write import write_outputs
+from ncnsc_reports.outputs.write import manifest_path, write_outputs
 from ncnsc_reports.outputs.xlsx_save import save_dated
 from ncnsc_reports.problems import Location, Problem
 
@@ -66,6 +68,20 @@ def mark_workbooks(problems: list[Problem], folder: Path, out_dir: Path,
     target = Path(out_dir) / MARKED_DIR
     written = write_outputs(target, files)
     return [target / name for name in files] + list(written.kept.values())
+
+
+def clear_marked(out_dir: Path) -> list[Path]:
+    """Remove the marked copies a failed build left in `out_dir`/loi once a build passes (a
+    copy of errors already fixed would mislead); a copy the clerk edited is left. Return the
+    copies removed."""
+    target = Path(out_dir) / MARKED_DIR
+    if not target.is_dir():
+        return []
+    removed = write_outputs(target, {}).removed
+    with contextlib.suppress(OSError):  # only when nothing is left: no copy edited by hand
+        target.rmdir()
+        manifest_path(target).unlink()
+    return removed
 
 
 def marked_on_failure(action, folder: Path, out_dir: Path, include_warnings: bool = False):
@@ -173,9 +189,7 @@ def _mark_cell(cell, problem: Problem, comment: bool = True) -> None:
 
 def _list_sheet(wb, problems: list[Problem], marks: list[list]) -> None:
     """Insert the first sheet “Lỗi”: one row a problem, with a link to its first cell."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.hyperlink import Hyperlink
+    from openpyxl.styles import Font
 
     if LIST_SHEET in wb.sheetnames:  # a marked copy marked again: the old list goes
         del wb[LIST_SHEET]
@@ -189,14 +203,38 @@ def _list_sheet(wb, problems: list[Problem], marks: list[list]) -> None:
         ws.append((n, problem.severity.value, sheet or "", ref if cells else "",
                    f"{problem.where}: {problem.message}"))
         if ref:  # a whole sheet's problem links to the sheet
-            link = ws.cell(row=n + 1, column=4 if cells else 3)
-            quoted = sheet.replace("'", "''")
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{ref}")
-            link.font = Font(color="0563C1", underline="single")
-        ws.cell(row=n + 1, column=5).alignment = Alignment(wrap_text=True, vertical="top")
-    for i, width in enumerate(_WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A2"
+            _link(ws.cell(row=n + 1, column=4 if cells else 3), sheet, ref)
+    _layout(ws)
     wb.active = 0
     for sheet in wb.worksheets[1:]:
         sheet.sheet_view.tabSelected = False
+
+
+def _link(cell, sheet: str, ref: str) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    quoted = sheet.replace("'", "''")
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{ref}")
+    cell.font = Font(color="0563C1", underline="single")
+
+
+def _layout(ws) -> None:
+    """Widths, wrapped messages, the header kept in view; printed one page wide."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    for i, width in enumerate(_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    for row in range(2, ws.max_row + 1):
+        for col in range(1, len(_WIDTHS)):
+            ws.cell(row=row, column=col).alignment = Alignment(vertical="top")
+        message = ws.cell(row=row, column=len(_WIDTHS))
+        message.alignment = Alignment(wrap_text=True, vertical="top")
+        # rows are not fitted to wrapped text on opening (LibreOffice): a line per column
+        # width of characters, 15 points a line
+        ws.row_dimensions[row].height = 15 * (len(message.value) // _WIDTHS[-1] + 1)
+    ws.freeze_panes = "A2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -99,3 +99,17 @@ def test_warnings_are_marked_when_asked(province_copy):
     ws = openpyxl.load_workbook(copy)["Văn bản"]
     assert ws["H1"].comment.text == "Cảnh báo: cột không dùng đến, bỏ qua (cột thứ 8)"
     assert ws["H1"].fill.fgColor.rgb.endswith("FFEB9C")
+
+
+def test_a_passing_build_removes_the_marked_copies_of_fixed_errors(province_copy):
+    book = year_book(province_copy)
+    original = book.read_bytes()
+    edit_workbook(book, "Văn bản", THREE_FAULTS)
+    assert CliRunner().invoke(main, ["build", str(province_copy / "2023")]).exit_code == 1
+    folder = province_copy.parent.parent / "outputs" / "hung-yen" / "2023"
+    assert (folder / "loi" / "bao-cao-2023-loi.xlsx").is_file()
+    book.write_bytes(original)  # the clerk fixed the workbook
+    result = CliRunner().invoke(main, ["build", str(province_copy / "2023")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["bao-cao-hung-yen-2023.docx"]
+    assert not list(folder.parent.glob(".ncnsc-manifest-loi*"))
