@@ -33,10 +33,11 @@ def _work(folder: Path, pdf: bool = True, accept: frozenset[str] = frozenset()):
             return outcome
         job.step = "Đang tạo PDF (LibreOffice)…"
         library.add_pdfs(outcome)
-        if outcome.pdfs:
+        report_pdf = outcome.path.with_suffix(".pdf") if outcome.path else None
+        if report_pdf is not None and report_pdf.is_file() and not outcome.message:
             job.step = "Đang tạo ảnh các trang…"
             try:
-                page_images(outcome.pdfs[0])
+                page_images(report_pdf)
             except NcnscError as err:
                 outcome.message = str(err)
         job.step = ""
@@ -49,7 +50,9 @@ def documents(site, year) -> dict:
     out = year.outputs
     files = files_of(out, OUTPUT_SUFFIXES)
     report = next((p for p in files if p.suffix == ".docx" and KEPT_MARK not in p.name), None)
-    pages = images_of(preview_folder(out), report.stem) if report else []
+    # an image of a report rebuilt since (without PDF) would show what is no longer there
+    current = report is not None and library.pdf_current(report)
+    pages = images_of(preview_folder(out), report.stem) if current else []
     return {"files": [p for p in files if KEPT_MARK not in p.name],
             "hand_edited": [p for p in files if KEPT_MARK in p.name],
             "old_workbooks": files_of(out / KEPT_DIR, (".xlsx",)),

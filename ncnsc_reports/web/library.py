@@ -19,6 +19,7 @@ from ncnsc_reports.contributions import write_forms as write_unit_forms
 from ncnsc_reports.engine import BuildOptions, with_pdfs
 from ncnsc_reports.engine import build as engine_build
 from ncnsc_reports.errors import InputError, NcnscError
+from ncnsc_reports.incremental import pdf_is_current
 from ncnsc_reports.inputs.divisions import provinces
 from ncnsc_reports.inputs.schema import (
     HELP_SHEET,
@@ -90,6 +91,11 @@ def add_pdfs(done: Outcome) -> None:
     done.pdfs = list(result.pdfs)
     if not result.ok:
         done.message = "Chưa tạo được PDF: " + "; ".join(p.message for p in result.errors)
+
+
+def pdf_current(document: Path) -> bool:
+    """Whether the document's PDF (and so its page images) shows the document as it is."""
+    return pdf_is_current(document)
 
 
 def _sample_pdf(done: Outcome, document: Path) -> None:

@@ -40,6 +40,7 @@ def _wait(server, folder, seconds: float = 300):
     return job
 
 
+@pytest.mark.libreoffice
 def test_two_clerks_building_at_once_get_one_build(server, project):
     first, second = Client(server.url), Client(server.url)
     first.get(YEAR)
@@ -56,6 +57,23 @@ def test_two_clerks_building_at_once_get_one_build(server, project):
     out = project / "outputs" / "hung-yen" / "2023"
     assert sorted(p.name for p in out.glob("*.docx")) == ["bao-cao-hung-yen-2023.docx"]
     assert (out / "bao-cao-hung-yen-2023.pdf").is_file()
+    assert f'src="{YEAR}/trang/1.png"' in first.get(YEAR)[1]
+
+
+@pytest.mark.libreoffice
+def test_page_images_of_a_report_rebuilt_without_pdf_are_not_shown(server, project):
+    from conftest import edit_workbook
+
+    client = Client(server.url)
+    client.get(YEAR)
+    client.post(f"{YEAR}/tao", {"pdf": "1"})
+    folder = project / "inputs" / "hung-yen" / "2023"
+    assert _wait(server, folder).state == "xong"
+    assert f'src="{YEAR}/trang/1.png"' in client.get(YEAR)[1]
+    edit_workbook(folder / "bao-cao-2023.xlsx", "Văn bản", {"F2": "về việc minh họa"})
+    client.post(f"{YEAR}/tao", {})
+    assert _wait(server, folder).state == "xong"
+    assert "/trang/1.png" not in client.get(YEAR)[1]  # the images show the report before
 
 
 def test_the_phase_summary_is_built_from_its_page(tmp_path):
@@ -79,6 +97,7 @@ def test_the_phase_summary_is_built_from_its_page(tmp_path):
         running.stop()
 
 
+@pytest.mark.libreoffice  # the test render's page images
 def test_a_clean_template_is_installed_for_one_province_keeping_the_old(server, project):
     client = Client(server.url)
     client.get("/mau")
