@@ -211,7 +211,9 @@ def results(doc) -> None:
               "{{ i.source|cite_short }}{% if not i.met %} (chưa đạt){% endif %}"
               "{% endif %}{% if loop.last %}.{% else %};{% endif %}")
     para(doc, "{%p endfor %}")
-    para(doc, "Kết quả từng năm, lũy kế và tỷ lệ đạt của từng chỉ tiêu (Bảng 1, Biểu đồ 1):")
+    # the lead-in goes with its table, never alone at the foot of a page (issue 22)
+    para(doc, "Kết quả từng năm, lũy kế và tỷ lệ đạt của từng chỉ tiêu (Bảng 1, Biểu đồ 1):"
+         ).paragraph_format.keep_with_next = True
     para(doc, "Bảng 1. Kết quả thực hiện các chỉ tiêu giai đoạn {{ period }}", "Tên bảng")
     table(doc, INDICATOR_HEAD, INDICATOR_CELLS, "i in indicators",
           grouped=(4, YEARS, "Kết quả thực hiện từng năm"))
