@@ -12,18 +12,36 @@ import openpyxl
 from click.testing import CliRunner
 from conftest import year_book
 from docx_text import docx_lines
-from test_contributions import FARMING, FIRM, TRADE, fill, report_lines, write_forms
 
 from ncnsc_reports.cli import main
 from ncnsc_reports.inputs.sheet_names import look_alike
 
 SUPPORT = "Hỗ trợ doanh nghiệp"
+TRADE, FARMING = "Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn"
+FIRM = ("Công ty TNHH Minh Họa Phối Hợp", "0900000001", "huyện Văn Lâm", "Hệ thống quản lý",
+        "ISO 9001", "Tư vấn áp dụng", 50_000_000, "Ngân sách tỉnh")
 MONEY = ("Năm 2023, đã hỗ trợ 16 doanh nghiệp với tổng kinh phí 541.500.000 đồng (danh sách "
          "chi tiết tại Phụ lục II kèm theo), cụ thể:")
 
 
 def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def write_forms(year_dir, *units: str):
+    result = run("unit-form", year_dir, *units, "--out", year_dir / "don-vi")
+    assert result.exit_code == 0, result.output
+    return sorted((year_dir / "don-vi").glob("*.xlsx"))
+
+
+def fill(path, support: tuple) -> None:
+    wb = openpyxl.load_workbook(path)
+    wb["Hỗ trợ doanh nghiệp"].append(list(support))
+    wb.save(path)
+
+
+def report_lines(province) -> list[str]:
+    return _report(province)
 
 
 def _rename(book, old, new):
@@ -88,8 +106,8 @@ def test_a_missing_data_sheet_needs_its_own_option(an_giang_copy):
 def test_a_record_on_two_forms_stops_the_build_and_counts_once_when_accepted(province_copy):
     year_dir = province_copy / "2023"
     trade, farming = write_forms(year_dir, TRADE, FARMING)
-    fill(trade, support=FIRM)
-    fill(farming, support=FIRM)
+    fill(trade, FIRM)
+    fill(farming, FIRM)
     result = run("build", year_dir)
     assert result.exit_code == 1
     assert (f"  - don-vi/{farming.name} › trang “Hỗ trợ doanh nghiệp” › dòng 2: doanh nghiệp "
