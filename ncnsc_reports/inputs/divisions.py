@@ -20,9 +20,10 @@ import datetime as dt
 import difflib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
+
+from ncnsc_reports.names import slug as plain_slug
 
 # Nghị quyết 202/2025/QH15 on the reorganisation of provinces takes effect on 12/6/2025; the
 # provinces it forms start their life on 1/7/2025 (its Article 2), with the communes of the
@@ -51,10 +52,9 @@ class Province:
 
 def slug_of(name: str) -> str:
     """“Bà Rịa - Vũng Tàu” → “ba-ria-vung-tau”: the folder name of a province (the rule of
-    `report.formation.folder_name`, which names the report's file from the place)."""
-    text = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", text))
+    `report.formation.folder_name`, which names the report's file from the place); the 34
+    provinces' slugs are all different (tests/engine/test_unit_forms.py checks that)."""
+    return plain_slug(name)  # the one rule of names.py
 
 
 @cache

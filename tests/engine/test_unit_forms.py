@@ -149,6 +149,19 @@ def test_a_unit_listed_twice_in_other_letters_is_refused_naming_both_rows(provin
     assert not forms_folder(province_copy).exists()
 
 
+def test_the_provinces_folder_names_never_collide():
+    """Province folders are siblings in inputs/: the 34 provinces of 1/7/2025 and the 63 before
+    it (predecessors' folders) each get their own plain name."""
+    from ncnsc_reports.inputs.divisions import provinces, slug_of
+
+    now = provinces()
+    names = [p.name for p in now.values()]
+    names += sorted({n.removesuffix(" (trước sắp xếp)") for p in now.values()
+                     for n in p.predecessors} - set(names))
+    assert distinct_slugs(names) == {n: slug(n) for n in names}
+    assert {slug_of(p.name) for p in now.values()} == set(now)
+
+
 # --- Generated Vietnamese names ---------------------------------------------------------------
 
 _VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
