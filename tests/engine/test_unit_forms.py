@@ -106,6 +106,24 @@ def test_forms_for_some_units_leave_the_others_and_a_removed_unit_loses_its_form
     assert len(list(folder.glob("*.xlsx"))) == 19
 
 
+def test_building_the_year_leaves_its_forms_folder_alone(province_copy):
+    """outputs/<tỉnh>/<năm>/phieu-don-vi/ lies inside the year's output folder: however a build
+    commits its files (file by file, or a whole folder switched), the forms, pre-filled ones
+    included, stay as they are."""
+    year_dir = province_copy / "2023"
+    folder = forms_folder(province_copy).parent.parent / "2023" / "phieu-don-vi"
+    assert run("unit-form", str(year_dir), TRADE).exit_code == 0
+    pre_fill(folder / "phieu-so-cong-thuong-2023.xlsx")
+    for _ in range(2):
+        built = run("build", str(year_dir), "--rebuild")
+        assert built.exit_code == 0, built.output
+    assert [p.name for p in folder.iterdir()] == ["phieu-so-cong-thuong-2023.xlsx"]
+    assert contact_of(folder / "phieu-so-cong-thuong-2023.xlsx") == "Nguyễn Văn A, 0221 3xxx xxx"
+    again = run("unit-form", str(year_dir), TRADE)  # the edit is still kept, never lost
+    assert again.output.splitlines()[0].startswith("Tệp “phieu-so-cong-thuong-2023.xlsx” đã được "
+                                                   "sửa tay sau lần tạo trước")
+
+
 def test_units_differing_only_in_accents_get_two_forms_read_back_as_theirs(province_copy):
     """The sample lists “UBND huyện Ân Thi”; adding “UBND huyện An Thi” used to give both the
     file phieu-ubnd-huyen-an-thi-2024.xlsx, the second overwriting the first."""
