@@ -43,6 +43,7 @@ from ncnsc_reports.inputs.schema import (
 )
 from ncnsc_reports.inputs.sheets import Row, read_settings, read_workbook
 from ncnsc_reports.problems import Location, Problems, command, expected_found
+from ncnsc_reports.report.confirm import ACCEPTS
 from ncnsc_reports.report.formation import (
     Formation,
     read_formation,
@@ -221,7 +222,9 @@ def _yearly_reports(province_dir: Path, first: int, last: int, profile,
                 reports[year] = end
             continue
         try:
-            reports[year], warnings = validate(province_dir / str(year))
+            # warnings to confirm stay warnings here: the summary's build confirms them with
+            # its own options (report.confirm), once for the whole period
+            reports[year], warnings = validate(province_dir / str(year), frozenset(ACCEPTS))
             problems.extend(warnings)
         except InputError as err:
             problems.extend(err.problems)

@@ -154,3 +154,14 @@ def test_a_workbook_open_in_excel_is_said_last_with_the_saved_time(province_copy
     assert result.output.splitlines()[-1] == (
         "Sổ “2023/bao-cao-2023.xlsx” đang mở trong Excel: báo cáo dùng bản đã lưu lúc 14:32; "
         "nếu vừa sửa mà chưa lưu, hãy lưu (Ctrl+S) rồi chạy lại.")
+
+
+def test_a_summary_stops_on_a_renamed_sheet_of_one_of_its_years_unless_accepted(an_giang_copy):
+    _rename(year_book(an_giang_copy), SUPPORT, "Ho tro DN")
+    result = run("build", an_giang_copy / "tong-ket-2021-2025")
+    assert result.exit_code == 1
+    assert any(line.startswith("  - 2023/bao-cao-2023.xlsx › trang “Ho tro DN”: tên trang gần "
+                               "giống") and line.endswith("chạy lại với --chap-nhan-trang-la")
+               for line in result.output.splitlines()), result.output
+    result = run("build", an_giang_copy / "tong-ket-2021-2025", "--chap-nhan-trang-la")
+    assert result.exit_code == 0, result.output
