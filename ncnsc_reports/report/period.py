@@ -44,6 +44,7 @@ from ncnsc_reports.inputs.schema import (
 from ncnsc_reports.inputs.sheets import Row, read_settings, read_workbook
 from ncnsc_reports.problems import Location, Problems, command, expected_found
 from ncnsc_reports.report.confirm import ACCEPTS
+from ncnsc_reports.report.content import VIETNAMESE_LETTERS
 from ncnsc_reports.report.formation import (
     Formation,
     read_formation,
@@ -62,7 +63,7 @@ from ncnsc_reports.report.model import (
 )
 from ncnsc_reports.report.period_years import missing_years, year_without_data
 from ncnsc_reports.report.plan import PARTS, chain_in_force, plan_rows
-from ncnsc_reports.report.validation import VIETNAMESE_LETTERS, validate
+from ncnsc_reports.report.validation import validate
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,12 @@ year, values in force in the report's year. Every problem is collected; `validat
 
 from __future__ import annotations
 
-import dataclasses
-import unicodedata
-from dataclasses import replace
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
-from ncnsc_reports.inputs.cells import XML_ILLEGAL
 from ncnsc_reports.inputs.schema import (
     AGENCY_SETTINGS,
     HELP_SHEET,
-    LINE_KINDS,
     LISTS_SHEET,
     PROFILE_AGENCY,
     PROFILE_FILE,
@@ -28,7 +23,6 @@ from ncnsc_reports.inputs.schema import (
     PROFILE_UNITS,
     RECORD_SHEETS,
     SECTIONS,
-    TITLED_SECTIONS,
     YEAR_CONTENT,
     YEAR_DOCUMENTS,
     YEAR_GENERAL,
@@ -38,29 +32,29 @@ from ncnsc_reports.inputs.schema import (
 from ncnsc_reports.inputs.shared import read_workbook_once
 from ncnsc_reports.inputs.sheets import (
     Row,
-    clean_text,
     find_year_workbook,
     read_settings,
     read_workbook,
 )
 from ncnsc_reports.inputs.start import example_year_dir, make_profile
-from ncnsc_reports.inputs.xlsx import rich_strings
 from ncnsc_reports.problems import Location, Problems, command, expected_found
 from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
 from ncnsc_reports.report.confirm import escalated, unconfirmed
+from ncnsc_reports.report.content import (
+    content_headings,
+    content_sections,
+    rich_runs,
+)
 from ncnsc_reports.report.formation import folder_name, formation_from_rows
 from ncnsc_reports.report.general import check_placeholders, check_typed_symbol, read_general
 from ncnsc_reports.report.general import report_date as general_report_date
 from ncnsc_reports.report.history import load_history, records_of
 from ncnsc_reports.report.localities import read_localities
-from ncnsc_reports.report.model import Agency, Document, Paragraph, Report, UnitReplies
+from ncnsc_reports.report.model import Agency, Document, Report, UnitReplies
 from ncnsc_reports.report.phases import phase_of
 from ncnsc_reports.report.plan import read_plan
 from ncnsc_reports.report.record_errors import check_record_rows
 from ncnsc_reports.report.units import Reply, duplicate_records, read_replies, units_in_force
-
-# NĐ 30/2020, Phụ lục I, II.6.e (điểm): the points of a khoản follow the Vietnamese alphabet.
-VIETNAMESE_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
 
 
 def validate(year_dir: Path, accepted: frozenset[str] = frozenset()) -> tuple[Report, Problems]:
@@ -75,19 +69,10 @@ def validate(year_dir: Path, accepted: frozenset[str] = frozenset()) -> tuple[Re
 
 
 def _build(year_dir: Path, problems: Problems) -> Report | None:
-    year = _folder_year(year_dir, problems)
-    profile_path = year_dir.parent / PROFILE_FILE
-    if year is not None and not profile_path.exists():  # else the folder is the one mistake
-        problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}” "
-                       "(tên cơ quan, kế hoạch, người ký, nơi nhận) trong thư mục tỉnh; "
-                       f"{make_profile(year_dir.parent)}")
-    book = find_year_workbook(year_dir, problems) if year_dir.is_dir() else None
-    if problems.errors or year is None or book is None:
+    found = _read_inputs(year_dir, problems)
+    if found is None:
         return None
-    profile = read_workbook_once(profile_path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
-    sheets = read_workbook(book, YEAR_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
-    if any(p.where.sheet is None for p in problems.errors):
-        return None  # a workbook unreadable or without a sheet: checks across sheets would mislead
+    year, book, profile, sheets = found
     read = read_general(sheets[YEAR_GENERAL.name], book.name, year, problems)
     general = read.values
     agency = agency_in_force(profile[PROFILE_AGENCY.name], general, year, problems)
@@ -96,20 +81,11 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     cited, plan_in_force = read_plan(profile, year, report_date, problems)
     replies, units = _contributions(year_dir, year, profile, agency, (book.name, sheets),
                                     problems)
-    history = {}
-    if plan_in_force is not None:
-        history = load_history(year_dir, plan_in_force.period.start, profile, problems)
-    # the year's records feed section I and the appendices even without indicators
-    history[year] = records_of(year, book.name, _with_replies(sheets, replies),
-                               general.get("spent"))
-    if plan_in_force is not None:
-        check_record_rows(history, plan_in_force, problems)
-    sections = _sections(sheets[YEAR_CONTENT.name], problems, replies, _rich(book))
-    if not replies:  # a unit's form is content too
-        _require_content(sheets, book.name, year, problems)
-    untouched = _untouched(sheets, book.name, year, problems) and not replies
-    formation_from_rows(year_dir.parent, profile[PROFILE_FORMATION.name], problems)
-    _require_sections(sections, book.name, problems)
+    history = _history(year_dir, (year, book.name, general.get("spent")), profile,
+                       plan_in_force, _with_replies(sheets, replies), problems)
+    sections = content_sections(sheets[YEAR_CONTENT.name], problems, replies, rich_runs(book))
+    untouched = _whole_book(year_dir, (year, book.name), profile, sheets, sections, replies,
+                            problems)
     if problems.errors or not cited:
         return None
     return Report(
@@ -122,14 +98,56 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         localities=read_localities(profile[PROFILE_LOCALITIES.name], problems),
         illustrative=general.get("illustrative") == "Có",
         recipients=recipients_in_force(profile[PROFILE_RECIPIENTS.name],
-                               sheets[YEAR_RECIPIENTS.name], year),
-        documents=_documents(sheets[YEAR_DOCUMENTS.name]),
-        sections=sections,
-        empty_group=general.get("empty_group") or "",
-        headings=_headings(sheets[YEAR_CONTENT.name]),
-        untouched=untouched,
-        units=units,
-    )
+                                       sheets[YEAR_RECIPIENTS.name], year),
+        documents=_documents(sheets[YEAR_DOCUMENTS.name]), sections=sections,
+        empty_group=general.get("empty_group") or "", headings=content_headings(
+            sheets[YEAR_CONTENT.name]), untouched=untouched, units=units)
+
+
+def _read_inputs(year_dir: Path, problems: Problems):
+    """(year, workbook, profile sheets, year sheets), or None when the folder, the profile or
+    a workbook is the mistake: checks across sheets would then mislead."""
+    year = _folder_year(year_dir, problems)
+    profile_path = year_dir.parent / PROFILE_FILE
+    if year is not None and not profile_path.exists():  # else the folder is the one mistake
+        problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}” "
+                       "(tên cơ quan, kế hoạch, người ký, nơi nhận) trong thư mục tỉnh; "
+                       f"{make_profile(year_dir.parent)}")
+    book = find_year_workbook(year_dir, problems) if year_dir.is_dir() else None
+    if problems.errors or year is None or book is None:
+        return None
+    profile = read_workbook_once(profile_path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
+    sheets = read_workbook(book, YEAR_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
+    if any(p.where.sheet is None for p in problems.errors):
+        return None  # a workbook unreadable or without a sheet
+    return year, book, profile, sheets
+
+
+def _history(year_dir: Path, own: tuple, profile: dict, plan_in_force, records: dict,
+             problems: Problems) -> dict:
+    """The earlier years of the phase (with indicators) and the year's own records, which
+    feed section I and the appendices even without indicators. `own`: (year, file, spent)."""
+    year, file, spent = own
+    history = {}
+    if plan_in_force is not None:
+        history = load_history(year_dir, plan_in_force.period.start, profile, problems)
+    history[year] = records_of(year, file, records, spent)
+    if plan_in_force is not None:
+        check_record_rows(history, plan_in_force, problems)
+    return history
+
+
+def _whole_book(year_dir: Path, book: tuple[int, str], profile: dict, sheets: dict,
+                sections: dict, replies: list, problems: Problems) -> bool:
+    """The checks of the book as a whole (content, carried rows, formation, required
+    sections); return whether it holds only rows carried from last year, unreviewed."""
+    year, file = book
+    if not replies:  # a unit's form is content too
+        _require_content(sheets, file, year, problems)
+    untouched = _untouched(sheets, file, year, problems) and not replies
+    formation_from_rows(year_dir.parent, profile[PROFILE_FORMATION.name], problems)
+    _require_sections(sections, file, problems)
+    return untouched
 
 
 def _contributions(year_dir: Path, year: int, profile: dict, agency: Agency | None,
@@ -260,89 +278,6 @@ def _documents(rows: list[Row]) -> dict[str, tuple[Document, ...]]:
             for s in ("I.1.a", "I.1.b")}
 
 
-def _rich(book: Path) -> dict:
-    """Bold/italic runs of the workbook's cells, keyed by the text as the loader cleaned it."""
-    def clean(part: str) -> str:
-        text = XML_ILLEGAL.sub("", part).replace("\r\n", "\n").replace("\r", "\n")
-        return unicodedata.normalize("NFC", text)
-    return {clean_text(text, Location(book.name), Problems()):
-            tuple((clean(p), b, i) for p, b, i in runs)
-            for text, runs in rich_strings(book, YEAR_CONTENT.name).items()}
-
-
-def _sections(rows: list[Row], problems: Problems, replies: list[Reply],
-              rich: dict | None = None) -> dict[str, tuple[Paragraph, ...]]:
-    """Group the content rows by section, in row order, then each unit's paragraphs (in the
-    profile's order of units); label points and solution groups."""
-    sections: dict[str, list[Paragraph]] = {name: [] for name in SECTIONS}
-    rich = rich or {}
-    for row in rows:
-        kind = _kind(row, problems)
-        if kind is not None and kind != "heading":
-            lines = split_lines(kind, str(row["text"]), rich.get(str(row["text"]), ()))
-            if row["line_kind"] == LIGHT_SUBTITLE:
-                lines = [replace(p, light=True) for p in lines]
-            sections[row["section"]].extend(lines)
-    for reply in replies:
-        for name, paragraphs in reply.paragraphs.items():
-            sections[name].extend(paragraphs)
-    return {name: tuple(_label(paragraphs)) for name, paragraphs in sections.items()}
-
-
-LIGHT_SUBTITLE = "Tiêu đề nhỏ nghiêng (*)"  # seed 004, I.1.c: the first sub-title is italic
-
-
-def split_lines(kind: str, text: str, runs=()) -> list[Paragraph]:
-    """A line break inside a cell starts a new paragraph of the same kind (a manual break would
-    stretch the justified line before it); after a point or a group, the rest is body text.
-    Bold or italic typed on part of the cell follows its words into their paragraph."""
-    lines: list[list] = [[]]
-    for part, bold, italic in runs or ((text, False, False),):
-        for n, piece in enumerate(part.split("\n")):
-            if n:
-                lines.append([])
-            lines[-1].append((piece, bold, italic))
-    result = []
-    for line in lines:
-        line = _trimmed(line)
-        plain = "".join(p for p, _, _ in line)
-        if plain:
-            again = kind if not result or kind not in ("point", "group") else "text"
-            rich = tuple(line) if any(b or i for _, b, i in line) else ()
-            result.append(Paragraph(again, plain, runs=rich))
-    return result
-
-
-def _trimmed(line: list) -> list:
-    """The runs of one line without outer spaces (as the cell's text is stripped)."""
-    line = [list(r) for r in line if r[0]]
-    if line:
-        line[0][0] = line[0][0].lstrip()
-        line[-1][0] = line[-1][0].rstrip()
-    return [tuple(r) for r in line if r[0]]
-
-
-def _kind(row: Row, problems: Problems) -> str | None:
-    """The row's line kind, or None for an empty row or a kind used outside its section."""
-    if not row["section"] or not row["text"]:
-        return None
-    kind = LINE_KINDS[row["line_kind"]] if row["line_kind"] else "text"
-    allowed = {"group": ("III.2",), "heading": TITLED_SECTIONS}.get(kind)
-    if allowed and row["section"] not in allowed:
-        label = next(k for k, v in LINE_KINDS.items() if v == kind).split(" (")[0]
-        problems.error(row.where.at(column="Kiểu dòng"), expected_found(
-            f"“{label}” chỉ dùng trong mục {', '.join(allowed)}", f"mục {row['section']}"))
-        return None
-    return kind
-
-
-def _headings(rows: list[Row]) -> dict[str, str]:
-    """Titles typed on “Tên mục” rows, replacing the printed ones (punctuation as typed)."""
-    return {row["section"]: " ".join(str(row["text"]).split()) for row in rows
-            if row["section"] in TITLED_SECTIONS and row["text"]
-            and row["line_kind"] and LINE_KINDS[row["line_kind"]] == "heading"}
-
-
 def _require_content(sheets: dict[str, list[Row]], file: str, year: int,
                      problems: Problems) -> None:
     """Warn when a workbook has no paragraph, document or record: every heading would print
@@ -375,17 +310,3 @@ def _require_sections(sections: dict, book: str, problems: Problems) -> None:
             problems.warning(where, f"mục {key} ({what}) chưa có nội dung; báo cáo sẽ ghi "
                              f"“Không có {what}.” — nếu có, thêm dòng có cột “Mục” là “{key}”")
 
-
-def _label(paragraphs: list[Paragraph]):
-    """Yield paragraphs with labels: groups 2.1., 2.2. …; points a), b) … restarting per group."""
-    group, point = 0, 0
-    for p in paragraphs:
-        if p.kind == "group":
-            group, point = group + 1, 0
-            yield dataclasses.replace(p, label=f"2.{group}.")
-        elif p.kind == "point":
-            letter = VIETNAMESE_LETTERS[point % len(VIETNAMESE_LETTERS)]
-            point += 1
-            yield dataclasses.replace(p, label=f"{letter})")
-        else:
-            yield p
