@@ -185,3 +185,27 @@ def test_a_warning_that_may_change_the_figures_is_confirmed_on_the_page(server, 
     client.post(f"{YEAR}/tao", {"chap_nhan": "--chap-nhan-thieu-trang"})
     assert _wait(server, folder).state == "xong"
     assert (project / "outputs/hung-yen/2023/bao-cao-hung-yen-2023.docx").is_file()
+
+
+def test_a_hand_edited_report_is_kept_and_listed(server, project):
+    client = Client(server.url)
+    client.get(YEAR)
+    folder = project / "inputs" / "hung-yen" / "2023"
+    client.post(f"{YEAR}/tao", {})
+    assert _wait(server, folder).state == "xong"
+    report = project / "outputs/hung-yen/2023/bao-cao-hung-yen-2023.docx"
+    document = Document(report)
+    document.add_paragraph("Sửa tay trong Word (minh họa).")
+    document.save(report)
+    book = folder / "bao-cao-2023.xlsx"
+    wb = openpyxl.load_workbook(book)
+    wb["Văn bản"]["F2"] = "về việc minh họa sửa tay"
+    wb.save(book)
+    client.post(f"{YEAR}/tao", {})
+    assert _wait(server, folder).state == "xong"
+    _, page, _ = client.get(YEAR)
+    kept = list(report.parent.glob("bao-cao-hung-yen-2023-sua-tay-*.docx"))
+    assert len(kept) == 1 and "Bản đã sửa tay được giữ lại" in page and kept[0].name in page
+    assert f"{YEAR}/tep/{kept[0].name}" in page
+    status, _, _ = client.get(f"{YEAR}/tep/{kept[0].name}")
+    assert status == 200
