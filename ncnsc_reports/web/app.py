@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
+from starlette.responses import PlainTextResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -46,7 +47,8 @@ def create_app(root: Path, loopback: bool = True, limits: Limits | None = None) 
     ]
     app = Starlette(routes=[Route("/dang-nhap", clerk.login, methods=["GET", "POST"]),
                             Route("/dang-xuat", clerk.logout, methods=["POST"]), *routes],
-                    middleware=middleware, exception_handlers={HTTPException: _error_page})
+                    middleware=middleware, exception_handlers={HTTPException: _error_page,
+                                        Exception: _bug_page})
     app.state.site = site
     return app
 
@@ -62,3 +64,10 @@ async def _error_page(request: Request, exc: HTTPException):
     if detail == http.HTTPStatus(exc.status_code).phrase:
         detail = PLAIN.get(exc.status_code, "Không làm được việc này.")
     return site.page(request, "loi.html", status=exc.status_code, detail=detail)
+
+
+async def _bug_page(request: Request, exc: Exception):
+    """A bug, said in Vietnamese (the traceback goes to the server's console, not the page)."""
+    del exc
+    return PlainTextResponse("Lỗi không mong đợi của chương trình. Hãy thử lại; nếu vẫn lỗi, báo "
+                             "cho nhóm phát triển (xem cửa sổ đang chạy trang).", status_code=500)
