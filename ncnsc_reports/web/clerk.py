@@ -85,8 +85,8 @@ async def year_page(request: Request):
     year = site.year(request)
     check = site.checks.get((year.province.slug, year.year))
     return site.page(request, "nam.html", year=year, workbook=_workbook(year), check=check,
-                     groups=grouped(check[0].errors) if check else {},
-                     warnings=grouped(check[0].warnings) if check else {},
+                     groups=grouped(check[0].errors, check[0].cells) if check else {},
+                     warnings=grouped(check[0].warnings, check[0].cells) if check else {},
                      notice=request.session.pop("notice", ""),
                      **builds.documents(site, year))
 

@@ -42,6 +42,7 @@ from ncnsc_reports.report.units import Unit, place_in_force, read_replies, units
 from ncnsc_reports.template_check.check import check_template as check
 from ncnsc_reports.template_check.reference import reference_text
 from ncnsc_reports.template_check.sample import sample_context
+from ncnsc_reports.web.cells import cell_names
 from ncnsc_reports.web.project import Year
 
 __all__ = ["ACCEPTS", "Outcome"]  # ACCEPTS: report.confirm's options, shown as checkboxes
@@ -65,6 +66,7 @@ class Outcome:
     confirm: list[str] = field(default_factory=list)  # options that would accept the errors
     marked: list[Path] = field(default_factory=list)  # workbook copies with errors marked
     result: object | None = field(default=None, repr=False)  # the engine's BuildResult
+    cells: dict[Problem, str] = field(default_factory=dict)  # problem -> its cell, “D2”
 
 
 def failed(err: NcnscError) -> Outcome:
@@ -82,7 +84,8 @@ def build_folder(folder: Path, accept: frozenset[str] = frozenset()) -> Outcome:
     return Outcome(result.ok, list(result.errors), list(result.warnings), result.path,
                    list(result.outputs), list(result.pdfs), dict(result.kept), result.units,
                    confirm=sorted({p.confirm for p in result.errors if p.confirm}),
-                   marked=list(result.marked), result=result)
+                   marked=list(result.marked), result=result,
+                   cells=cell_names([*result.errors, *result.warnings], result.folder))
 
 
 def add_pdfs(done: Outcome) -> None:
@@ -170,7 +173,8 @@ def check_unit_form(year: Year, unit: str, upload: Path, state: Path) -> Outcome
             read_replies(Path(tmp), year.year, place, (Unit(unit, ()),), problems)
         except NcnscError as err:
             return failed(err)
-    return Outcome(not problems.errors, problems.errors, problems.warnings)
+        cells = cell_names(problems, Path(tmp))
+    return Outcome(not problems.errors, problems.errors, problems.warnings, cells=cells)
 
 
 def check_workbook(year: Year, upload: Path, state: Path) -> Outcome:
@@ -185,11 +189,12 @@ def check_workbook(year: Year, upload: Path, state: Path) -> Outcome:
         shutil.copyfile(upload, current or copy_year / f"bao-cao-{year.year}.xlsx")
         try:
             _, _, warnings = gather(copy_year)
+            done = Outcome(True, warnings=list(warnings))
         except NcnscError as err:
             done = failed(err)
             done.outputs = _marked(done.errors, copy_year, year)
-            return done
-    return Outcome(True, warnings=list(warnings))
+        done.cells = cell_names([*done.errors, *done.warnings], copy_year)
+    return done
 
 
 def _marked(errors: list[Problem], folder: Path, year: Year) -> list[Path]:
@@ -208,13 +213,14 @@ def _checks(state: Path) -> Path:
     return path
 
 
-def located(problem: Problem) -> tuple[str, str]:
-    """(the file and sheet a problem is in, the rest of its place) for grouping on the page."""
+def located(problem: Problem, cell: str | None = None) -> tuple[str, str]:
+    """(the file and sheet a problem is in, the rest of its place and its `cell`) for grouping
+    on the page."""
     where = problem.where
     if isinstance(where, Location):
         group = where.file + (f" › trang “{where.sheet}”" if where.sheet else "")
-        rest = Location("", None, where.row, where.column, where.item)
-        return group, str(rest).lstrip(" ›")
+        rest = str(Location("", None, where.row, where.column, where.item)).lstrip(" ›")
+        return group, f"{rest} (ô {cell})" if cell else rest
     return str(where), ""
 
 

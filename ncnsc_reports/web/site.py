@@ -65,11 +65,11 @@ def download(path: Path | None, media: str | None = None) -> FileResponse:
                         content_disposition_type="attachment")
 
 
-def grouped(problems) -> dict[str, list[tuple[str, str]]]:
-    """Problems grouped by file and sheet, each with its row, column and message."""
+def grouped(problems, cells: dict | None = None) -> dict[str, list[tuple[str, str]]]:
+    """Problems grouped by file and sheet, each with its row, column (cell) and message."""
     groups = defaultdict(list)
     for problem in problems:
-        group, rest = library.located(problem)
+        group, rest = library.located(problem, (cells or {}).get(problem))
         groups[group].append((rest, problem.message))
     return dict(groups)
 

@@ -130,7 +130,7 @@ async def unit_page(request: Request, outcome=None, status: int = 200):
     sent = listed_file(year.path / FORMS_DIR, await _form_name(year, link.unit), (".xlsx",))
     return site_of(request).page(
         request, "don-vi.html", status=status, link=link, year=year, outcome=outcome,
-        groups=grouped(outcome.errors) if outcome else {},
+        groups=grouped(outcome.errors, outcome.cells) if outcome else {},
         token=request.path_params["token"], sent=sent is not None)
 
 

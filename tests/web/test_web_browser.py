@@ -136,7 +136,7 @@ def test_a_clerk_does_the_whole_year_in_the_browser(browser, server, project, tm
     report = clerk.locator("#kiem-tra")
     assert "chưa thay sổ của năm" in report.inner_text()
     group = report.locator(".nhom-loi", has_text="trang “Văn bản”")
-    assert "dòng 2 › cột “Ngày ban hành”" in group.inner_text()
+    assert "dòng 2 › cột “Ngày ban hành” (ô D2)" in group.inner_text()
     assert "31/4/2023" in group.inner_text()
     marked = openpyxl.load_workbook(_download(clerk, re.compile("Tải sổ đánh dấu lỗi"),
                                               tmp_path / "loi.xlsx"))
@@ -185,6 +185,7 @@ def test_a_unit_cannot_send_or_see_another_units_form(browser, server, project, 
     assert "Phiếu chưa được nhận" in refusal.inner_text()
     assert "trang “Thông tin đơn vị”" in unit.locator(".nhom-loi").inner_text()
     assert "Sở Tài chính" in unit.locator(".nhom-loi").inner_text()
+    assert "(ô B4)" in unit.locator(".nhom-loi").inner_text()  # “Đơn vị” › “Giá trị”
     assert not any((project / "inputs/hung-yen/2023/don-vi").glob("*.xlsx"))
     guessed = links[UNIT][:-1] + ("x" if links[UNIT][-1] != "x" else "y")
     assert unit.request.get(guessed).status == 404  # a token one letter off opens nothing
