@@ -60,6 +60,9 @@ def _page(browser, viewport=(1366, 768)):
                                   accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(30_000)
+    page.refused = []  # what the Content-Security-Policy blocked: nothing, on every page
+    page.on("console", lambda m: page.refused.append(m.text)
+            if "Content Security Policy" in m.text else None)
     return page
 
 
@@ -158,6 +161,7 @@ def test_a_clerk_does_the_whole_year_in_the_browser(browser, server, project, tm
     docx = _download(clerk, "bao-cao-hung-yen-2023.docx", tmp_path / "bao-cao.docx")
     text = "\n".join(p.text for p in Document(docx).paragraphs)
     assert "Sở Công Thương đã tổ chức 02 lớp tập huấn minh họa" in text
+    assert clerk.refused == [] and unit.refused == []  # the progress script ran, unblocked
 
 
 def test_a_clerk_starts_a_province_from_the_list(browser, server, project):
