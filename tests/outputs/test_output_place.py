@@ -35,7 +35,7 @@ def test_a_summary_of_linked_inputs_is_written_in_the_project_named(linked_proje
 
 def test_unit_forms_of_linked_inputs_are_written_in_the_project_named(linked_project):
     store, project = linked_project
-    paths = write_forms(project / "inputs" / "hung-yen" / "2023")
+    paths = write_forms(project / "inputs" / "hung-yen" / "2023").written.paths
     assert paths and all(p.parent == project / "outputs" / "hung-yen" / "2023" / "phieu-don-vi"
                          for p in paths)
     assert not (store / "outputs").exists()
