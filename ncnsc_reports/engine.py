@@ -62,6 +62,7 @@ class BuildResult:
     replaced: list[Path] = field(default_factory=list)  # hand-edited, replaced (--force)
     removed: list[Path] = field(default_factory=list)  # earlier outputs no longer made
     up_to_date: bool = False  # nothing it depends on changed: not rebuilt
+    notes: list[str] = field(default_factory=list)  # said once, no warning (a damaged record)
     pdfs_up_to_date: bool = False  # every PDF asked for was already current: none made
     units: UnitReplies | None = None  # units asked for a contribution, forms received
     # copies of the workbooks with the errors (with `mark_warnings`: the warnings) marked on
@@ -159,7 +160,8 @@ def _result(folder: Path, kind: str, options: BuildOptions, made) -> BuildResult
     return BuildResult(folder, kind, True, made.path, outputs, warnings=list(made.warnings),
                        kept=dict(made.kept), replaced=list(made.replaced),
                        removed=list(made.removed), up_to_date=made.up_to_date,
-                       units=made.units, strict=options.strict, template=options.templates)
+                       notes=list(getattr(made, "notes", ())), units=made.units,
+                       strict=options.strict, template=options.templates)
 
 
 # --- PDFs: after every document is written, from one LibreOffice start ----------------------

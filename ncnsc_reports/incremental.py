@@ -18,8 +18,10 @@ from pathlib import Path
 from ncnsc_reports import __version__
 from ncnsc_reports.errors import OutputError
 from ncnsc_reports.inputs.schema import PROFILE_FILE
+from ncnsc_reports.outputs.journal import pending
 from ncnsc_reports.outputs.sources import (
     Sources,
+    damage,
     fingerprint,
     listing,
     read_sources,
@@ -51,6 +53,8 @@ def current_sources(out_folder: Path, template: Path, strict: bool) -> Sources |
 
     With `strict`, outputs built with warnings are not up to date: the build must fail on them.
     """
+    if pending(out_folder):  # a commit a killed build left: the next write finishes it
+        return None
     old = read_sources(out_folder)
     if stale_reason(old, program_stamp(), template, out_folder) is not None:
         return None
@@ -61,6 +65,15 @@ def current_sources(out_folder: Path, template: Path, strict: bool) -> Sources |
         with contextlib.suppress(OutputError):  # only a cache
             write_sources(out_folder, touched)
     return old
+
+
+def record_damage(out_folder: Path) -> list[str]:
+    """The one line saying that the record of `out_folder` was damaged (or edited by hand) and
+    is not used, so the report is built again (nothing when it is missing or sound)."""
+    with contextlib.suppress(OSError):
+        if found := damage(out_folder):
+            return [found]
+    return []
 
 
 def snapshot(year_dir: Path, template: Path, out_folder: Path) -> Sources:

@@ -15,7 +15,7 @@ from pathlib import Path
 from ncnsc_reports import __version__
 from ncnsc_reports.compute.gather import gather
 from ncnsc_reports.errors import InputError, NcnscError, OutputError, TemplateError
-from ncnsc_reports.incremental import current_sources, record, snapshot
+from ncnsc_reports.incremental import current_sources, record, record_damage, snapshot
 from ncnsc_reports.inputs.unit_form import FORMS_DIR
 from ncnsc_reports.outputs.fingerprint import fingerprinted
 from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workbook
@@ -65,6 +65,7 @@ class BuildResult:
     units: UnitReplies | None = None  # units asked for a contribution, forms received
     others: list[Path] = field(default_factory=list)  # written beside it (workbooks, a plan)
     removed: list[Path] = field(default_factory=list)  # earlier outputs no longer made
+    notes: list[str] = field(default_factory=list)  # said once, no warning (a damaged record)
 
 
 def output_path(year_dir: Path, out_root: Path | None = None) -> Path:
@@ -89,6 +90,7 @@ def build(year_dir: Path, options: BuildOptions | Path | None = None, **changes)
     fresh, before = _freshness(year_dir, options, target.parent)
     if fresh is not None:
         return _unchanged(target, fresh)
+    notes = record_damage(target.parent)  # said before the build, which then writes it anew
     report, results, warnings = gather(year_dir, options.accept)
     target = target.with_name(f"{report.file_stem}.docx")  # the name in force, not the folder
     files = {}
@@ -110,7 +112,8 @@ def build(year_dir: Path, options: BuildOptions | Path | None = None, **changes)
     _record(before, year_dir, report, target.parent, files, warnings)
     return BuildResult(target, list(warnings), written.kept, written.replaced,
                        units=report.units, removed=written.removed,
-                       others=[target.parent / n for n in files if n != target.name])
+                       others=[target.parent / n for n in files if n != target.name],
+                       notes=notes)
 
 
 def up_to_date(year_dir: Path, options: BuildOptions | Path | None = None,

@@ -198,6 +198,8 @@ def _word_build(result, debug: bool, open_books: list[str]) -> None:
 
 
 def _echo_result(result) -> None:
+    for note in getattr(result, "notes", ()):
+        click.echo(note)
     _echo_problems("Cảnh báo", result.warnings)
     echo_kept(result)
     for old in result.removed:

@@ -55,6 +55,8 @@ def _summary(items) -> None:
             note = f" ({len(item.result.warnings)} cảnh báo)" if item.result.warnings else ""
             mark = "=" if item.result.up_to_date else "✓"
             click.echo(f"  {mark} {item.name}: {item.result.path}{note}")
+            for line in getattr(item.result, "notes", ()):
+                click.echo(f"      {line}")
             for warning in item.result.warnings:
                 click.echo(f"      Cảnh báo: {warning}")
             units = item.result.units

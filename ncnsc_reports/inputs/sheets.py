@@ -20,6 +20,7 @@ from ncnsc_reports.inputs.cells import clean_text as clean_text
 from ncnsc_reports.inputs.cells import normalise as normalise
 from ncnsc_reports.inputs.cells import parse_cell as parse_cell
 from ncnsc_reports.inputs.display import Typed, shown
+from ncnsc_reports.inputs.regular import is_input_name
 from ncnsc_reports.inputs.schema import OTHER_WORKBOOKS, RECORD_SHEETS, Setting, SheetSpec
 from ncnsc_reports.inputs.sheet_names import check_sheet_names
 from ncnsc_reports.inputs.sheet_xml import DAMAGED, SheetData, read_sheet_data
@@ -315,19 +316,21 @@ def _report_twin_sheets(names: list[str], label: str, problems: Problems) -> Non
 
 
 def find_year_workbook(year_dir: Path, problems: Problems) -> Path | None:
-    """Return the one .xlsx of a year folder (Excel's “~$” lock files aside), or record why not.
+    """Return the one .xlsx of a year folder (Excel's “~$” lock files and hidden files aside,
+    as the source record leaves them out: `regular.is_input_name`), or record why not.
 
     Other Excel files (.xlsm, .xls) are never read; they are named, so a clerk who saved the
     year's data in one of them is not left wondering why the report is empty.
     """
-    books = sorted(p for p in year_dir.glob("*.xlsx") if not p.name.startswith("~$"))
+    books = sorted(p for p in year_dir.glob("*.xlsx") if is_input_name(p.name))
     if not _other_workbooks(year_dir, bool(books), problems):
         return None
     if len(books) == 1:
         return books[0]
     if not books:
-        problems.error(Location(str(year_dir)), "không có sổ Excel (.xlsx) nào trong thư mục năm; "
-                       "tạo sổ mới bằng lệnh: " + command("ncnsc-report", "new-year", year_dir))
+        problems.error(Location(str(year_dir)), "không có sổ Excel (.xlsx) nào trong thư mục năm"
+                       f"{_hidden_books(year_dir)}; tạo sổ mới bằng lệnh: "
+                       + command("ncnsc-report", "new-year", year_dir))
     else:
         names = ", ".join(p.name for p in books)
         problems.error(Location(str(year_dir)), f"cần đúng một sổ Excel, nhưng có {len(books)}: "
@@ -335,11 +338,20 @@ def find_year_workbook(year_dir: Path, problems: Problems) -> Path | None:
     return None
 
 
+def _hidden_books(year_dir: Path) -> str:
+    """Name the hidden workbooks (“.bao-cao-2023.xlsx”) of a year folder, which are not read."""
+    hidden = sorted(p.name for p in year_dir.glob(".*.xlsx") if not p.name.startswith("._"))
+    if not hidden:
+        return ""
+    return (f" (tệp ẩn {', '.join(f'“{n}”' for n in hidden)} không được đọc vì tên bắt đầu "
+            "bằng dấu chấm; nếu đó là sổ của năm, hãy bỏ dấu chấm ở đầu tên)")
+
+
 def _other_workbooks(year_dir: Path, has_xlsx: bool, problems: Problems) -> bool:
     """Name the first .xlsm/.xls of a year folder: a warning beside an .xlsx, else an error.
     Return False when that is an error."""
     others = sorted(p.name for pattern in OTHER_WORKBOOKS for p in year_dir.glob(pattern)
-                    if not p.name.startswith("~$"))
+                    if is_input_name(p.name))
     if not others:
         return True
     message = (f"sổ “{others[0]}” không được đọc (chương trình chỉ đọc sổ .xlsx): nếu số liệu "

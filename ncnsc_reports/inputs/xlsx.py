@@ -3,20 +3,20 @@
 Owns telling a workbook from a password-protected one, an old .xls, a truncated copy or another
 file named .xlsx; the bounds on how big it may unpack; the sheets a workbook lists (name, state,
 part) and its date system; cell references (B12, XFD); rich text runs; and decoding Excel's
-`_xHHHH_` escapes (the reader leaves them as stored, so a pasted carriage return reads
-"_x000D_" until decoded here). The cells themselves are read by `xlsx_book` and `sheet_xml`.
+`_xHHHH_` escapes (which the reader applies once to every text it reads). The cells themselves
+are read by `xlsx_book` and `sheet_xml`.
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import stat
 import unicodedata
 import zipfile
 from pathlib import Path
 from typing import NamedTuple
+
+from ncnsc_reports.inputs.regular import NotRegular, RegularZip, open_regular
 
 # [MS-CFB] 2.2: every OLE2 compound file starts so; Excel stores .xls and password-protected
 # .xlsx (an encrypted package inside an OLE2 file, [MS-OFFCRYPTO] 2.3.4) this way.
@@ -50,20 +50,24 @@ _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 def unreadable_reason(path: Path) -> str | None:
     """Return why `path` cannot be read as an .xlsx workbook (in Vietnamese), or None."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or /dev/zero would never end
-            return NOT_A_FILE
-        with open(path, "rb") as f:
-            head = f.read(8)
+        with open_regular(path) as f:  # a FIFO or /dev/zero would never end: refused at once
+            return _package_reason(f)
+    except NotRegular:
+        return NOT_A_FILE
     except OSError as err:
         return f"không đọc được tệp ({err.strerror})"
+
+
+def _package_reason(f) -> str | None:
+    head = f.read(8)
     if not head:
         return EMPTY
     if head == OLE2_MAGIC:
-        return ENCRYPTED if _ENCRYPTION_INFO in path.read_bytes() else OLD_XLS
-    if not zipfile.is_zipfile(path):
+        return ENCRYPTED if _ENCRYPTION_INFO in head + f.read() else OLD_XLS
+    if not zipfile.is_zipfile(f):
         return TRUNCATED if head.startswith(ZIP_MAGIC) else NOT_XLSX
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(f) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError):
         return TRUNCATED
@@ -122,14 +126,14 @@ def rich_strings(path: Path, sheet: str) -> dict[str, tuple[tuple[str, bool, boo
     each cell's plain text only, so the runs are read here, streamed, and matched by text."""
     found: dict = {}
     try:
-        with zipfile.ZipFile(path) as z:
+        with RegularZip(path) as z:
             names = z.namelist()
             if "xl/sharedStrings.xml" in names:
                 _collect(z, "xl/sharedStrings.xml", f"{_MAIN}si", found)
             part = sheet_parts(z).get(sheet)
             if part in names:
                 _collect(z, part, f"{_MAIN}is", found)
-    except (KeyError, SyntaxError, zipfile.BadZipFile):
+    except (KeyError, SyntaxError, zipfile.BadZipFile, OSError):
         return {}
     return found
 

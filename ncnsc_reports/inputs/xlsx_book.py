@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ncnsc_reports.inputs import excel_formats, xlsx
+from ncnsc_reports.inputs.regular import RegularZip
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -61,7 +62,7 @@ class Book:
 def open_book(path: Path) -> Book:
     """Open the workbook at `path`. A damaged package raises what its parser raised (zipfile,
     lxml or expat errors, KeyError for a missing part, OSError): the caller names it."""
-    z = zipfile.ZipFile(path)
+    z = RegularZip(path)  # a pipe put in its place since it was checked is refused, not waited on
     try:
         overrides, defaults = _content_types(z)
         workbook = _workbook_part(overrides, defaults)

@@ -13,11 +13,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from ncnsc_reports.errors import OutputError
+from ncnsc_reports.inputs.regular import read_regular
 
 WAIT_SECONDS = 120.0  # writing a year's outputs takes seconds; a longer wait is a stuck build
 STALE_SECONDS = 900.0
@@ -34,8 +37,7 @@ def locked(folder: Path, wait: float | None = None) -> Iterator[None]:
     deadline = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
     while not _acquire(path):
         if _stale(path):
-            with contextlib.suppress(OSError):
-                path.unlink()
+            _remove(path)
             continue
         if time.monotonic() > deadline:
             raise OutputError(f"một lần tạo báo cáo khác đang ghi vào “{folder}”{_since(path)}; "
@@ -70,9 +72,17 @@ def _acquire(path: Path) -> bool:
     return True
 
 
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
 def _holder(path: Path) -> tuple[int, float] | None:
     try:
-        pid, started = path.read_text(encoding="ascii").split()
+        pid, started = read_regular(path).decode("ascii").split()
         return int(pid), float(started)
     except (OSError, ValueError):
         return None
@@ -83,9 +93,11 @@ def _stale(path: Path) -> bool:
     holder = _holder(path)
     if holder is None:  # being written this instant, or damaged: judge by the file's age
         try:
-            return time.time() - path.stat().st_mtime > STALE_SECONDS
+            found = os.lstat(path)
         except OSError:
             return False
+        # a pipe or a folder is no lock a build writes (and reading a pipe would never end)
+        return not stat.S_ISREG(found.st_mode) or time.time() - found.st_mtime > STALE_SECONDS
     pid, started = holder
     if time.time() - started > STALE_SECONDS:
         return True

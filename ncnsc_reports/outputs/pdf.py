@@ -1,28 +1,29 @@
 """PDFs of built reports, from one LibreOffice start for all of them.
 
 LibreOffice exits 0 even when a conversion fails, so every PDF is checked to exist and to be
-non-empty; a private LibreOffice profile keeps a running LibreOffice (a clerk's open window)
-from swallowing the conversion. LibreOffice is found on PATH, where its installers put it on
-Windows and macOS, or where NCNSC_SOFFICE points. Its PDFs carry the clock time (CreationDate)
-and ids derived from it; they are rewritten from the document's own date, so the same .docx
-gives the same PDF bytes.
+non-empty, and one that is missing is converted once more before it is reported; a profile of
+its own, made before the run (soffice.py), keeps a running LibreOffice (a clerk's open window)
+from swallowing the conversion and the first start of a profile from failing it. LibreOffice
+is found on PATH, where its installers put it on Windows and macOS, or where NCNSC_SOFFICE
+points. Its PDFs carry the clock time (CreationDate) and ids derived from it; they are
+rewritten from the document's own date, so the same .docx gives the same PDF bytes.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
 from ncnsc_reports.errors import OutputError
+from ncnsc_reports.outputs.soffice import profiles, reset, run_bounded, uri
+
+__all__ = ["convert", "find_soffice", "reproducible", "run_bounded"]
 
 SOFFICE = ("soffice", "libreoffice")
 SOFFICE_ENV = "NCNSC_SOFFICE"  # the path of soffice / soffice.exe, when it is installed elsewhere
@@ -75,25 +76,42 @@ def install_locations(os_name: str, platform: str, environ) -> list[str]:
 START_SECONDS, SECONDS_PER_REPORT = 60, 30
 
 
-def convert(documents: list[Path], timeout: float | None = None) -> list[Path]:
-    """Write <name>.pdf beside each .docx, all from one LibreOffice run; return the PDFs."""
+def convert(documents: list[Path], timeout: float | None = None,
+            profile: Path | None = None) -> list[Path]:
+    """Write <name>.pdf beside each .docx, all from one LibreOffice run in `profile` (one of
+    the user's kept profiles when None; soffice.profiles); return the PDFs. A document
+    LibreOffice did not convert is converted once more, in the profile made anew, before it
+    is reported."""
     if not documents:
         return []
     soffice = find_soffice()
-    timeout = timeout or START_SECONDS + SECONDS_PER_REPORT * len(documents)
+    if profile is None:
+        with profiles(1, soffice) as (own,):
+            return convert(documents, timeout, own)
     with tempfile.TemporaryDirectory(prefix="ncnsc-pdf-") as tmp:
-        profile = Path(tmp, "profile").as_uri()
-        run_bounded([soffice, f"-env:UserInstallation={profile}", "--headless",
-                     "--convert-to", "pdf", "--outdir", tmp, *map(str, documents)], timeout)
-        missing = [d.name for d in documents if not _usable(Path(tmp, d.stem + ".pdf"))]
+        missing = _converted(soffice, profile, documents, Path(tmp), timeout)
+        if missing:  # e.g. the first start of a profile: once more, from a profile made anew
+            reset(profile, soffice)
+            missing = _converted(soffice, profile, missing, Path(tmp), timeout)
         if missing:
-            raise OutputError(f"LibreOffice không tạo được PDF cho: {', '.join(missing)}")
+            raise OutputError("LibreOffice không tạo được PDF cho: "
+                              f"{', '.join(d.name for d in missing)}")
         pdfs = [d.with_suffix(".pdf") for d in documents]
         for document, pdf in zip(documents, pdfs, strict=True):
             data = reproducible(Path(tmp, document.stem + ".pdf").read_bytes(),
                                 document_date(document))
             _replace(pdf, data)
     return pdfs
+
+
+def _converted(soffice: str, profile: Path, documents: list[Path], tmp: Path,
+               timeout: float | None) -> list[Path]:
+    """Run LibreOffice on `documents` into `tmp`; return those it made no usable PDF of
+    (LibreOffice exits 0 even when a conversion fails)."""
+    timeout = timeout or START_SECONDS + SECONDS_PER_REPORT * len(documents)
+    run_bounded([soffice, uri(profile), "--headless", "--norestore", "--convert-to", "pdf",
+                 "--outdir", str(tmp), *map(str, documents)], timeout)
+    return [d for d in documents if not _usable(tmp / (d.stem + ".pdf"))]
 
 
 def _replace(path: Path, data: bytes) -> None:
@@ -146,34 +164,3 @@ def document_date(document: Path) -> str:
 
 def _usable(pdf: Path) -> bool:
     return pdf.is_file() and pdf.stat().st_size > 0 and pdf.read_bytes()[:5] == b"%PDF-"
-
-
-def run_bounded(command: list[str], timeout: float) -> None:
-    """Run `command` in a process group of its own; past `timeout`, end the whole group (the
-    soffice wrapper's children too) and raise OutputError saying so."""
-    windows = os.name == "nt"
-    group = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if windows
-             else {"start_new_session": True})
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            **group)
-    try:
-        proc.wait(timeout=timeout)
-    except KeyboardInterrupt:  # its own group missed the Ctrl-C: end it, or it runs on alone
-        _end_group(proc, windows)
-        raise
-    except subprocess.TimeoutExpired:
-        _end_group(proc, windows)
-        raise OutputError(f"LibreOffice chạy quá {timeout:.0f} giây mà chưa xong nên đã bị "
-                          "dừng (báo cáo .docx vẫn đã được tạo); hãy đóng mọi cửa sổ LibreOffice "
-                          "rồi chạy lại") from None
-
-
-def _end_group(proc: subprocess.Popen, windows: bool) -> None:
-    if windows:  # taskkill /T ends the tree the wrapper started
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True,
-                       check=False)
-    else:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-    proc.kill()
-    proc.wait()

@@ -1,8 +1,11 @@
 """Writing a build's files into outputs/<tỉnh>/<năm>/: all of them or none, never over hand edits.
 
 Every file is first written in full (and flushed to disk) to a staging folder beside the target
-folder; only when all are written are they renamed into place, so an error or a kill while
-writing leaves the previous outputs as they were.
+folder (`.dang-ghi-<năm>.…`); only when all are written are they renamed into place, so an error
+or a kill while writing leaves the previous outputs as they were. The renames are journalled
+first (journal.py): a build killed between two of them is finished by the next build, which
+also removes the staging folders killed builds left (`settle`), so the year's outputs are all
+the previous ones or all the new ones (issue 25, item 6).
 
 Staff edit the report in Word before it is signed. A manifest beside the folder
 (`.ncnsc-manifest-<năm>.json`) records the SHA-256 of every file a build wrote; on the next
@@ -20,14 +23,17 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ncnsc_reports.errors import OutputError, os_reason
+from ncnsc_reports.inputs.regular import read_regular
 from ncnsc_reports.outputs.fingerprint import is_unchanged
 from ncnsc_reports.outputs.interrupts import held
+from ncnsc_reports.outputs.journal import decode, encode, journal_path, pending, sync_folder
 from ncnsc_reports.outputs.lock import locked
 
 STAGE_PREFIX = ".dang-ghi-"
@@ -57,14 +63,33 @@ def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False, *,
 
     Return the paths written, the copies kept of hand-edited files and, with `force`, the
     hand-edited files replaced without a copy. `keep_others`: `files` is a part of what the
-    folder holds (unit-form for some units), so earlier outputs not in it stay, recorded.
+    folder holds, so earlier outputs not in it stay, recorded (else they are removed).
     """
-    stage = _make_stage(folder)
-    try:
-        with locked(folder):  # one writer at a time: the manifest read below stays true
+    _make_folder(folder)
+    with locked(folder):  # one writer at a time: the manifest read below stays true
+        settle(folder)
+        stage = _make_stage(folder)
+        try:
             return _write_locked(folder, files, force, stage, keep_others)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        finally:
+            if not pending(folder):  # a journalled commit needs its staged files to finish
+                shutil.rmtree(stage, ignore_errors=True)
+
+
+def settle(folder: Path) -> None:
+    """Finish the commit a killed build left in `folder` (journal.py) and remove the staging
+    folders of killed builds. Call with the folder's lock held (write_outputs does)."""
+    planned = decode(folder) if pending(folder) else None
+    if planned is not None:
+        moves, stale, new = planned
+        try:
+            _apply(folder, moves, stale, new)
+        except OSError as err:
+            raise OutputError(f"lần tạo trước bị dừng giữa chừng khi ghi “{folder}” và chưa "
+                              f"hoàn tất được: {_reason(err, folder)}") from err
+    elif pending(folder):  # damaged: never finished writing, so its commit never began
+        journal_path(folder).unlink(missing_ok=True)
+    _remove_stale_stages(folder)
 
 
 def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Path,
@@ -82,18 +107,18 @@ def _write_locked(folder: Path, files: dict[str, bytes], force: bool, stage: Pat
         # A Ctrl-C waits for the kept copies and the renames: never half the files of a
         # build, nor a kept copy beside the untouched original (one more on every retry).
         with held():
-            for path in [] if force else edits:
-                kept[path] = _keep(path, stage)
-            paths, removed = _commit(stage, folder, files, recorded, keep_others)
+            keeps = [] if force else [_keep(path, stage) for path in edits]
+            kept = {path: target for path, (_, target) in zip(edits, keeps, strict=False)}
+            paths, removed = _commit(stage, folder, files, recorded, keeps, keep_others)
         return Written(paths, kept, list(edits) if force else [], removed)
     except OutputError as err:
-        raise OutputError(f"{err}{_where_edits_are(edits, kept)}") from err
+        raise OutputError(f"{err}{_where_edits_are(edits, kept, folder)}") from err
     except OSError as err:  # e.g. a name too long for the file system, met while looking
         raise OutputError(f"không ghi được “{_users(err.filename, folder)}”: "
                           f"{_reason(err, folder)}"
-                          f"{_where_edits_are(edits, kept)}") from err
+                          f"{_where_edits_are(edits, kept, folder)}") from err
     except BaseException:  # an interrupt not held (a second thread, a worker): undo the keeps
-        _where_edits_are(edits, kept)
+        _where_edits_are(edits, kept, folder)
         raise
 
 
@@ -109,12 +134,15 @@ def _users(name, folder: Path) -> Path:
     return folder / path.name if path.parent.name.startswith(STAGE_PREFIX) else path
 
 
-def _where_edits_are(edits: dict[Path, str], kept: dict[Path, Path]) -> str:
+def _where_edits_are(edits: dict[Path, str], kept: dict[Path, Path], folder: Path) -> str:
     """After a failure, drop kept copies whose original is intact; say where each edit is.
 
     Whatever step failed, a hand edit is on disk under its own name or its kept name: a copy
-    is removed only once the original is seen, unchanged, in its place.
+    is removed only once the original is seen, unchanged, in its place — and never while a
+    journalled commit is unfinished: the next build finishes it, replacing the original.
     """
+    if pending(folder):
+        return ""
     lines = []
     for path, edited_hash in edits.items():
         copy = kept.get(path)
@@ -129,29 +157,74 @@ def _where_edits_are(edits: dict[Path, str], kept: dict[Path, Path]) -> str:
 
 def _hash_of(path: Path) -> str | None:
     try:
-        return _sha256(path.read_bytes())
-    except OSError:
+        return _sha256(read_regular(path))
+    except OSError:  # absent, unreadable, or a pipe (never read: it would never end)
         return None
 
 
-def _commit(stage: Path, folder: Path, files: dict[str, bytes],
-            recorded: dict[str, list[str]], keep_others: bool = False
+def _commit(stage: Path, folder: Path, files: dict[str, bytes], recorded: dict[str, list[str]],
+            keeps: list[tuple[Path, Path]], keep_others: bool = False
             ) -> tuple[list[Path], list[Path]]:
-    """Move the staged files into place, recording their hashes in the manifest; remove the
-    untouched outputs of earlier builds that this one no longer makes (a hand-edited one stays).
-    Return the paths written and those removed."""
+    """Move the kept copies and staged files into place, recording their hashes in the
+    manifest; remove the untouched outputs of earlier builds that this one no longer makes (a
+    hand-edited one stays). Return the paths written and those removed.
+
+    Journalled first (journal.py): from the moment the journal is on disk, a kill leaves a
+    commit the next build finishes; a failure here (a file open in Word) puts everything back.
+    """
     new = {name: [_sha256(data)] for name, data in files.items()}
-    # Record old and new hashes first: a kill between the renames below must not make
-    # either version look hand-edited on the next build.
+    # Record old and new hashes first: while the renames below run, neither version may look
+    # hand-edited (and a later build finishing them reads the same manifest).
     both = {n: sorted({*recorded.get(n, ()), *new.get(n, ())}) for n in {*recorded, *new}}
-    _write_manifest(folder, both, stage)
-    paths = _move_all(stage, folder, list(files))
+    manifest = stage / manifest_path(folder).name
+    _write_synced(manifest, _manifest_bytes(folder, both))
+    backups = _backups(stage, folder, list(files))
+    moves = [*keeps, (manifest, manifest_path(folder)), *((stage / n, folder / n) for n in files)]
     others = {n: h for n, h in recorded.items() if n not in new}
-    removed, left = ([], others) if keep_others else _remove_stale(folder, others)
-    # only a clean-up: the manifest above already records the files now in place
+    stale, final = ({}, {**others, **new}) if keep_others else (others, new)
+    _write_synced(stage / "nhat-ky.json", encode(folder, moves, stale, final))
+    _move(stage / "nhat-ky.json", journal_path(folder))
+    sync_folder(folder.parent)
+    try:
+        removed = _apply(folder, moves, stale, final)
+    except OutputError:
+        _undo(folder, [(stage / n, folder / n) for n in files], backups)
+        raise
+    return [folder / name for name in files], removed
+
+
+def _apply(folder: Path, moves: list[tuple[Path, Path]], stale: dict[str, list[str]],
+           new: dict[str, list[str]]) -> list[Path]:
+    """Do the journalled renames still to do (a staged file still staged), remove the stale
+    outputs, record the new manifest, then end the journal. Return the files removed."""
+    for staged, target in moves:
+        if os.path.lexists(staged):
+            _move(staged, target)
+    sync_folder(folder)
+    removed, left = _remove_stale(folder, stale)
+    # only a clean-up: the manifest moved above already records the files now in place
     with contextlib.suppress(OutputError):
-        _write_manifest(folder, {**left, **new}, stage)
-    return paths, removed
+        _write_manifest(folder, {**left, **new}, moves[-1][0].parent)  # into the stage
+    sync_folder(folder.parent)
+    journal_path(folder).unlink(missing_ok=True)
+    sync_folder(folder.parent)
+    return removed
+
+
+def _undo(folder: Path, moves: list[tuple[Path, Path]], backups: dict[str, Path]) -> None:
+    """After a rename failed in this process: end the journal, then put back every output in
+    `moves` already moved (a hand-edited one that cannot be put back is still in its kept
+    copy, which `_where_edits_are` then judges)."""
+    with contextlib.suppress(OSError):
+        journal_path(folder).unlink(missing_ok=True)
+    for staged, target in moves:
+        if os.path.lexists(staged):
+            continue  # not moved
+        with contextlib.suppress(OSError):
+            if target.name in backups:
+                os.replace(backups[target.name], target)
+            else:
+                target.unlink(missing_ok=True)
 
 
 def _remove_stale(folder: Path, stale: dict[str, list[str]]):
@@ -170,8 +243,9 @@ def _remove_stale(folder: Path, stale: dict[str, list[str]]):
     return removed, left
 
 
-def _move_all(stage: Path, folder: Path, names: list[str]) -> list[Path]:
-    """Rename the staged files into place; if one fails, put back those already moved."""
+def _backups(stage: Path, folder: Path, names: list[str]) -> dict[str, Path]:
+    """Copy the files about to be replaced into the staging folder, to put them back if a
+    rename fails."""
     backups = {}
     for name in names:
         if (folder / name).is_file():
@@ -183,26 +257,14 @@ def _move_all(stage: Path, folder: Path, names: list[str]) -> list[Path]:
                 raise OutputError(f"không ghi được bản lưu tạm của “{folder / name}” (trước khi "
                                   f"thay): {err.strerror}. Hãy kiểm tra chỗ trống trên đĩa rồi "
                                   "chạy lại.") from err
-    moved: list[Path] = []
-    try:
-        for name in names:
-            moved.append(_move(stage / name, folder / name))
-    except OutputError:
-        for path in moved:
-            # a hand-edited file that cannot be put back is still in its kept copy
-            with contextlib.suppress(OSError):
-                if path.name in backups:
-                    os.replace(backups[path.name], path)
-                else:
-                    path.unlink(missing_ok=True)
-        raise
-    return moved
+    return backups
 
 
 def _check_replaceable(target: Path) -> None:
-    """Fail before anything moves if `target` cannot be replaced (e.g. open in Excel)."""
+    """Fail before anything moves if `target` cannot be replaced (e.g. open in Excel). Only a
+    regular file is opened: a pipe there is replaced, never opened (it would wait)."""
     try:
-        if target.exists():
+        if target.exists() and stat.S_ISREG(os.lstat(target).st_mode):
             with open(target, "r+b"):
                 pass
     except OSError as err:
@@ -210,21 +272,35 @@ def _check_replaceable(target: Path) -> None:
                           "Word hoặc Excel, hãy đóng lại rồi chạy lại.") from err
 
 
-def _make_stage(folder: Path) -> Path:
+def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _remove_stale_stages(folder.parent)
-        return Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder.parent))
     except OSError as err:
         raise OutputError(f"không tạo được thư mục kết quả “{folder}”: "
                           f"{_reason(err, folder)}") from err
 
 
-def _remove_stale_stages(parent: Path) -> None:
-    """Remove staging folders left by builds that were killed (a running one is younger)."""
-    for stage in parent.glob(STAGE_PREFIX + "*"):
-        if stage.is_dir() and time.time() - stage.stat().st_mtime > _STALE_SECONDS:
-            shutil.rmtree(stage, ignore_errors=True)
+def _make_stage(folder: Path) -> Path:
+    """A staging folder named after `folder` (`.dang-ghi-<năm>.…`): under the folder's lock,
+    any other of that name was left by a killed build (`_remove_stale_stages`)."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{folder.name}.", dir=folder.parent))
+    except OSError as err:
+        raise OutputError(f"không tạo được thư mục kết quả “{folder}”: "
+                          f"{_reason(err, folder)}") from err
+
+
+def _remove_stale_stages(folder: Path) -> None:
+    """Remove the staging folders of `folder` left by killed builds (the lock is held, so none
+    is running), and any unnamed one (of an earlier version) old enough to belong to no
+    running build. Another folder's are its own to remove: its journal may need them."""
+    own = f"{STAGE_PREFIX}{folder.name}."
+    for stage in folder.parent.glob(STAGE_PREFIX + "*"):
+        unnamed = "." not in stage.name[len(STAGE_PREFIX):]
+        with contextlib.suppress(OSError):
+            if stage.is_dir() and (stage.name.startswith(own) or unnamed and
+                                   time.time() - stage.stat().st_mtime > _STALE_SECONDS):
+                shutil.rmtree(stage, ignore_errors=True)
 
 
 def _sha256(data: bytes) -> str:
@@ -246,7 +322,7 @@ def _carries_its_fingerprint(path: Path) -> bool:
     """A file whose own fingerprint still matches was written by a build and never changed:
     no false alarm when the manifest is lost (fingerprint.py)."""
     try:
-        return is_unchanged(path.read_bytes())
+        return is_unchanged(read_regular(path))
     except OSError:
         return False
 
@@ -254,36 +330,41 @@ def _carries_its_fingerprint(path: Path) -> bool:
 def _read_manifest(folder: Path) -> dict[str, list[str]]:
     """Return {file name: hashes written}; a missing or damaged manifest records nothing."""
     try:
-        files = json.loads(manifest_path(folder).read_text(encoding="utf-8"))["files"]
+        files = json.loads(read_regular(manifest_path(folder)).decode("utf-8"))["files"]
         return {str(k): [str(h) for h in v] for k, v in files.items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
 
 
-def _write_manifest(folder: Path, files: dict[str, list[str]], stage: Path) -> None:
+def _manifest_bytes(folder: Path, files: dict[str, list[str]]) -> bytes:
     data = {"note": "Mã SHA-256 của các tệp ncnsc-report đã ghi vào thư mục "
                     f"{folder.name}/; tệp có mã khác là đã được sửa tay.", "files": files}
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _write_manifest(folder: Path, files: dict[str, list[str]], stage: Path) -> None:
     staged = stage / manifest_path(folder).name
-    _write_synced(staged, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    _write_synced(staged, _manifest_bytes(folder, files))
     _move(staged, manifest_path(folder))
 
 
-def _keep(path: Path, stage: Path) -> Path:
-    """Copy a hand-edited file to `<stem>-sua-tay-<its modification time><suffix>`."""
+def _keep(path: Path, stage: Path) -> tuple[Path, Path]:
+    """Stage a copy of a hand-edited file, to be moved (with the build's files, journalled) to
+    `<stem>-sua-tay-<its modification time><suffix>`; return (staged copy, its name)."""
     edited_at = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}{KEPT_MARK}{edited_at}{path.suffix}")
     number = 1
     while target.exists():
         number += 1
         target = path.with_name(f"{path.stem}{KEPT_MARK}{edited_at}-{number}{path.suffix}")
-    staged = stage / target.name
+    staged = stage / f"giu-{target.name}"
     try:
-        _write_synced(staged, path.read_bytes())
+        _write_synced(staged, read_regular(path))
         shutil.copystat(path, staged)  # the kept copy shows when it was last edited
     except OSError as err:
         raise OutputError(f"không giữ lại được bản đã sửa tay “{path}”: {err.strerror}; báo "
                           "cáo cũ vẫn giữ nguyên") from err
-    return _move(staged, target)
+    return staged, target
 
 
 def _write_synced(path: Path, data: bytes) -> None:

@@ -31,6 +31,7 @@ from pathlib import Path
 from types import CodeType
 
 from ncnsc_reports import __version__
+from ncnsc_reports.inputs.regular import read_regular
 
 CACHE_VARIABLE = "NCNSC_CACHE"  # a folder to use instead of the per-user one
 FOLDER = "mau-da-dich"  # "compiled templates", under the cache folder
@@ -145,7 +146,8 @@ def _read(key: str):
     """Return what is stored under `key`, or None when absent, unreadable or damaged."""
     folder = cache_folder()
     try:
-        data = (folder / key).read_bytes() if _trusted(folder, key) else b""
+        # a pipe or a device put in the folder is refused at once, never waited on (issue 25)
+        data = read_regular(folder / key) if _trusted(folder, key) else b""
     except (OSError, ValueError):
         return None
     payload = data[len(_HEADER) + 32:]

@@ -267,3 +267,121 @@ def test_a_contribution_form_added_later_is_a_change(project):
     (year / "don-vi").mkdir()
     shutil.copy(year / "bao-cao-2023.xlsx", year / "don-vi" / "phong-quan-ly.xlsx")
     assert up_to_date(year) is None
+
+
+# --- Every change seen (issue 25, item 3) -----------------------------------------------------
+
+DAY_NS = 86_400 * 10**9
+DOS_EPOCH_NS = 315_532_800 * 10**9  # 1980-01-01, the earliest time a zip can hold
+
+
+def _padded(path, size: int) -> None:
+    """Make the workbook at `path` exactly `size` bytes long with a zip comment."""
+    with zipfile.ZipFile(path, "a") as z:
+        z.comment = b""
+    with zipfile.ZipFile(path, "a") as z:
+        z.comment = b"x" * (size - path.stat().st_size)
+    assert path.stat().st_size == size
+
+
+def _year_with_old_times(project, mtime_ns: int):
+    """The Hưng Yên 2023 workbook with room for same-size edits and an old time, built once."""
+    book = project / "inputs" / "hung-yen" / "2023" / "bao-cao-2023.xlsx"
+    _padded(book, book.stat().st_size + 30_000)
+    os.utime(book, ns=(mtime_ns, mtime_ns))
+    build_all(project)
+    return book
+
+
+def _edited_same_size(book, text: str, replace: bool = False) -> None:
+    """Edit the paragraph C2 of “Nội dung” keeping the size and the time of the workbook; with
+    `replace`, the edited copy takes its place (a new inode, as unzipping writes it)."""
+    size, mtime = book.stat().st_size, book.stat().st_mtime_ns
+    edited = book.parent.parent / "chep-tam.xlsx" if replace else book
+    if replace:
+        shutil.copy(book, edited)
+    edit_workbook(edited, "Nội dung", {"C2": text})
+    _padded(edited, size)
+    if replace:
+        os.replace(edited, book)
+    os.utime(book, ns=(mtime, mtime))
+    assert (book.stat().st_size, book.stat().st_mtime_ns) == (size, mtime)
+
+
+def _report_lines(project) -> list[str]:
+    return docx_lines(project / "outputs" / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx")
+
+
+def test_an_edit_that_keeps_size_and_time_is_seen(project):
+    book = _year_with_old_times(project, book_time := 1_700_000_000 * 10**9)
+    assert book_time < os.stat(book).st_ctime_ns - DAY_NS
+    _edited_same_size(book, "Đoạn sửa giữ nguyên cỡ tệp và giờ sửa.")
+    lines = build_all(project)
+    assert "Tổng kết: 6 báo cáo — đã tạo 1, không đổi 5, lỗi 0, cảnh báo 1." in lines
+    assert "Đoạn sửa giữ nguyên cỡ tệp và giờ sửa." in _report_lines(project)
+
+
+def test_a_file_with_a_1980_dos_time_replaced_by_another_is_seen(project):
+    book = _year_with_old_times(project, DOS_EPOCH_NS)
+    _edited_same_size(book, "Đoạn của tệp giải nén từ zip.", replace=True)
+    lines = build_all(project)
+    assert "Tổng kết: 6 báo cáo — đã tạo 1, không đổi 5, lỗi 0, cảnh báo 1." in lines
+    assert "Đoạn của tệp giải nén từ zip." in _report_lines(project)
+
+
+def test_a_hidden_workbook_is_neither_read_nor_recorded(project):
+    year = project / "inputs" / "hung-yen" / "2023"
+    build_all(project)
+    before = outputs(project)
+    shutil.copy(year / "bao-cao-2023.xlsx", year / ".bao-cao-2023.xlsx")
+    edit_workbook(year / ".bao-cao-2023.xlsx", "Nội dung", {"C2": "Bản ẩn"})
+    build_all(project)  # not a second workbook, not a change
+    assert outputs(project) == before
+    (year / "bao-cao-2023.xlsx").unlink()
+    result = CliRunner().invoke(main, ["build", str(year)])
+    assert result.exit_code == 1
+    assert (f"{year}: không có sổ Excel (.xlsx) nào trong thư mục năm (tệp ẩn "
+            "“.bao-cao-2023.xlsx” không được đọc vì tên bắt đầu bằng dấu chấm; nếu đó là sổ của "
+            "năm, hãy bỏ dấu chấm ở đầu tên); tạo sổ mới bằng lệnh: ncnsc-report new-year "
+            f"{year}") in result.output
+
+
+def _cut_fingerprint(data):
+    path = next(iter(data["inputs"]))
+    data["inputs"][path] = data["inputs"][path][:2]
+
+
+DAMAGES = {
+    "invalid JSON": (None, "không phải JSON hợp lệ"),
+    "a fingerprint cut short": (_cut_fingerprint, "mục “inputs”"),
+    "folders as a list": (lambda d: d.update(folders=list(d["folders"])), "mục “folders”"),
+    "an unknown field in a stored warning": (lambda d: d.update(warnings=[
+        {"where": {"file": "bao-cao-2023.xlsx", "trang": "Nội dung"}, "message": "m"}]),
+        "mục “warnings”"),
+    "an output's size as text": (lambda d: d["outputs"].update(
+        {n: ["12", 0, 0, 0, "x"] for n in d["outputs"]}), "mục “outputs”"),
+    "the program as a number": (lambda d: d.update(program=1), "mục “program”/“template”"),
+    "an unknown field": (lambda d: d.update(extra=1), "các mục không đúng"),
+    "a list": (lambda d: d.clear() or d.update(x=[]), "các mục không đúng"),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=list(DAMAGES))
+def test_a_damaged_record_of_any_shape_means_a_rebuild_said_in_one_line(project, damage):
+    import json
+
+    build_all(project)
+    before = outputs(project)
+    record = project / "outputs" / "hung-yen" / ".ncnsc-nguon-2023.json"
+    change, what = DAMAGES[damage]
+    if change is None:
+        record.write_text("{", "utf-8")
+    else:
+        data = json.loads(record.read_text("utf-8"))
+        change(data)
+        record.write_text(json.dumps(data), "utf-8")
+    lines = build_all(project)
+    assert rebuilt(before, outputs(project)) == ["hung-yen/2023"]
+    assert (f"      Bản ghi nguồn “{record}” bị hỏng hoặc đã bị sửa tay ({what}) nên không dùng "
+            "được; báo cáo được tạo lại và bản ghi được ghi mới.") in lines
+    assert not any("Bản ghi nguồn" in line for line in build_all(project))  # written anew

@@ -134,7 +134,15 @@ def test_a_failure_while_moving_puts_every_previous_file_back(folder, monkeypatc
     assert not list(folder.parent.glob(".dang-ghi-*"))
 
 
+def test_a_part_of_the_outputs_leaves_the_others_recorded(folder):
+    write_outputs(folder, {"a.xlsx": b"a1", "b.xlsx": b"b1"})
+    written = write_outputs(folder, {"a.xlsx": b"a2"}, keep_others=True)
+    assert written.removed == [] and listing(folder) == ["a.xlsx", "b.xlsx"]
+    assert write_outputs(folder, {"a.xlsx": b"a3"}).removed == [folder / "b.xlsx"]
+
+
 def test_a_staging_folder_left_by_a_killed_build_is_removed_later(folder):
+    """An unnamed one (an earlier version's) when old enough; this year's at once (test_crash)."""
     folder.mkdir(parents=True)
     old, fresh = folder.parent / ".dang-ghi-cu", folder.parent / ".dang-ghi-dang-chay"
     old.mkdir()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 
@@ -47,13 +48,15 @@ def test_two_processes_side_by_side_make_every_pdf(tmp_path):
 def test_every_failed_run_is_named_after_all_have_finished(monkeypatch, tmp_path):
     done = []
 
-    def fake(documents):
+    def fake(documents, profile=None):
         done.append(documents)
         if documents[0].name == "a.docx":
             raise OutputError("LibreOffice không tạo được PDF cho: a.docx")
         raise subprocess.TimeoutExpired("soffice", 600)
 
     monkeypatch.setattr(pdf_batch, "convert", fake)
+    monkeypatch.setattr(pdf_batch, "profiles", lambda count, soffice: contextlib.nullcontext(
+        [tmp_path / f"ho-so-{n}" for n in range(count)]))
     with pytest.raises(OutputError) as caught:
         convert_all([tmp_path / "a.docx", tmp_path / "b.docx"], processes=2)
     assert len(done) == 2
