@@ -139,6 +139,8 @@ def form_books(folder: Path, problems: Problems) -> list[Path]:
         if path.name.startswith("._") and suffix in _EXCEL_SUFFIXES:
             problems.warning(where, "tệp phụ máy Mac tạo khi chép tệp (AppleDouble), không phải "
                              f"phiếu: bỏ qua; có thể xóa tệp này (phiếu là “{path.name[2:]}”)")
+        elif path.name.startswith("."):
+            continue  # hidden: not read, as the source record leaves it out (is_input_name)
         elif suffix in _EXCEL_SUFFIXES[1:]:
             problems.error(where, f"phiếu dạng {suffix} không đọc được (chương trình chỉ đọc "
                            "phiếu .xlsx): hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu "
