@@ -86,12 +86,12 @@ def convert(documents: list[Path], timeout: float | None = None,
         return []
     soffice = find_soffice()
     if profile is None:
-        with profiles(1, soffice) as (own,):
+        with profiles(1, soffice, timeout) as (own,):
             return convert(documents, timeout, own)
     with tempfile.TemporaryDirectory(prefix="ncnsc-pdf-") as tmp:
         missing = _converted(soffice, profile, documents, Path(tmp), timeout)
         if missing:  # e.g. the first start of a profile: once more, from a profile made anew
-            reset(profile, soffice)
+            reset(profile, soffice, timeout)
             missing = _converted(soffice, profile, missing, Path(tmp), timeout)
         if missing:
             raise OutputError("LibreOffice không tạo được PDF cho: "

@@ -49,14 +49,15 @@ def uri(profile: Path) -> str:
 
 
 @contextlib.contextmanager
-def profiles(count: int, soffice: str) -> Iterator[list[Path]]:
-    """Yield `count` profiles, each created and held for this run only."""
+def profiles(count: int, soffice: str, timeout: float | None = None) -> Iterator[list[Path]]:
+    """Yield `count` profiles, each created (within `timeout` seconds, if given, else
+    INIT_SECONDS) and held for this run only."""
     with contextlib.ExitStack() as stack:
-        yield [stack.enter_context(_profile(n, soffice)) for n in range(count)]
+        yield [stack.enter_context(_profile(n, soffice, timeout)) for n in range(count)]
 
 
 @contextlib.contextmanager
-def _profile(number: int, soffice: str) -> Iterator[Path]:
+def _profile(number: int, soffice: str, timeout: float | None) -> Iterator[Path]:
     root = profile_root()
     kept = None if root is None else root / f"ho-so-{number}"
     with contextlib.ExitStack() as stack:
@@ -69,16 +70,16 @@ def _profile(number: int, soffice: str) -> Iterator[Path]:
         except (OSError, OutputError):
             profile = Path(stack.enter_context(tempfile.TemporaryDirectory(
                 prefix="ncnsc-libreoffice-")), "ho-so")
-        prepare(profile, soffice)
+        prepare(profile, soffice, timeout)
         yield profile
 
 
-def prepare(profile: Path, soffice: str) -> None:
+def prepare(profile: Path, soffice: str, timeout: float | None = None) -> None:
     """Create the profile with a start of LibreOffice that converts nothing (if not yet)."""
     if ready(profile):
         return
     run_bounded([soffice, uri(profile), "--headless", "--norestore",
-                 "--terminate_after_init"], INIT_SECONDS)
+                 "--terminate_after_init"], min(timeout or INIT_SECONDS, INIT_SECONDS))
 
 
 def ready(profile: Path) -> bool:
@@ -86,10 +87,10 @@ def ready(profile: Path) -> bool:
     return (profile / "user" / "registrymodifications.xcu").is_file()
 
 
-def reset(profile: Path, soffice: str) -> None:
+def reset(profile: Path, soffice: str, timeout: float | None = None) -> None:
     """Make the profile anew (a profile a crashed LibreOffice left may refuse to work)."""
     shutil.rmtree(profile, ignore_errors=True)
-    prepare(profile, soffice)
+    prepare(profile, soffice, timeout)
 
 
 def run_bounded(command: list[str], timeout: float) -> None:
