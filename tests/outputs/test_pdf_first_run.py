@@ -93,6 +93,7 @@ def test_a_profile_in_use_by_another_run_is_not_shared(tmp_path, monkeypatch):
         assert (second / "user" / "registrymodifications.xcu").is_file()
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="needs LibreOffice and poppler")
 def test_build_all_pdf_from_an_empty_profile_folder_converts_every_report(tmp_path, monkeypatch):
