@@ -21,6 +21,9 @@ SHIPPED = (
     "inputs/an-giang/ho-so-tinh.xlsx",
     *(f"inputs/an-giang/{year}/bao-cao-{year}.xlsx" for year in range(2021, 2026)),
     "inputs/an-giang/tong-ket-2021-2025/tong-ket-2021-2025.xlsx",
+    # the former Kiên Giang, named in An Giang's “Hình thành”: the summary adds its years
+    "inputs/kien-giang/ho-so-tinh.xlsx",
+    *(f"inputs/kien-giang/{year}/bao-cao-{year}.xlsx" for year in range(2021, 2026)),
 )
 INSTALLED = "shipped"  # the folder inside the installed package that holds the copies
 DEFAULT_TEMPLATES = "templates"

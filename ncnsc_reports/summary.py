@@ -54,7 +54,8 @@ def build_summary(period_dir: Path, options: BuildOptions | Path | None = None,
     period_dir = Path(period_dir)
     period, warnings = load_period(period_dir)
     require_confirmed(warnings, options.accept)
-    results = compute_period(period.plan_in_force, period.history, period.period)
+    results = compute_period(period.plan_in_force, period.history, period.period,
+                             period.territories, period.former)
     context = build_period_context(period, results)
     charts = [draw(data) for data in period_charts(results, period.chart_codes, context)]
     folders = template_folders(named(period_dir).parent, project_root(period_dir),

@@ -83,9 +83,11 @@ def year_book(province: Path, year: str = "2023") -> Path:
 
 @pytest.fixture
 def an_giang_copy(tmp_path) -> Path:
-    """A writable copy of inputs/an-giang (profile and 2021–2025) beside a copy of templates/."""
+    """A writable copy of inputs/an-giang (profile and 2021–2025) beside a copy of templates/,
+    with inputs/kien-giang: the former province named in its “Hình thành”."""
     target = tmp_path / "inputs" / "an-giang"
     shutil.copytree(ROOT / "inputs" / "an-giang", target)
+    shutil.copytree(ROOT / "inputs" / "kien-giang", tmp_path / "inputs" / "kien-giang")
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     return target
 

@@ -79,6 +79,9 @@ AG_COMMUNES = ("Phường Long Xuyên", "Phường Bình Đức", "Phường Ch�
                "Xã Chợ Mới", "Xã Thoại Sơn", "Xã Phú Tân")
 # The merged An Giang also takes in Kiên Giang's communes (a part of the list, illustrative).
 KG_COMMUNES = ("Phường Hà Tiên", "Đặc khu Phú Quốc", "Xã Kiên Lương", "Xã Hòn Đất")
+AG_FORMER, KG_FORMER = "An Giang (trước sắp xếp)", "Kiên Giang"
+# The former province of each commune (the old → new commune mapping; Rạch Giá was Kiên Giang's).
+KG_WARDS = KG_COMMUNES + ("Phường Rạch Giá",)
 MERGED = dt.date(2025, 7, 1)  # two-level local government, provinces merged (domain.md §7)
 SYSTEMS = ("ISO 9001", "ISO 22000", "HACCP", "ISO 14001", "ISO 45001", "VietGAP")
 TOOLS = ("5S", "Kaizen", "KPI", "TQM", "TPM", "QCC", "Lean")
@@ -116,7 +119,7 @@ def profile_an_giang() -> dict:
         ("Câu kết", "Sở Khoa học và Công nghệ trân trọng báo cáo Ủy ban nhân dân tỉnh và Bộ "
                     "Khoa học và Công nghệ./."))]
     plan = [("Kế hoạch", AG_PLAN, dt.date(2021, 9, 28), "Ủy ban nhân dân tỉnh An Giang",
-             AG_SUBJECT, "2021-2025", None, None, None),
+             AG_SUBJECT, "2021-2025", None, None, None, AG_FORMER),
             ("Quyết định", AG_AMEND, dt.date(2025, 4, 25), "Chủ tịch Ủy ban nhân dân tỉnh An Giang",
              AG_AMEND_SUBJECT, None, dt.date(2025, 4, 25), "Chỉ tiêu, Định mức", None)]
     targets = [(AG_PLAN, code, "2021-2025", value) for code, value in AG_PERIOD.items()]
@@ -134,9 +137,16 @@ def profile_an_giang() -> dict:
         s.PROFILE_BUDGET.name: [(AG_PLAN, 2021 + i, v) for i, v in enumerate(AG_BUDGET)],
         s.PROFILE_CAPS.name: [(AG_PLAN, *cap) for cap in AG_CAPS],
         s.PROFILE_LOCALITIES.name: [(2021, d) for d in AG_DISTRICTS]
-        + [(2025, c, MERGED) for c in AG_COMMUNES + KG_COMMUNES],
+        + [(2025, c, MERGED, former_of(c)) for c in AG_COMMUNES + KG_COMMUNES],
         s.PROFILE_UNITS.name: list(AG_UNITS),
+        # merged with Kiên Giang on 1/7/2025 (domain.md §7): a fact of 2025, not of phase 2
+        s.PROFILE_FORMATION.name: [(MERGED, AG_FORMER, "an-giang"),
+                                   (MERGED, KG_FORMER, "kien-giang")],
     }
+
+
+def former_of(commune: str) -> str:
+    return KG_FORMER if commune in KG_WARDS else AG_FORMER
 
 
 class Enterprises:
@@ -287,6 +297,7 @@ def write_samples(inputs: Path, phase2: bool = True) -> None:
     their 2026–2030 rows): a test builds both and compares the 2021–2025 reports byte for byte.
     """
     import make_samples_2026 as p2
+    import make_samples_kien_giang as kien_giang
 
     profile = profile_an_giang()
     if phase2:
@@ -304,6 +315,7 @@ def write_samples(inputs: Path, phase2: bool = True) -> None:
                    TITLE.format("Tiền Giang"), (NOTE,))
     write_workbook(inputs / "tien-giang" / "2021" / "bao-cao-2021.xlsx", s.YEAR_SHEETS, year,
                    "Số liệu năm 2021 – Tiền Giang (dữ liệu minh họa)", (NOTE,))
+    kien_giang.write(inputs)
     if phase2:
         p2.write(inputs, tien_giang()[0])
 

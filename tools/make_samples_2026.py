@@ -15,7 +15,16 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from make_samples import AG_CAPS, AG_COMMUNES, KG_COMMUNES, MERGED, MH, NOTE, TITLE, TOOLS
+from make_samples import (
+    AG_CAPS,
+    AG_COMMUNES,
+    KG_COMMUNES,
+    MERGED,
+    MH,
+    NOTE,
+    TITLE,
+    TOOLS,
+)
 
 from ncnsc_reports.inputs import schema as s
 from ncnsc_reports.inputs.blank import write_workbook
@@ -40,6 +49,10 @@ RECIPIENTS_2026 = ("Bộ Khoa học và Công nghệ (để b/c)", "UBND tỉnh 
                    "Ban Giám đốc Sở")
 DT_COMMUNES = ("Phường Mỹ Tho", "Phường Cao Lãnh", "Phường Sa Đéc", "Phường Gò Công",
                "Xã Cái Bè", "Xã Chợ Gạo", "Xã Lấp Vò")
+# The former province of each (the old → new commune mapping): Mỹ Tho, Gò Công, Cái Bè, Chợ Gạo
+# were Tiền Giang's; Cao Lãnh, Sa Đéc, Lấp Vò the former Đồng Tháp's.
+TG_FORMER, DT_FORMER = "Tiền Giang", "Đồng Tháp (trước sắp xếp)"
+DT_OLD_DT = ("Phường Cao Lãnh", "Phường Sa Đéc", "Xã Lấp Vò")
 
 
 def agency(since: int, upper: str, name: str) -> list[tuple]:
@@ -63,8 +76,6 @@ def an_giang_phase2() -> dict[str, list[tuple]]:
                                  for code, value in AG_NEW_TARGETS.items()],
         s.PROFILE_BUDGET.name: [(AG_NEW_PLAN, 2026 + i, v) for i, v in enumerate(AG_NEW_BUDGET)],
         s.PROFILE_CAPS.name: [(AG_NEW_PLAN, *cap) for cap in AG_CAPS],
-        s.PROFILE_FORMATION.name: [(MERGED, "An Giang (trước sắp xếp)", "an-giang"),
-                                   (MERGED, "Kiên Giang", None)],
     }
 
 
@@ -132,12 +143,15 @@ def dong_thap(tien_giang_profile: dict) -> tuple[dict, dict]:
     over as they are; the agency, place and recipients of the merged province."""
     keep = (s.PROFILE_PLAN.name, s.PROFILE_INDICATORS.name, s.PROFILE_TARGETS.name)
     profile = {name: rows for name, rows in tien_giang_profile.items() if name in keep}
+    # 224/KH-UBND covers the former Tiền Giang only (domain.md §7): said in “Địa bàn áp dụng”
+    profile[s.PROFILE_PLAN.name] = [row + (TG_FORMER,) for row in profile[s.PROFILE_PLAN.name]]
     profile.update({
         s.PROFILE_AGENCY.name: agency(2025, "ĐỒNG THÁP", "Đồng Tháp"),
         s.PROFILE_RECIPIENTS.name: [(2025, r) for r in RECIPIENTS_2026],
-        s.PROFILE_LOCALITIES.name: [(2025, c, MERGED) for c in DT_COMMUNES],
-        s.PROFILE_FORMATION.name: [(MERGED, "Tiền Giang", "tien-giang"),
-                                   (MERGED, "Đồng Tháp (trước sắp xếp)", "dong-thap")],
+        s.PROFILE_LOCALITIES.name: [(2025, c, MERGED, DT_FORMER if c in DT_OLD_DT else TG_FORMER)
+                                    for c in DT_COMMUNES],
+        s.PROFILE_FORMATION.name: [(MERGED, TG_FORMER, "tien-giang"),
+                                   (MERGED, DT_FORMER, "dong-thap")],
     })
     rng = random.Random(2026)
     plan = [(0, 0, "ISO 9001", 40, 60), (1, 0, TOOLS[0], 30, 50), (3, 2, "", 4, 8),

@@ -42,6 +42,12 @@ INDICATOR_CELLS = (
     "{{ i.cumulative|number }}",
     "{% if i.completion is not none %}{{ i.completion|rate }}{% endif %}",
     "{% if i.met %}Đạt{% elif i.met is not none %}Chưa đạt{% endif %}")
+# The merged province's total: no target (the former provinces' plans differ), so no rate.
+TOTAL_HEAD = (("TT", 0.75), ("Chỉ tiêu", 5.5), ("Đơn vị tính", 1.7)) + tuple(
+    (f"{{{{ years[{i}] }}}}", 1.3) for i in range(YEARS)) + (("Tổng {{ period }}", 2.05),)
+TOTAL_CELLS = ("{{ loop.index }}", "{{ i.name }}", "{{ i.unit }}") + tuple(
+    f"{{% if i.results[{n}] is not none %}}{{{{ i.results[{n}]|number }}}}{{% endif %}}"
+    for n in range(YEARS)) + ("{{ i.cumulative|number }}",)
 BUDGET_HEAD = (("Năm", 2.5), ("Dự toán theo Kế hoạch (đồng)", 5.0), ("Đã sử dụng (đồng)", 5.0),
                ("Tỷ lệ sử dụng (%)", 4.0))
 BUDGET_TOTAL = ("Tổng cộng", "{% if budget.planned_total is not none %}"
@@ -151,6 +157,9 @@ def body(doc) -> None:
     merger(doc)  # before the opening's “… báo cáo như sau:” (issue 22, review L8)
     para(doc, "{{p paras(opening) }}")
     para(doc, "I. Kế hoạch triển khai thực hiện và các văn bản sửa đổi, bổ sung", "Heading 1")
+    para(doc, "{%p if own_territory %}")  # a merged province: each plan on its territory
+    para(doc, "Trên địa bàn {{ own_territory }}:")
+    para(doc, "{%p endif %}")
     para(doc, "{%p for v in plan_versions %}")
     para(doc, "{%p if v.is_plan %}")
     para(doc, "- {{ v.document|cite }}: quy định chỉ tiêu, định mức hỗ trợ và kinh phí thực hiện "
@@ -161,14 +170,19 @@ def body(doc) -> None:
               "Kế hoạch{% if loop.last %}.{% else %};{% endif %}")
     para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
+    para(doc, "{%p for t in former_parts %}")
+    para(doc, "Trên địa bàn {{ t.words }}: {{ t.plan|cite }}{% for a in t.amendments %}; "
+              "{{ a|cite }}{% endfor %}.")
+    para(doc, "{%p endfor %}")
     para(doc, "{{p paras(plan_notes) }}")
     results(doc)
     assessment(doc)
 
 
 def merger(doc) -> None:
-    """A province formed by merging others says so, and whose years its figures add up."""
-    names = ("{% for n in NAMES %}tỉnh {{ n }}{% if loop.revindex == 2 %} và {% elif not "
+    """A province formed by merging others says so, whose years its figures add up, and, for a
+    former province without figures, the clerk's own sentence (profile “Hình thành”)."""
+    names = ("{% for n in NAMES %}{{ n }}{% if loop.revindex == 2 %} và {% elif not "
              "loop.last %}, {% endif %}{% endfor %}")
     para(doc, "{%p if merger %}")
     para(doc, "Tỉnh {{ agency.place }} được thành lập từ ngày {{ merger.date|short_date }} trên "
@@ -176,10 +190,10 @@ def merger(doc) -> None:
               "{{ period }} trong Báo cáo này gồm số liệu các năm của "
               + names.replace("NAMES", "merger.counted") + " đến ngày "
               "{{ merger.until|short_date }} và của tỉnh {{ agency.place }} từ ngày "
-              "{{ merger.date|short_date }}; mỗi doanh nghiệp (theo mã số thuế) chỉ được đếm một "
-              "lần dù được hỗ trợ ở nhiều tỉnh trước sắp xếp.{% if merger.missing %} Số liệu của "
-              + names.replace("NAMES", "merger.missing") + " chưa có trong công cụ nên chưa "
-              "được cộng.{% endif %}")
+              "{{ merger.date|short_date }}; kết quả thực hiện kế hoạch của mỗi tỉnh trước sắp "
+              "xếp được tính trên địa bàn của tỉnh đó, kết quả chung của toàn tỉnh tính mỗi "
+              "doanh nghiệp (theo mã số thuế) một lần dù được hỗ trợ ở nhiều tỉnh trước sắp xếp."
+              "{% for n in merger.notes %} {{ n }}{% endfor %}")
     para(doc, "{%p endif %}")
 
 
@@ -203,6 +217,10 @@ def results(doc) -> None:
     para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
     para(doc, "2. Kết quả thực hiện các chỉ tiêu của Kế hoạch", "Heading 2")
+    para(doc, "{%p if own_territory %}")
+    para(doc, "Trên địa bàn {{ own_territory }}, theo {{ (amendments|last if amendments else "
+              "plan)|cite_short }}:")
+    para(doc, "{%p endif %}")
     para(doc, "{%p for i in indicators %}")
     para(doc, "- {{ i.name }}: lũy kế giai đoạn {{ period }} đã {{ i.verb }} "
               "{{ i.cumulative|two_digits }}{% if i.period_target is not none %}/"
@@ -214,23 +232,65 @@ def results(doc) -> None:
     # the lead-in goes with its table, never alone at the foot of a page (issue 22)
     para(doc, "Kết quả từng năm, lũy kế và tỷ lệ đạt của từng chỉ tiêu (Bảng 1, Biểu đồ 1):"
          ).paragraph_format.keep_with_next = True
-    para(doc, "Bảng 1. Kết quả thực hiện các chỉ tiêu giai đoạn {{ period }}", "Tên bảng")
+    para(doc, "Bảng 1. Kết quả thực hiện các chỉ tiêu giai đoạn {{ period }}{% if own_territory %}"
+              " trên địa bàn {{ own_territory }}{% endif %}", "Tên bảng")
     table(doc, INDICATOR_HEAD, INDICATOR_CELLS, "i in indicators",
           grouped=(4, YEARS, "Kết quả thực hiện từng năm"))
     figure(doc, "indicator_chart", "indicator_caption")
+    former_results(doc)
     para(doc, "{{p paras(indicator_notes) }}")
     para(doc, "3. Kinh phí thực hiện", "Heading 2")
     para(doc, "{%p if has_budget %}")
     para(doc, "Giai đoạn {{ period }} đã sử dụng {{ budget.spent_total|number }} đồng"
               "{% if budget.planned_total is not none %}, bằng "
               "{{ budget.budget_completion|rate }}% dự toán {{ budget.planned_total|number }} "
-              "đồng theo {{ budget_source|cite_short }}{% endif %} (Bảng 2, Biểu đồ 2).")
-    para(doc, "Bảng 2. Kinh phí thực hiện từng năm", "Tên bảng")
+              "đồng theo {{ budget_source|cite_short }}{% endif %}{% if own_territory %} trên "
+              "địa bàn {{ own_territory }}{% endif %} (Bảng {{ budget_table }}, Biểu đồ 2).")
+    para(doc, "{%p for t in former_parts %}")
+    para(doc, "{%p if t.budget_source %}")
+    para(doc, "Trên địa bàn {{ t.words }}, giai đoạn {{ period }} đã sử dụng "
+              "{{ t.spent_total|number }} đồng{% if t.planned_total is not none %}"
+              ", bằng {{ t.budget_completion|rate }}% dự toán "
+              "{{ t.planned_total|number }} đồng theo {{ t.budget_source|cite_short }}"
+              "{% endif %}.")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "Bảng {{ budget_table }}. Kinh phí thực hiện từng năm{% if own_territory %} trên "
+              "địa bàn {{ own_territory }}{% endif %}", "Tên bảng")
     table(doc, BUDGET_HEAD, BUDGET_CELLS, "b in budget.budget", total=BUDGET_TOTAL,
           text_column=None)
     figure(doc, "budget_chart", "budget_caption")
     para(doc, "{%p endif %}")
     para(doc, "{{p paras(budget_notes) }}")
+
+
+def former_results(doc) -> None:
+    """A merged province: each other former province's plan on its territory (its lines and
+    its table), then the whole province's results with every enterprise counted once."""
+    para(doc, "{%p for t in former_parts %}")
+    para(doc, "Trên địa bàn {{ t.words }}, theo {{ t.plan|cite_short }}:")
+    para(doc, "{%p for i in t.indicators %}")
+    para(doc, "- {{ i.name }}: lũy kế giai đoạn {{ period }} đã {{ i.verb }} "
+              "{{ i.cumulative|two_digits }}{% if i.period_target is not none %}/"
+              "{{ i.period_target|two_digits }}{% endif %} {{ i.noun }}{% if i.completion is "
+              "not none %}, đạt {{ i.completion|rate }}% chỉ tiêu giai đoạn theo "
+              "{{ i.source|cite_short }}{% if not i.met %} (chưa đạt){% endif %}"
+              "{% endif %}{% if loop.last %}.{% else %};{% endif %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "Bảng {{ t.table }}. Kết quả thực hiện các chỉ tiêu theo {{ t.plan|cite_short }} "
+              "trên địa bàn {{ t.words }}", "Tên bảng")
+    table(doc, INDICATOR_HEAD, INDICATOR_CELLS, "i in t.indicators",
+          grouped=(4, YEARS, "Kết quả thực hiện từng năm"))
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p if merged_total %}")
+    para(doc, "Kết quả chung trên toàn địa bàn tỉnh {{ agency.place }} (mỗi doanh nghiệp được "
+              "tính một lần theo mã số thuế) tại Bảng {{ total_table }}:"
+         ).paragraph_format.keep_with_next = True
+    para(doc, "Bảng {{ total_table }}. Kết quả thực hiện giai đoạn {{ period }} trên toàn địa "
+              "bàn tỉnh {{ agency.place }}", "Tên bảng")
+    table(doc, TOTAL_HEAD, TOTAL_CELLS, "i in merged_total",
+          grouped=(3, YEARS, "Kết quả thực hiện từng năm"))
+    para(doc, "{%p endif %}")
 
 
 def assessment(doc) -> None:

@@ -351,6 +351,9 @@ def evaluation(doc) -> None:
     citing it (NĐ 30/2020: short form after the first mention), then the money, then free text.
     The sentences are written by ncnsc_reports/render/sentences.py, every case in
     tests/golden/cau-chi-tieu.txt (issue 22, item 4)."""
+    para(doc, "{%p if territory_note %}")  # a plan covering part of a merged province
+    para(doc, "{{ territory_note }}")
+    para(doc, "{%p endif %}")
     para(doc, "{%p for g in indicator_groups %}")
     para(doc, "{{ g.lead }}")
     para(doc, "{%p for s in g.sentences %}")

@@ -28,7 +28,14 @@ INDICATOR_CELLS = (
     "{{ loop.index }}", "{{ i.name }}", "{{ i.unit }}",
     "{{ appendix_targets[i.code] }}",  # “trên 33” when the name says so (issue 22, M5)
     "{% if i.year_target is not none %}{{ i.year_target|number }}{% endif %}",
-    "{{ i.year_result|number }}", "{{ i.cumulative|number }}",
+    # a plan covering part of a merged province: its territory's result, the whole province's
+    # in brackets; “-” where the records cannot be told apart by territory (domain.md §7)
+    "{% if i.placed %}{{ i.year_result|number }}{% else %}-{% endif %}"
+    "{% if i.whole_year is not none %} ({{ i.whole_year|number }}){% elif not i.placed %} "
+    "({{ i.year_result|number }}){% endif %}",
+    "{% if i.placed %}{{ i.cumulative|number }}{% else %}-{% endif %}"
+    "{% if i.whole_cumulative is not none %} ({{ i.whole_cumulative|number }}){% elif not "
+    "i.placed %} ({{ i.cumulative|number }}){% endif %}",
     "{% if i.completion is not none %}{{ i.completion|rate }}{% endif %}",
 )
 BUDGET_COLUMNS = (("Năm", 3.0, LABEL), ("Dự toán theo Kế hoạch (đồng)", 6.75, NUM),
@@ -157,6 +164,9 @@ def appendices(doc, para) -> None:
     # the document on a line of its own: its number never breaks at a hyphen (“648/QĐ-/UBND”)
     para(doc, "THEO {{ targets_source|cite_short|upper }}", "Tên phụ lục")
     para(doc, "{{ appendix_note }}", "Chỉ dẫn phụ lục")
+    para(doc, "{%p if appendix_territory %}")
+    para(doc, "{{ appendix_territory }}", "Chỉ dẫn phụ lục")
+    para(doc, "{%p endif %}")
     # Most plans set targets for the whole phase only: a column left empty on every row would
     # read as missing figures, so the table without it is printed then.
     para(doc, "{%p if has_year_targets %}")

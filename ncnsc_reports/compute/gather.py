@@ -23,7 +23,9 @@ def gather(year_dir: Path, accepted: frozenset[str] = frozenset()):
         from ncnsc_reports.compute.indicators import compute, frames
         from ncnsc_reports.compute.record_warnings import check_records
 
-        every_year = frames(report.history)  # built once: the indicators and the checks
-        results = compute(plan, report.history, report.year, every_year)
+        where = report.territories
+        every_year = frames(report.history, where)  # built once: indicators and checks
+        results = compute(plan, report.history, report.year, every_year,
+                          where.words if where else None)
         warnings.extend(check_records(report, every_year, results))
     return report, results, warnings

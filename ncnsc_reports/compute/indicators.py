@@ -8,7 +8,7 @@ percent, one decimal, half up). Budget planned against spent, for the year and c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
@@ -50,8 +50,10 @@ from ncnsc_reports.report.model import (
     IndicatorLine,
     Phase,
     PlanInForce,
+    Territories,
     YearRecords,
 )
+from ncnsc_reports.report.territory import place
 
 
 @dataclass(frozen=True)
@@ -66,15 +68,23 @@ class Results:
     phase: Phase
     budget_summary: BudgetSummary | None = None  # None: the plan sets no budget
     spent_recorded: int = 0  # what the year's records add up to (support and training)
+    # A plan covering one former province: the other former provinces where the year's
+    # records lie (in words), said beside the rates measured in the plan's territory.
+    other_territories: tuple[str, ...] = ()
+    spent_elsewhere: int = 0  # the year's money recorded in those other territories
 
 
-def frames(history: dict[int, YearRecords]) -> dict[str, pd.DataFrame]:
-    """Return one DataFrame per record sheet, all years stacked, with `year` and `where`."""
+def frames(history: dict[int, YearRecords],
+           where: Territories | None = None) -> dict[str, pd.DataFrame]:
+    """Return one DataFrame per record sheet, all years stacked, with `year`, `where` and, in a
+    merged province, `territory`: the former province the record lies in (None: unknown)."""
     result = {}
     for spec in RECORD_SHEETS:
-        rows = [dict(r.values, year=y, where=r.where)
+        rows = [dict(r.values, year=y, where=r.where,
+                     territory=place(where, spec.name, r.values, y, r.where.file)
+                     if where else None)
                 for y, records in history.items() for r in records.rows.get(spec.name, [])]
-        columns = [c.key for c in spec.columns] + ["year", "where"]
+        columns = [c.key for c in spec.columns] + ["year", "where", "territory"]
         result[spec.name] = pd.DataFrame(rows, columns=columns)
     support = result[YEAR_SUPPORT.name]
     support["enterprise"] = support["tax_code"].fillna("").astype(str).str.replace(" ", "")
@@ -157,31 +167,80 @@ def named(name: str, target: int | None) -> str:
 
 
 def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int,
-            every_year: dict[str, pd.DataFrame] | None = None) -> Results:
+            every_year: dict[str, pd.DataFrame] | None = None,
+            words: dict[str, str] | None = None) -> Results:
     """Return every indicator's results and the budget of the report's year; `every_year` is
-    `frames(history)` when the caller built them already (they are built once per report)."""
+    `frames(history)` when the caller built them already (they are built once per report).
+    A plan covering one former province (`plan.territory`) is measured on its territory
+    (`words` names the former provinces: `Territories.words`)."""
     first = plan.period.start
     years = list(range(first, year + 1))
     every_year = frames(history) if every_year is None else every_year
     f = {name: df[df["year"].between(first, year)].reset_index(drop=True)
          for name, df in every_year.items()}
     series = results_by_year(plan, f, years)
+    local = _in_territory(plan, f, years, words)
     results = []
     for ind in plan.indicators:
         per_year = series[ind.code]
         cumulative = int(per_year.sum())
         target = plan.period_targets.get(ind.code)
         rule = plan.target_rules.get(ind.code)
-        results.append(IndicatorLine(
+        line = IndicatorLine(
             ind.code, named(ind.name, target), ind.unit, ind.verb, ind.noun, target,
             plan.year_targets.get(ind.code), int(per_year[year]), cumulative,
             completion(cumulative, target), rule.document if rule else plan.targets_source,
-            rule.text if rule else "", rule.previous_value if rule else None))
+            rule.text if rule else "", rule.previous_value if rule else None)
+        results.append(_territory_line(line, local, year) if local else line)
     stated = {y: r.stated_spent for y, r in history.items() if r.stated_spent is not None}
     recorded = spent_by_year(f).reindex(years, fill_value=0).astype(int)
+    elsewhere = 0
+    if local:  # the plan's budget against the money spent in its territory (domain.md §7)
+        outside = spent_by_year(local["outside"]).reindex(years, fill_value=0).astype(int)
+        stated = {y: v for y, v in stated.items() if not outside[y]}  # a whole-province sum
+        recorded, elsewhere = recorded - outside, int(outside[year])
     budget = _budget(plan, recorded, years, stated)
     return Results(tuple(results), budget, first, year, plan.period, _summary(plan, budget),
-                   int(recorded[year]))
+                   int(recorded[year]), local["others"] if local else (), elsewhere)
+
+
+def _in_territory(plan: PlanInForce, f: dict[str, pd.DataFrame], years: list[int],
+                  words: dict[str, str] | None) -> dict | None:
+    """For a plan covering part of the province: each indicator's results in its territory,
+    whether its records could all be placed, and the words naming the territory; None when
+    the plan covers the whole province or no record lies elsewhere (the bases are the same)."""
+    if not plan.territory:
+        return None
+    inside = {n: df[df["territory"] == plan.territory] for n, df in f.items()}
+    known = {n: df[df["territory"].isna() | (df["territory"] == plan.territory)]
+             for n, df in f.items()}
+    if all(len(inside[n]) == len(df) for n, df in f.items()):
+        return None  # every record lies in the plan's territory: nothing to tell apart
+    counted, loose = results_by_year(plan, inside, years), results_by_year(plan, known, years)
+    names = words or {}
+    others = dict.fromkeys(t for df in f.values() for t in df[df["year"] == years[-1]]["territory"]
+                           if isinstance(t, str) and t != plan.territory)
+    outside = {n: df[df["territory"].notna() & (df["territory"] != plan.territory)]
+               for n, df in f.items()}
+    return {"series": counted, "placed": {c: counted[c].equals(loose[c]) for c in counted},
+            "outside": outside,
+            "words": names.get(plan.territory, plan.territory),
+            "others": tuple(names.get(t, t) for t in others)}
+
+
+def _territory_line(line: IndicatorLine, local: dict, year: int) -> IndicatorLine:
+    """The line measured in the plan's territory, the whole province's results beside it; a
+    result that cannot be placed keeps the whole province's figures and gets no rate."""
+    if not local["placed"][line.code]:
+        return replace(line, completion=None, territory=local["words"], placed=False)
+    per_year = local["series"][line.code]
+    cumulative = int(per_year.sum())
+    if int(per_year[year]) == line.year_result and cumulative == line.cumulative:
+        return replace(line, territory=local["words"])
+    return replace(line, year_result=int(per_year[year]), cumulative=cumulative,
+                   completion=completion(cumulative, line.period_target),
+                   territory=local["words"], whole_year=line.year_result,
+                   whole_cumulative=line.cumulative)
 
 
 def results_by_year(plan: PlanInForce, f: dict[str, pd.DataFrame],

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ncnsc_reports.formatting import cite_short
 from ncnsc_reports.inputs.period_schema import RULE_MAX, RULE_TARGET
 
 MILLION = 1_000_000
@@ -30,6 +31,7 @@ class NextTarget:
     percent: int
     exact: Decimal  # base × percent / 100, before rounding up
     target: int
+    trace: str = ""  # a merged province: each former province's target and the whole result
 
 
 @dataclass(frozen=True)
@@ -70,17 +72,40 @@ def next_phase(results, rule: str, percent: int, clerk_budget: dict[int, int]) -
     first = results.phase_years[-1] + 1
     phase = (first, first + 4)
     targets = tuple(NextTarget(
-        i.code, i.name, i.unit, i.verb, i.noun, i.period_target, i.cumulative,
-        base := base_of(rule, i.period_target, i.cumulative), percent,
-        Decimal(base * percent) / 100, ceil_percent(base, percent)) for i in results.indicators)
+        i.code, i.name, i.unit, i.verb, i.noun, target, i.cumulative,
+        base := base_of(rule, target, i.cumulative), percent,
+        Decimal(base * percent) / 100, ceil_percent(base, percent), trace)
+        for i, target, trace in _whole_territory(results))
     years = len(results.budget) or 1
-    average = Decimal(results.spent_total) / years
+    # the whole territory's spending: each former province's on its own (issue 22 item 2)
+    spent = results.spent_total + sum(f.results.spent_total for f in results.former)
+    average = Decimal(spent) / years
     budget = tuple(
         NextBudgetYear(y, clerk_budget[y], False) if y in clerk_budget else
-        NextBudgetYear(y, _yearly(results.spent_total, years, percent), True)
+        NextBudgetYear(y, _yearly(spent, years, percent), True)
         for y in range(phase[0], phase[1] + 1))
     return NextPhase(phase, rule, percent, targets, budget, sum(b.amount for b in budget),
                      average)
+
+
+def _whole_territory(results) -> list[tuple]:
+    """(line, previous target, trace) per indicator. A merged province's next plan covers its
+    whole territory (issue 22 item 2; review M14): the previous target is the sum of the former
+    provinces' targets, the previous result the merged total (each enterprise once)."""
+    if not results.former:
+        return [(i, i.period_target, "") for i in results.indicators]
+    plans = [(results.indicators, "")] + [(f.results.indicators, f.former.words)
+                                          for f in results.former]
+    lines = []
+    for total in results.total:
+        parts = [(line.period_target, line.source, words) for found, words in plans
+                 for line in found if line.code == total.code and line.period_target is not None]
+        target = sum(p[0] for p in parts) if parts else None
+        said = " + ".join(f"{value} ({cite_short(source)}{', ' + words if words else ''})"
+                          for value, source, words in parts)
+        lines.append((total, target, f"chỉ tiêu {said or 'không có'}; kết quả toàn tỉnh "
+                                     f"{total.cumulative}"))
+    return lines
 
 
 def _yearly(spent_total: int, years: int, percent: int) -> int:

@@ -163,7 +163,12 @@ PROFILE_PLAN = SheetSpec(
             required=False, low=100, high=1000, width=20,
             help="Chỉ với kế hoạch 2021-2030. Ví dụ 110 (Kế hoạch 224/KH-UBND: “tăng ít nhất "
                  "10%”): chỉ tiêu 2026-2030 không ghi thì bằng 110% chỉ tiêu 2021-2025, làm "
-                 "tròn lên.")),
+                 "tròn lên."),
+     Column("territory", "Địa bàn áp dụng", required=False, may_be_absent=True, width=24,
+            help="Chỉ với tỉnh sau sắp xếp: tên tỉnh trước sắp xếp (như ở trang “Hình thành”) "
+                 "đã ban hành kế hoạch, vì kế hoạch chỉ áp dụng trên địa bàn của tỉnh đó. Để "
+                 "trống: tìm theo “Cơ quan ban hành”; kế hoạch ban hành từ ngày thành lập tỉnh "
+                 "mới áp dụng cho toàn tỉnh.")),
     "Mỗi kế hoạch thực hiện Chương trình 1322 một dòng, ghi giai đoạn; văn bản sửa đổi, bổ "
     "sung một kế hoạch ghi ngay dưới kế hoạch đó, theo thứ tự ban hành, cột “Thay thế” ghi "
     "phần nó thay. Kế hoạch giai đoạn mới (2026-2030) là một dòng kế hoạch mới, không phải văn "
@@ -274,7 +279,11 @@ PROFILE_LOCALITIES = SheetSpec(
     (FROM_YEAR, Column("locality", "Địa bàn", width=30),
      Column("from_date", "Từ ngày", DATE, required=False, may_be_absent=True, width=14,
             help="Để trống là từ đầu năm áp dụng; ghi khi địa giới đổi giữa năm (ví dụ "
-                 "1/7/2025, ngày bỏ cấp huyện), cùng năm với “Áp dụng từ năm”.")),
+                 "1/7/2025, ngày bỏ cấp huyện), cùng năm với “Áp dụng từ năm”."),
+     Column("former", "Tỉnh trước sắp xếp", required=False, may_be_absent=True, width=24,
+            help="Chỉ với tỉnh sau sắp xếp, danh sách từ ngày thành lập: xã, phường thuộc địa "
+                 "bàn tỉnh nào trước sắp xếp (tên như ở trang “Hình thành”), để tính kết quả "
+                 "trên địa bàn của từng kế hoạch.")),
     "Các địa bàn (huyện, thị xã, thành phố; từ 1/7/2025: xã, phường) của tỉnh, để kiểm tra "
     "doanh nghiệp được hỗ trợ có ở trong tỉnh. Khi địa giới thay đổi, ghi cả danh sách mới với "
     "năm (và ngày) áp dụng. Dòng hỗ trợ có “Ngày hỗ trợ” được so với danh sách của ngày đó; "
@@ -289,7 +298,11 @@ PROFILE_FORMATION = SheetSpec(
      Column("name", "Tỉnh trước sắp xếp", width=24, help="Ví dụ “Tiền Giang”, “Đồng Tháp (cũ)”."),
      Column("folder", "Thư mục số liệu", required=False, width=20,
             help="Thư mục trong inputs/ chứa số liệu các năm của tỉnh đó (ví dụ tien-giang); "
-                 "ghi chính thư mục này nếu tỉnh cũ cùng tên; để trống nếu không có số liệu.")),
+                 "ghi chính thư mục này nếu tỉnh cũ cùng tên; để trống nếu không có số liệu."),
+     Column("absent", "Câu khi không có số liệu", required=False, may_be_absent=True, width=60,
+            help="Khi để trống “Thư mục số liệu”: câu báo cáo tổng kết in thay cho số liệu của "
+                 "tỉnh này, ví dụ “Kết quả thực hiện Kế hoạch của Ủy ban nhân dân tỉnh Kiên "
+                 "Giang (trước sắp xếp) sẽ được Sở báo cáo bổ sung.”")),
     "(Chỉ với tỉnh hình thành do sắp xếp đơn vị hành chính) Các tỉnh trước sắp xếp, mỗi tỉnh "
     "một dòng, cùng một ngày thành lập. Số liệu các năm trước ngày đó của các tỉnh này được dùng "
     "khi tổng kết giai đoạn 2021-2025 của tỉnh mới.",

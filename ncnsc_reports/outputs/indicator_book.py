@@ -16,7 +16,9 @@ from ncnsc_reports.reproducible import normalise_zip
 
 INDICATOR_BOOK = "chi-tieu.xlsx"
 INDICATOR_HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giai đoạn {}", "Kết quả năm",
-                    "Lũy kế", "Tỷ lệ đạt (%)", "Nguồn chỉ tiêu")
+                    "Lũy kế", "Tỷ lệ đạt (%)", "Nguồn chỉ tiêu", "Địa bàn của kết quả",
+                    "Kết quả năm toàn tỉnh", "Lũy kế toàn tỉnh")
+WHOLE = "toàn tỉnh"
 
 
 def target_source(line) -> str:
@@ -47,9 +49,10 @@ def indicator_workbook(results, illustrative: bool, when=None, finish=None) -> b
         cell.font = Font(bold=True)
     for r in results.indicators:
         rate = float(r.completion) if r.completion is not None else None
-        ws.append([r.code, r.name, r.unit, r.period_target,
-                   r.year_result, r.cumulative, rate, target_source(r)])
-    for letter, width in zip("ABCDEFGH", (10, 60, 14, 18, 14, 12, 14, 50), strict=True):
+        ws.append([r.code, r.name, r.unit, r.period_target, *_results(r), rate,
+                   target_source(r), *_territory(r)])
+    for letter, width in zip("ABCDEFGHIJK", (10, 60, 14, 18, 14, 12, 14, 50, 34, 14, 14),
+                             strict=True):
         ws.column_dimensions[letter].width = width
     note = wb.create_sheet("Ghi chú")
     note.append([_note(results)])
@@ -64,6 +67,23 @@ def indicator_workbook(results, illustrative: bool, when=None, finish=None) -> b
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _results(line) -> tuple:
+    """The year's and cumulative results where the rate is measured; none (blank cells) when
+    the records cannot be told apart by territory (domain.md §7: no mixed bases)."""
+    return (line.year_result, line.cumulative) if line.placed else (None, None)
+
+
+def _territory(line) -> tuple:
+    """Where the results of the row lie, and the whole province's when that differs."""
+    if not line.territory:
+        return WHOLE, line.year_result, line.cumulative
+    if not line.placed:
+        return f"{WHOLE} (không tách được theo địa bàn)", line.year_result, line.cumulative
+    whole = (line.whole_year, line.whole_cumulative) if line.whole_year is not None else (
+        line.year_result, line.cumulative)
+    return f"địa bàn {line.territory}", *whole
 
 
 def _note(results) -> str:

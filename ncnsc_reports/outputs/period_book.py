@@ -8,14 +8,15 @@ the figures can be checked, reused or redrawn. Dates come from the report, not t
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from ncnsc_reports.formatting import format_number
 from ncnsc_reports.outputs.xlsx_save import save_dated
 from ncnsc_reports.render.context import ILLUSTRATIVE_NOTE
 from ncnsc_reports.reproducible import normalise_zip
 
-INDICATOR_SHEET, BUDGET_SHEET, CHART_SHEET, NOTE_SHEET = (
-    "Chỉ tiêu", "Kinh phí", "Biểu đồ", "Ghi chú")
+INDICATOR_SHEET, BUDGET_SHEET, CHART_SHEET, NOTE_SHEET, TOTAL_SHEET = (
+    "Chỉ tiêu", "Kinh phí", "Biểu đồ", "Ghi chú", "Toàn tỉnh")
 SERIES_HEADER = ("Biểu đồ", "Mã", "Chỉ tiêu", "Đơn vị tính", "Dãy số liệu")
 
 
@@ -25,6 +26,12 @@ def summary_workbook(period, results, charts, when) -> bytes:
 
     wb = Workbook()
     _indicators(wb.active, results)
+    for n, part in enumerate(results.former, start=2):  # a merged province (issue 22 item 2)
+        _indicators(wb.create_sheet(), part.results, f"{INDICATOR_SHEET} {n}",
+                    f"Địa bàn {part.former.words}")
+    if results.total:
+        _indicators(wb.create_sheet(), replace(results, indicators=results.total),
+                    TOTAL_SHEET, "Toàn tỉnh, mỗi doanh nghiệp tính một lần")
     _budget(wb.create_sheet(BUDGET_SHEET), results)
     _charts(wb.create_sheet(CHART_SHEET), charts)
     note = wb.create_sheet(NOTE_SHEET)
@@ -49,8 +56,11 @@ def _bold_header(ws, header, widths) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
-def _indicators(ws, results) -> None:
-    ws.title = INDICATOR_SHEET
+def _indicators(ws, results, title: str = INDICATOR_SHEET, where: str = "") -> None:
+    """One row per indicator; a sheet of another territory says which on its first row."""
+    ws.title = title
+    if where:
+        ws.append([where])
     years = [str(y) for y in results.phase_years]
     _bold_header(ws, ("Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giai đoạn", *years, "Lũy kế",
                       "Tỷ lệ đạt (%)", "Đánh giá"),
@@ -108,12 +118,14 @@ def plan_workbook(period, plan, when) -> bytes:
     ws.title = f"Chỉ tiêu {nxt}"
     _bold_header(ws, ("Mã", "Chỉ tiêu", "Đơn vị tính", f"Chỉ tiêu {span}", f"Kết quả {span}",
                       "Cách tính", "Căn cứ", "Tỷ lệ (%)", "Căn cứ × tỷ lệ", f"Chỉ tiêu {nxt}",
-                      "Diễn giải"), (10, 50, 14, 14, 14, 44, 10, 10, 14, 14, 40))
+                      "Diễn giải", "Địa bàn giai đoạn trước"),
+                 (10, 50, 14, 14, 14, 44, 10, 10, 14, 14, 40, 70))
     for t in plan.targets:
         ws.append([t.code, t.name, t.unit, t.previous_target, t.previous_result, plan.rule,
                    t.base, t.percent, float(t.exact), t.target,
                    f"{format_number(t.base)} × {t.percent}% = {format_number(t.exact, 2)}, "
-                   f"làm tròn lên {format_number(t.target)}"])
+                   f"làm tròn lên {format_number(t.target)}",
+                   t.trace or "toàn tỉnh"])
     budget = wb.create_sheet(f"Kinh phí {nxt}")
     _bold_header(budget, ("Năm", "Dự kiến kinh phí (đồng)", "Diễn giải"), (10, 24, 90))
     for b in plan.budget:

@@ -26,6 +26,7 @@ from ncnsc_reports.render.records import (
     support_phrase,
     year_records,
 )
+from ncnsc_reports.render.territory_text import appendix_territory, territory_note
 from ncnsc_reports.report.model import (
     Agency,
     BudgetSummary,
@@ -182,6 +183,15 @@ class ReportContext:
         "Ô “Chỉ tiêu giai đoạn” của Phụ lục I theo mã chỉ tiêu: “33”, hoặc “trên 33” khi tên "
         "chỉ tiêu ghi “(chỉ tiêu: trên {chỉ tiêu})” (tên in trong bảng bỏ phần ngoặc đó)."
     )
+    territory_note: str = described(
+        "Câu in trước các chỉ tiêu (mục II.1) khi kế hoạch chỉ áp dụng trên địa bàn một tỉnh "
+        "trước sắp xếp mà kết quả có ở địa bàn khác: kế hoạch áp dụng ở đâu, tỷ lệ đạt tính "
+        "trên địa bàn nào; trống khi không cần."
+    )
+    appendix_territory: str = described(
+        "Dòng dưới tên Phụ lục chỉ tiêu khi kế hoạch chỉ áp dụng trên địa bàn một tỉnh trước "
+        "sắp xếp: kết quả, tỷ lệ đạt tính trên địa bàn đó, số trong ngoặc là của toàn tỉnh."
+    )
     has_year_targets: bool = described(
         "Đúng khi ít nhất một chỉ tiêu có chỉ tiêu riêng của năm báo cáo; sai thì Phụ lục I "
         "in bảng không có cột “Chỉ tiêu năm”."
@@ -273,6 +283,8 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
         "appendix_targets": {i.code: _target_cell(i) for i in lines},
         "indicator_groups": _indicator_groups(report, lines, money),
         "money_sentence": money,
+        "territory_note": territory_note(report, results),
+        "appendix_territory": appendix_territory(results),
         "has_year_targets": any(i.year_target is not None for i in lines),
         "targets_source": plan.targets_source if plan else None,
         "budget": results.budget_summary if results else None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ncnsc_reports.formatting import place_date_line
@@ -80,9 +81,24 @@ class Merger:
 
     date: dt.date
     until: dt.date
-    names: list[str]
+    names: list[str]  # “tỉnh Kiên Giang (trước sắp xếp)”: one term throughout (review L1)
     counted: list[str]
-    missing: list[str]
+    notes: list[str]  # the clerk's sentence for each former province without figures
+
+
+@dataclass(frozen=True)
+class FormerPart:
+    """Another former province's plan in a merged province's summary, on its own territory."""
+
+    words: str  # “tỉnh Kiên Giang (trước sắp xếp)”
+    plan: Document
+    amendments: tuple[Document, ...]
+    indicators: tuple  # PeriodLine, as Bảng 1's
+    spent_total: int
+    planned_total: int | None
+    budget_completion: Decimal | None
+    budget_source: Document | None  # None: its plan sets no budget
+    table: int  # the number of its table (“Bảng 2”)
 
 
 def _content(section: str, name: str):
@@ -137,6 +153,17 @@ class PeriodContext(PeriodFrame):
         "Kế hoạch và từng văn bản sửa đổi, theo thứ tự hiệu lực (mục I).")
     merger: Merger | None = described(
         "Việc hợp nhất tỉnh (hồ sơ tỉnh, trang “Hình thành”); trống khi tỉnh không sắp xếp.")
+    own_territory: str = described(
+        "Tỉnh sắp xếp: địa bàn mà kế hoạch chính (plan) áp dụng, ví dụ “tỉnh An Giang (trước "
+        "sắp xếp)”; trống khi kế hoạch áp dụng cho toàn tỉnh.")
+    former_parts: list[FormerPart] = described(
+        "Tỉnh sắp xếp: kế hoạch và kết quả của từng tỉnh trước sắp xếp khác, trên địa bàn "
+        "của tỉnh đó (mục I, II.2, II.3).", of=FormerPart)
+    merged_total: tuple[PeriodLine, ...] = described(
+        "Tỉnh sắp xếp: kết quả từng năm trên toàn địa bàn tỉnh, mỗi doanh nghiệp đếm một lần "
+        "(không có chỉ tiêu); trống khi không cần.")
+    total_table: int = described("Số của bảng tổng hợp toàn tỉnh (khi có).")
+    budget_table: int = described("Số của bảng kinh phí.")
     plan_notes: tuple[Paragraph, ...] = _content("I", "plan_notes")
     task_groups: list[PeriodTaskGroup] = described(
         "Sáu nhóm nhiệm vụ, giải pháp của QĐ 1322 (mục II.1), theo thứ tự.")
@@ -212,12 +239,13 @@ def _period_values(period: PeriodReport, results: PeriodResults) -> dict:
         **_frame(period, span),
         "plan_versions": period.plan_versions,
         "merger": _merger(period),
+        **_territory_values(period, results),
         "plan_notes": period.sections["I"],
         "task_groups": _task_groups(period, results),
         "years": results.phase_years,
         "indicators": results.indicators,
         "indicator_notes": period.sections["II.2"],
-        "budget": results,
+        "budget": replace(results, former=(), total=()),  # those are former_parts, merged_total
         "budget_source": period.plan_in_force.budget_source,
         "has_budget": bool(period.plan_in_force.budget),
         "budget_notes": period.sections["II.3"],
@@ -264,9 +292,27 @@ def _merger(period: PeriodReport) -> Merger | None:
     formation = period.formation
     if formation is None:
         return None
-    names = [p.name for p in formation.predecessors]
-    return Merger(formation.date, formation.date - dt.timedelta(days=1), names,
-                  list(period.merged_from), [n for n in names if n not in period.merged_from])
+    return Merger(formation.date, formation.date - dt.timedelta(days=1),
+                  [p.words for p in formation.predecessors],
+                  [p.words for p in formation.predecessors if p.name in period.merged_from],
+                  [p.absent for p in formation.predecessors
+                   if p.name not in period.merged_from and p.absent])
+
+
+def _territory_values(period: PeriodReport, results: PeriodResults) -> dict:
+    """The former provinces' plans and the merged total (domain.md §7; issue 22 item 2): each
+    plan measured on its own territory, then the whole province with no target."""
+    where = period.territories
+    own = where.words.get(period.plan_in_force.territory, "") if where else ""
+    parts = [FormerPart(f.former.words, f.former.documents[0], f.former.documents[1:],
+                        f.results.indicators, f.results.spent_total, f.results.planned_total,
+                        f.results.budget_completion,
+                        f.former.plan.budget_source if f.former.plan.budget else None, n)
+             for n, f in enumerate(results.former, start=2)]
+    total_table = len(parts) + 2
+    return {"own_territory": own if parts or results.total else "",
+            "former_parts": parts, "merged_total": results.total,
+            "total_table": total_table, "budget_table": total_table + bool(results.total)}
 
 
 def _task_groups(period: PeriodReport, results: PeriodResults) -> list[PeriodTaskGroup]:
@@ -276,7 +322,8 @@ def _task_groups(period: PeriodReport, results: PeriodResults) -> list[PeriodTas
         carried = _once(dict(period.carried.get(key, ())))
         years = []
         for index, year in enumerate(results.phase_years):
-            facts = tuple(Fact(i.verb, i.results[index], i.noun) for i in results.indicators
+            facts = tuple(Fact(i.verb, i.results[index], i.noun)  # the whole territory's
+                          for i in results.total or results.indicators
                           if MEASURE_GROUP[i.measure] == number and i.results[index])
             if facts or carried.get(year):
                 years.append(GroupYear(year, facts, carried.get(year, ())))

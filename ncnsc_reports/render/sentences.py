@@ -13,7 +13,7 @@ tests/golden/cau-chi-tieu.txt holds every case, read aloud.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ncnsc_reports.formatting import cite_short, format_number, format_rate, two_digits
@@ -81,12 +81,28 @@ def _target_note(line: IndicatorLine, with_rate: bool) -> str:
     return f" (chỉ tiêu giai đoạn: {two_digits(line.period_target)} {_unit(line)})"
 
 
+def _whole(value: int | None) -> str:
+    """“ (toàn tỉnh: 03)”: the whole merged province's result beside the one measured in the
+    territory of the plan (domain.md §7, review H3; `IndicatorLine.whole_year`)."""
+    return f" (toàn tỉnh: {two_digits(value)})" if value is not None else ""
+
+
 def indicator_sentence(line: IndicatorLine, measure: str, year: int, first_year: bool,
                        since: str, with_rule: bool = False) -> str:
     """One item of II.1 without its leading “- ” and final punctuation."""
+    if not line.placed:  # records not told apart by territory: no target beside them (§7)
+        line = replace(line, period_target=None, year_target=None, completion=None, rule="")
+    sentence = _indicator_sentence(line, measure, year, first_year, since, with_rule)
+    return sentence if line.placed or not line.territory else (
+        f"{sentence} (kết quả trên toàn địa bàn tỉnh)")
+
+
+def _indicator_sentence(line: IndicatorLine, measure: str, year: int, first_year: bool,
+                        since: str, with_rule: bool) -> str:
     none = none_phrase(line, measure)
     year_target = (f" (chỉ tiêu năm {year}: {two_digits(line.year_target)} {_unit(line)})"
                    if line.year_target else "")
+    year_target = _whole(line.whole_year) + year_target
     rule = f" ({line.rule})" if with_rule and line.rule else ""
     if first_year:
         head = f"Năm {year} {_done(line, line.year_result) if line.year_result else none}"
@@ -98,7 +114,8 @@ def indicator_sentence(line: IndicatorLine, measure: str, year: int, first_year:
         since = since[:1].upper() + since[1:]
         return f"{since} {none}{year_target}{_target_note(line, False)}{rule}"
     head = f"Năm {year} {_done(line, line.year_result) if line.year_result else none}"
-    cumulative = f"lũy kế {since} {_done(line, line.cumulative, of_target=True)}"
+    cumulative = (f"lũy kế {since} {_done(line, line.cumulative, of_target=True)}"
+                  f"{_whole(line.whole_cumulative)}")
     return f"{head}{year_target}; {cumulative}{_target_note(line, with_rate=True)}{rule}"
 
 

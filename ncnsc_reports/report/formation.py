@@ -41,8 +41,16 @@ class Predecessor:
     """A province that existed until the day before `Formation.date`."""
 
     name: str
-    folder: Path | None  # inputs/<folder>; None when its years are not in this tool
+    folder: Path | None  # inputs/<folder>; None when the clerk names no folder
     where: Location  # its row in “Hình thành”, for messages
+    absent: str = ""  # the clerk's sentence printed when its figures are not available
+    missing: bool = False  # a folder is named but does not exist
+
+    @property
+    def words(self) -> str:
+        """“tỉnh Kiên Giang (trước sắp xếp)”: how a document names its former territory (one
+        term throughout, review L1), whatever the clerk wrote after the name."""
+        return f"tỉnh {base_name(self.name)} (trước sắp xếp)"
 
     def year_dir(self, year: int) -> Path | None:
         """Its folder for `year`, if it has one."""
@@ -59,6 +67,12 @@ class Formation:
     def last_year_before(self) -> int:
         """The last year a predecessor reported on its own (2025 for 1/7/2025: its first half)."""
         return (self.date - dt.timedelta(days=1)).year
+
+
+def base_name(name: str) -> str:
+    """“Đồng Tháp (trước sắp xếp)”, “Đồng Tháp (cũ)”, “tỉnh Đồng Tháp” → “Đồng Tháp”."""
+    name = re.sub(r"\([^)]*\)", "", name).strip()
+    return re.sub(r"^(tỉnh|thành phố)\s+", "", name, flags=re.IGNORECASE).strip()
 
 
 def folder_name(place: str) -> str:
@@ -81,8 +95,10 @@ def formation_from_rows(province_dir: Path, rows: list[Row],
             problems.error(row.where.at(column="Ngày thành lập"), expected_found(
                 f"cùng một ngày thành lập ở mọi dòng ({short_date(date)}, dòng "
                 f"{rows[0].where.row})", short_date(row["date"])))
-        predecessors.append(Predecessor(row["name"], _folder(province_dir, row, problems),
-                                        row.where))
+        folder = _folder(province_dir, row, problems)
+        predecessors.append(Predecessor(row["name"], folder, row.where,
+                                        str(row.values.get("absent") or "").strip(),
+                                        folder is not None and not folder.is_dir()))
     return Formation(date, tuple(predecessors))
 
 
@@ -97,9 +113,10 @@ def _folder(province_dir: Path, row: Row, problems: Problems) -> Path | None:
         return None
     folder = province_dir.parent / name
     if not folder.is_dir():
-        problems.warning(where, f"không có thư mục {folder}: khi tổng kết giai đoạn, số liệu "
-                         f"của tỉnh “{row['name']}” sẽ không được cộng; để trống ô này nếu "
-                         "tỉnh đó không có số liệu trong công cụ")
+        problems.warning(where, f"không có thư mục {folder}: báo cáo tổng kết giai đoạn cần "
+                         f"số liệu của tỉnh “{row['name']}” (sẽ báo lỗi); thêm thư mục đó, hoặc "
+                         "để trống ô này và ghi ở cột “Câu khi không có số liệu” câu báo cáo "
+                         "in thay cho số liệu của tỉnh đó")
     return folder
 
 

@@ -91,6 +91,20 @@ class Report:
     phase: Phase | None = None  # the phase of `year`: what cumulative figures and targets cover
     file_stem: str = ""  # bao-cao-<tỉnh>-<năm>, from the place name in force (not the folder)
     units: UnitReplies | None = None  # who was asked for a contribution and who answered
+    territories: Territories | None = None  # a merged province: where each record lies
+
+
+@dataclass(frozen=True)
+class Territories:
+    """The former provinces of a merged province, so that each record is counted in the
+    territory of the plan that covers it (domain.md §7: a plan covers the territory of the
+    province that issued it). Built by `report.territory`."""
+
+    formed: dt.date  # the first day of the merged province (1/7/2025)
+    own: str  # the former province whose folder this is (“An Giang (trước sắp xếp)”), or ""
+    folders: dict[str, str]  # inputs/ folder name -> former province, for its years' records
+    localities: dict[str, str]  # commune or ward (case-folded) -> former province
+    words: dict[str, str]  # former province -> “tỉnh Kiên Giang (trước sắp xếp)”
 
 
 @dataclass(frozen=True)
@@ -151,6 +165,7 @@ class PlanInForce:
     budget: dict[int, int]
     budget_source: Document
     target_rules: dict[str, TargetRule] = field(default_factory=dict)  # derived targets only
+    territory: str = ""  # the former province whose territory the plan covers; "" = all
 
 
 @dataclass(frozen=True)
@@ -191,6 +206,14 @@ class IndicatorLine:
     source: Document
     rule: str = ""  # how a derived phase target was set, e.g. "tăng ít nhất 10% so với …"
     derived_from: int | None = None  # the previous phase's target it was derived from
+    # A plan covering part of a merged province: results above are those in its territory
+    # (`territory`, in words); the whole province's are beside them, or None when the same.
+    # `placed` is False when the records cannot be told apart by territory (a class has no
+    # commune): the results are then the whole province's and no rate is given.
+    territory: str = ""
+    whole_year: int | None = None
+    whole_cumulative: int | None = None
+    placed: bool = True
 
 
 @dataclass(frozen=True)

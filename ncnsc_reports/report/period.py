@@ -59,10 +59,12 @@ from ncnsc_reports.report.model import (
     Phase,
     PlanInForce,
     Report,
+    Territories,
     YearRecords,
 )
 from ncnsc_reports.report.period_years import missing_years, year_without_data
 from ncnsc_reports.report.plan import PARTS, chain_in_force, plan_rows
+from ncnsc_reports.report.predecessors import FormerPlan, check_predecessors, former_plans
 from ncnsc_reports.report.validation import validate
 
 
@@ -109,6 +111,8 @@ class PeriodReport:
     yearly: dict[int, Report] = field(default_factory=dict)
     formation: Formation | None = None  # a province formed by merging others (1/7/2025)
     merged_from: tuple[str, ...] = ()  # the predecessors whose years are added up
+    former: tuple[FormerPlan, ...] = ()  # the other former provinces' plans (predecessors)
+    territories: Territories | None = None  # where each record lies (report.territory)
 
 
 def _territory(province_dir: Path, period: Phase, end: Report, problems: Problems):
@@ -168,12 +172,17 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
     date = report_date(general, last)
     formation, history, merged_from = _territory(period_dir.parent, Phase(first, last), end,
                                                  problems)
+    former: tuple[FormerPlan, ...] = ()
+    if formation is not None and first <= formation.last_year_before:
+        check_predecessors(formation, problems)  # years before the merger: every predecessor
+        former = former_plans(formation, plan.territory, last, date, problems)
     return PeriodReport(
         province=period_dir.parent.name, kind=kind, period=Phase(first, last), phase=plan.period,
         number=general.get("number"), day=general.get("day"), month=general.get("month"),
         sign_year=general.get("sign_year") or last, date=date, agency=end.agency,
         recipients=end.recipients, plan_versions=_versions(profile, plan.period, date),
         plan_in_force=plan, history=history, formation=formation, merged_from=merged_from,
+        former=former, territories=end.territories,
         sections=_sections(sheets[PERIOD_CONTENT.name]),
         carried=_carried(sheets[PERIOD_CARRY.name], yearly, Phase(first, last), problems),
         rule=NextPhaseRule(general.get("rule") or RULE_MAX,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from ncnsc_reports.formatting import cite_short, short_date
 from ncnsc_reports.inputs.schema import (
@@ -38,6 +39,10 @@ from ncnsc_reports.report.phases import (
 from ncnsc_reports.report.plan_chain import PlanRow, chain_in_force, sources
 from ncnsc_reports.report.superseded import say_superseded
 from ncnsc_reports.report.targets import check_profile, targets_in_force
+from ncnsc_reports.report.territory import plan_territory
+
+if TYPE_CHECKING:
+    from ncnsc_reports.report.formation import Formation
 
 PARTS = ("Chỉ tiêu", "Định mức", "Kinh phí")
 
@@ -107,9 +112,10 @@ def _parts(text: str | None, row: Row, problems: Problems) -> set[str]:
     return names & set(PARTS)
 
 
-def read_plan(profile: dict[str, list[Row]], year: int, on: dt.date,
-              problems: Problems) -> tuple[list[Document], PlanInForce | None]:
-    """Return the documents to cite and the plan in force, or None without indicators."""
+def read_plan(profile: dict[str, list[Row]], year: int, on: dt.date, problems: Problems,
+              formation: Formation | None = None) -> tuple[list[Document], PlanInForce | None]:
+    """Return the documents to cite and the plan in force, or None without indicators; in a
+    merged province (`formation`), the plan knows the territory it covers (`territory`)."""
     rows = plan_rows(profile[PROFILE_PLAN.name], problems)
     if not rows:
         return [], None
@@ -140,6 +146,7 @@ def read_plan(profile: dict[str, list[Row]], year: int, on: dt.date,
                 if r["document"] == source["Kinh phí"].document.number and r["year"]
                 and phase.start <= r["year"] <= phase.end},
         budget_source=source["Kinh phí"].document,
+        territory=plan_territory(chain[0], formation, problems),
     )
 
 

@@ -54,6 +54,7 @@ from ncnsc_reports.report.model import Agency, Document, Report, UnitReplies
 from ncnsc_reports.report.phases import phase_of
 from ncnsc_reports.report.plan import read_plan
 from ncnsc_reports.report.record_errors import check_record_rows
+from ncnsc_reports.report.territory import territories
 from ncnsc_reports.report.units import Reply, duplicate_records, read_replies, units_in_force
 
 
@@ -78,7 +79,8 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     agency = agency_in_force(profile[PROFILE_AGENCY.name], general, year, problems)
     check_typed_symbol(read, agency.symbol if agency else None, problems)
     report_date = general_report_date(general, year)
-    cited, plan_in_force = read_plan(profile, year, report_date, problems)
+    formation = formation_from_rows(year_dir.parent, profile[PROFILE_FORMATION.name], problems)
+    cited, plan_in_force = read_plan(profile, year, report_date, problems, formation)
     replies, units = _contributions(year_dir, year, profile, agency, (book.name, sheets),
                                     problems)
     history = _history(year_dir, (year, book.name, general.get("spent")), profile,
@@ -86,6 +88,8 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     sections = content_sections(sheets[YEAR_CONTENT.name], problems, replies, rich_runs(book))
     untouched = _whole_book(year_dir, (year, book.name), profile, sheets, sections, replies,
                             problems)
+    places = territories(formation, year_dir.parent, profile[PROFILE_LOCALITIES.name],
+                         problems)
     if problems.errors or not cited:
         return None
     return Report(
@@ -101,7 +105,8 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
                                        sheets[YEAR_RECIPIENTS.name], year),
         documents=_documents(sheets[YEAR_DOCUMENTS.name]), sections=sections,
         empty_group=general.get("empty_group") or "", headings=content_headings(
-            sheets[YEAR_CONTENT.name]), untouched=untouched, units=units)
+            sheets[YEAR_CONTENT.name]), untouched=untouched, units=units,
+        territories=places)
 
 
 def _read_inputs(year_dir: Path, problems: Problems):
@@ -139,13 +144,11 @@ def _history(year_dir: Path, own: tuple, profile: dict, plan_in_force, records: 
 
 def _whole_book(year_dir: Path, book: tuple[int, str], profile: dict, sheets: dict,
                 sections: dict, replies: list, problems: Problems) -> bool:
-    """The checks of the book as a whole (content, carried rows, formation, required
-    sections); return whether it holds only rows carried from last year, unreviewed."""
+    """The checks of the book as a whole (content, carried rows, required sections); return whether it holds only rows carried from last year, unreviewed."""
     year, file = book
     if not replies:  # a unit's form is content too
         _require_content(sheets, file, year, problems)
     untouched = _untouched(sheets, file, year, problems) and not replies
-    formation_from_rows(year_dir.parent, profile[PROFILE_FORMATION.name], problems)
     _require_sections(sections, file, problems)
     return untouched
 

@@ -93,7 +93,15 @@ ATTRIBUTES: dict[type, dict[str, str]] = {
         "source": "Văn bản giao chỉ tiêu, hoặc quy định cách tính chỉ tiêu (như plan).",
         "rule": "Cách tính chỉ tiêu giai đoạn theo văn bản, ví dụ “tăng ít nhất 10% so với giai "
                 "đoạn 2021-2025”; trống khi chỉ tiêu được ghi thẳng trong văn bản.",
-        "derived_from": "Chỉ tiêu giai đoạn trước dùng để tính (trống khi ghi thẳng)."},
+        "derived_from": "Chỉ tiêu giai đoạn trước dùng để tính (trống khi ghi thẳng).",
+        "territory": "Tỉnh sắp xếp, kế hoạch của một tỉnh trước sắp xếp: địa bàn tính kết quả, "
+                     "ví dụ “tỉnh Tiền Giang (trước sắp xếp)”; trống khi là toàn tỉnh.",
+        "whole_year": "Kết quả năm trên toàn địa bàn tỉnh khi khác kết quả trên địa bàn của kế "
+                      "hoạch (trống khi như nhau).",
+        "whole_cumulative": "Lũy kế trên toàn địa bàn tỉnh khi khác lũy kế trên địa bàn của kế "
+                            "hoạch (trống khi như nhau).",
+        "placed": "Sai khi kết quả không tách được theo địa bàn (lớp tập huấn sau sắp xếp): "
+                  "kết quả là của toàn tỉnh, không tính tỷ lệ đạt."},
     BudgetSummary: {
         "years": "Kinh phí từng năm của giai đoạn đến năm báo cáo.",
         "planned_year": "Kinh phí kế hoạch của năm báo cáo, đồng.",
@@ -149,9 +157,20 @@ PERIOD_ATTRIBUTES: dict[str, dict[str, str]] = {
     "Merger": {
         "date": "Ngày tỉnh mới được thành lập, ví dụ 01/7/2025.",
         "until": "Ngày cuối của các tỉnh cũ (ngày trước date).",
-        "names": "Tên các tỉnh hợp nhất.",
-        "counted": "Các tỉnh cũ có số liệu trong công cụ, đã được cộng.",
-        "missing": "Các tỉnh cũ chưa có số liệu trong công cụ, chưa được cộng."},
+        "names": "Các tỉnh hợp nhất, ví dụ “tỉnh Kiên Giang (trước sắp xếp)”.",
+        "counted": "Các tỉnh trước sắp xếp có số liệu các năm, đã được cộng.",
+        "notes": "Câu của văn thư cho mỗi tỉnh trước sắp xếp không có số liệu (hồ sơ tỉnh, "
+                 "trang “Hình thành”, cột “Câu khi không có số liệu”)."},
+    "FormerPart": {
+        "words": "Tỉnh trước sắp xếp, ví dụ “tỉnh Kiên Giang (trước sắp xếp)”.",
+        "plan": "Kế hoạch của tỉnh đó (hồ sơ tỉnh trong thư mục số liệu của tỉnh).",
+        "amendments": "Các văn bản sửa đổi kế hoạch đó.",
+        "indicators": "Các chỉ tiêu của kế hoạch đó trên địa bàn của tỉnh (như indicators).",
+        "spent_total": "Kinh phí đã sử dụng trên địa bàn đó cả giai đoạn, đồng.",
+        "planned_total": "Dự toán cả giai đoạn theo kế hoạch đó, đồng (trống nếu không giao).",
+        "budget_completion": "Kinh phí đã sử dụng / dự toán, %.",
+        "budget_source": "Văn bản giao kinh phí; trống khi kế hoạch không giao kinh phí.",
+        "table": "Số của bảng chỉ tiêu của tỉnh đó (Bảng 2, …)."},
     "PeriodTaskGroup": {
         "number": "Số thứ tự của nhóm, ví dụ 1.3.", "title": "Tên nhóm theo QĐ 1322.",
         "years": "Các năm có kết quả hoặc đoạn văn mang từ báo cáo năm.",
@@ -184,7 +203,10 @@ PERIOD_ATTRIBUTES: dict[str, dict[str, str]] = {
         "budget": "Kinh phí từng năm của các năm báo cáo.",
         "planned_total": "Tổng dự toán theo kế hoạch, đồng (trống nếu kế hoạch không ghi số).",
         "spent_total": "Tổng kinh phí đã sử dụng, đồng.",
-        "budget_completion": "Tỷ lệ đã sử dụng / dự toán, %."},
+        "budget_completion": "Tỷ lệ đã sử dụng / dự toán, %.",
+        "former": "Tỉnh sắp xếp: kết quả theo kế hoạch của từng tỉnh trước sắp xếp khác (dùng "
+                  "former_parts).",
+        "total": "Tỉnh sắp xếp: kết quả trên toàn địa bàn tỉnh (dùng merged_total)."},
     "Phase": {"start": "Năm đầu.", "end": "Năm cuối."},
     "BudgetYear": {"year": "Năm.", "planned": "Dự toán theo kế hoạch của năm, đồng.",
                    "spent": "Kinh phí đã sử dụng trong năm, đồng.",
@@ -197,7 +219,9 @@ PERIOD_ATTRIBUTES: dict[str, dict[str, str]] = {
         "base": "Căn cứ tính theo cách đã chọn (chỉ tiêu, kết quả hoặc số lớn hơn).",
         "percent": "Tỷ lệ so với căn cứ, %.",
         "exact": "Căn cứ × tỷ lệ, trước khi làm tròn.",
-        "target": "Chỉ tiêu giai đoạn sau (làm tròn lên số nguyên)."},
+        "target": "Chỉ tiêu giai đoạn sau (làm tròn lên số nguyên).",
+        "trace": "Tỉnh sắp xếp: chỉ tiêu của từng tỉnh trước sắp xếp và kết quả toàn tỉnh đã "
+                 "dùng làm căn cứ (ghi ở du-thao-chi-tieu.xlsx)."},
     "NextBudgetYear": {
         "year": "Năm của giai đoạn sau.", "amount": "Kinh phí dự kiến, đồng.",
         "from_rule": "Đúng khi tính theo quy tắc (bình quân năm đã sử dụng × tỷ lệ), sai khi "

@@ -21,7 +21,8 @@ def period_sample_context(period_dir: Path, kind: str) -> dict:
     """The summary's context (with the charts' captions where the pictures go), or the draft
     plan's, as `summary.build_summary` makes them."""
     period, _ = load_period(period_dir)
-    results = compute_period(period.plan_in_force, period.history, period.period)
+    results = compute_period(period.plan_in_force, period.history, period.period,
+                             period.territories, period.former)
     if kind == DRAFT_PLAN:
         rule = period.rule
         return build_plan_context(period, next_phase(results, rule.base, rule.percent,

@@ -41,8 +41,17 @@ def yearly(tmp_path_factory):
         # "Chỉ tiêu giai đoạn 2021-2025" (the header names the phase, issue 9) read by its stem
         header = [h.rsplit(" 20", 1)[0] if h.startswith("Chỉ tiêu giai đoạn") else h
                   for h in rows[0]]
-        books[year] = {r[0]: dict(zip(header, r, strict=True)) for r in rows[1:]}
+        books[year] = {r[0]: _placed(dict(zip(header, r, strict=True))) for r in rows[1:]}
     return books
+
+
+def _placed(row: dict) -> dict:
+    """A result that cannot be told apart by territory (a survey after 1/7/2025) has only the
+    whole province's figures (issue 22 item 1): the summary prints those."""
+    if row["Kết quả năm"] is None:
+        row.update({"Kết quả năm": row["Kết quả năm toàn tỉnh"],
+                    "Lũy kế": row["Lũy kế toàn tỉnh"]})
+    return row
 
 
 def number(text: str):
@@ -56,6 +65,12 @@ def table_rows(path, first_header: str) -> list[list[str]]:
     table = next(t for t in tables if text_of(t.find(qn("w:tr")).find(qn("w:tc"))) ==
                  first_header)
     return [[text_of(tc) for tc in tr.findall(qn("w:tc"))] for tr in table.findall(qn("w:tr"))]
+
+
+def all_tables(path, first_header: str) -> list[list[list[str]]]:
+    tables = Document(str(path)).element.body.findall(qn("w:tbl"))
+    return [[[text_of(tc) for tc in tr.findall(qn("w:tc"))] for tr in t.findall(qn("w:tr"))]
+            for t in tables if text_of(t.find(qn("w:tr")).find(qn("w:tc"))) == first_header]
 
 
 def indicator_table(path) -> dict[str, list]:
@@ -82,8 +97,9 @@ def test_sum_of_years_is_the_2025_cumulative_and_rates_are_2025s(summary, yearly
             "Chỉ tiêu giai đoạn"]
         assert line[8] == {None: "", True: "Đạt", False: "Chưa đạt"}[met]
     table = indicator_table(summary)
+    # on the former An Giang's territory, which QĐ 648 covers (Rạch Giá's is Kiên Giang's)
     assert table["Doanh nghiệp được hỗ trợ đăng ký sử dụng mã số mã vạch"][6:9] == [
-        24, 96.0, "Chưa đạt"]
+        23, 92.0, "Chưa đạt"]
 
 
 def test_budget_by_year_equals_the_yearly_computation(summary):
@@ -167,12 +183,14 @@ def test_text_says_what_the_plan_was_and_marks_illustrative_data(summary):
     assert any(line.startswith("- Quyết định số 648/QĐ-UBND ngày 25/4/2025") and
                "có hiệu lực từ ngày 25/4/2025, thay thế phần chỉ tiêu, định mức" in line
                for line in lines)
-    assert "- Kết quả: hỗ trợ 04 hệ thống quản lý; hỗ trợ 05 công cụ năng suất chất lượng; " \
-           "hỗ trợ 06 doanh nghiệp đăng ký mã số mã vạch; hỗ trợ 03 doanh nghiệp áp dụng truy " \
+    # II.1 by year: the whole merged territory (An Giang 4 + Kiên Giang 2 systems in 2022)
+    assert "- Kết quả: hỗ trợ 06 hệ thống quản lý; hỗ trợ 07 công cụ năng suất chất lượng; " \
+           "hỗ trợ 10 doanh nghiệp đăng ký mã số mã vạch; hỗ trợ 04 doanh nghiệp áp dụng truy " \
            "xuất nguồn gốc; vận động, hỗ trợ 01 doanh nghiệp tham dự Giải thưởng Chất lượng Quốc " \
            "gia." in lines
-    assert "Giai đoạn 2021-2025 đã sử dụng 2.121.500.000 đồng, bằng 65,1% dự toán " \
-           "3.260.800.000 đồng theo Kế hoạch số 573/KH-UBND (Bảng 2, Biểu đồ 2)." in lines
+    assert "Giai đoạn 2021-2025 đã sử dụng 2.030.700.000 đồng, bằng 62,3% dự toán " \
+           "3.260.800.000 đồng theo Kế hoạch số 573/KH-UBND trên địa bàn tỉnh An Giang (trước " \
+           "sắp xếp) (Bảng 4, Biểu đồ 2)." in lines
 
 
 def test_same_inputs_same_bytes(summary, tmp_path):
@@ -230,15 +248,23 @@ def test_draft_plan_targets_are_the_rule_applied_to_the_summary_rounded_up(summa
     from docx_text import docx_lines
 
     plan = next(summary.parent.glob("du-thao-ke-hoach-an-giang-2026-2030.docx"))
-    table = indicator_table(summary)
     book = openpyxl.load_workbook(summary.parent / "du-thao-chi-tieu.xlsx")
     traced = list(book["Chỉ tiêu 2026-2030"].iter_rows(values_only=True))[1:]
-    assert len(traced) == len(table) == 9
-    for row, (target, *_, cumulative, _rate, _met) in zip(traced, table.values(), strict=True):
+    # the whole territory (issue 22 item 2): the former provinces' targets added up (Bảng 1, An
+    # Giang; Bảng 2, Kiên Giang), the merged results (Bảng 3, each enterprise once)
+    own, former, total = [{r[1]: r for r in table[2:]} for table in all_tables(summary, "TT")]
+    assert len(traced) == len(own) == len(total) == 9
+    for row in traced:
+        targets = [number(t[row[1]][3]) for t in (own, former) if row[1] in t]
+        target = sum(x for x in targets if x is not None) or None
+        cumulative = number(total[row[1]][8])
+        assert [row[3], row[4]] == [target, cumulative], row
         base = max(target, cumulative) if target is not None else cumulative
         assert row[9] == -(-base * 110 // 100), row  # integer ceiling
-    assert [r[9] for r in traced] == [110, 6, 14, 17, 28, 9, 6, 110, 4]
-    assert traced[2][10] == "12 × 110% = 13,20, làm tròn lên 14"
+    assert [r[9] for r in traced] == [198, 6, 22, 28, 50, 16, 6, 110, 4]
+    assert traced[2][10] == "20 × 110% = 22,00, làm tròn lên 22"
+    assert traced[2][11] == ("chỉ tiêu 12 (Quyết định số 648/QĐ-UBND) + 8 (Kế hoạch số "
+                             "126/KH-UBND, tỉnh Kiên Giang (trước sắp xếp)); kết quả toàn tỉnh 20")
     lines = docx_lines(plan)
     assert "DỰ THẢO" in lines and "KẾ HOẠCH" in lines
     stated = [int(re.search(r"ít nhất (\d+)", x).group(1)) for x in lines
@@ -246,7 +272,9 @@ def test_draft_plan_targets_are_the_rule_applied_to_the_summary_rounded_up(summa
     assert stated == [r[9] for r in traced]
     assert not any("× 110%" in x or "Cách tính" in x for x in lines)
     budget = [r for r in table_rows(plan, "Năm")[1:]]
-    spent = sum(number(r[2]) for r in table_rows(summary, "Năm")[1:-1])
+    kien_giang = re.search(r"Trên địa bàn tỉnh Kiên Giang \(trước sắp xếp\), giai đoạn "
+                           r"2021-2025 đã sử dụng ([\d.]+) đồng", "\n".join(docx_lines(summary)))[1]
+    spent = sum(number(r[2]) for r in table_rows(summary, "Năm")[1:-1]) + number(kien_giang)
     yearly = -(-spent * 110 // (100 * 5 * 10**6)) * 10**6
     assert [number(r[1]) for r in budget[:-1]] == [yearly] * 5
     assert number(budget[-1][1]) == 5 * yearly

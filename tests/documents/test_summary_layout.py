@@ -26,7 +26,7 @@ def expected():
         "summary": "Tổng kết việc thực hiện giai đoạn 2021-2025",
         "body": ("Thực hiện Quyết định số 1322", "Sở Khoa học và Công nghệ tổng hợp kết quả",
                  "- Kế hoạch số 573/KH-UBND", "Giai đoạn 2021-2025 không phát sinh nội dung này",
-                 "- Kết quả: hỗ trợ 04 hệ thống quản lý", "Giai đoạn 2021-2025 đã sử dụng"),
+                 "- Kết quả: hỗ trợ 06 hệ thống quản lý", "Giai đoạn 2021-2025 đã sử dụng"),
         "headings": ("I. Kế hoạch triển khai", "II. Kết quả thực hiện giai đoạn 2021-2025",
                      "III. Đánh giá chung", "IV. Phương hướng, nhiệm vụ giai đoạn 2026-2030",
                      "V. Đề xuất, kiến nghị", "1. Kết quả thực hiện các nhóm nhiệm vụ",

@@ -62,6 +62,7 @@ def test_derived_targets_are_cited_to_the_plan_and_its_rule(tien_giang_2026):
 def an_giang(tmp_path):
     province = tmp_path / "inputs" / "an-giang"
     shutil.copytree(ROOT / "inputs" / "an-giang", province)
+    shutil.copytree(ROOT / "inputs" / "kien-giang", tmp_path / "inputs" / "kien-giang")
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     return province
 

@@ -145,6 +145,7 @@ def test_period_attribute_meanings_name_each_field_of_their_class():
     from ncnsc_reports.compute.period import BudgetYear, PeriodLine, PeriodResults
     from ncnsc_reports.render.period_context import (
         Fact,
+        FormerPart,
         GroupYear,
         Merger,
         PeriodTaskGroup,
@@ -153,8 +154,8 @@ def test_period_attribute_meanings_name_each_field_of_their_class():
     from ncnsc_reports.report.model import Phase
     from ncnsc_reports.report.period import PlanVersion
 
-    classes = (PlanVersion, Merger, PeriodTaskGroup, PlanTasks, GroupYear, Fact, PeriodLine,
-               PeriodResults, Phase, BudgetYear, NextTarget, NextBudgetYear, NextPhase)
+    classes = (PlanVersion, Merger, FormerPart, PeriodTaskGroup, PlanTasks, GroupYear, Fact,
+               PeriodLine, PeriodResults, Phase, BudgetYear, NextTarget, NextBudgetYear, NextPhase)
     assert list(PERIOD_ATTRIBUTES) == [cls.__name__ for cls in classes]
     for cls in classes:
         fields = [f.name for f in dataclasses.fields(cls)]
@@ -167,8 +168,8 @@ def test_cli_fields_of_the_summary_are_described_in_vietnamese():
     assert text.exit_code == 0 and NO_MEANING not in text.output
     assert ("  lessons — danh sách (vòng lặp): Các đoạn của mục III.4 (sổ tổng kết, trang “Nội "
             "dung”); in bằng {{p paras(lessons) }}. Ví dụ: 1 phần tử\n") in text.output
-    assert "  .counted — danh sách (vòng lặp): Các tỉnh cũ có số liệu trong công cụ, đã được " \
-           "cộng. Ví dụ: 1 phần tử; đầu tiên: An Giang (trước sắp xếp)\n" in text.output
+    assert "  .counted — danh sách (vòng lặp): Các tỉnh trước sắp xếp có số liệu các năm, đã " \
+           "được cộng. Ví dụ: 2 phần tử; đầu tiên: tỉnh An Giang (trước sắp xếp)\n" in text.output
     plan = CliRunner().invoke(main, ["fields", "--mau", "du-thao-ke-hoach"])
     assert plan.exit_code == 0 and NO_MEANING not in plan.output
-    assert "  .exact — trường: Căn cứ × tỷ lệ, trước khi làm tròn. Ví dụ: 110\n" in plan.output
+    assert "  .exact — trường: Căn cứ × tỷ lệ, trước khi làm tròn. Ví dụ: 198\n" in plan.output

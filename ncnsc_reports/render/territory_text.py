@@ -1,0 +1,63 @@
+"""What a yearly report says when its plan covers only part of a merged province.
+
+domain.md §7 and the signing review (H3, M20): until a merged province issues its own plan, a
+former province's plan (Tiền Giang 224/KH-UBND in Đồng Tháp; An Giang 573/KH-UBND in An
+Giang 2025) sets targets for that former territory only. The rates are then measured on the
+results in that territory (`compute.indicators`), and the report says so in words before the
+indicators: which plan covers which territory, which other territories the year's results
+include, and that the whole province's results are given beside the rates. Nothing is said
+when every result lies in the plan's territory.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ncnsc_reports.formatting import cite_short, format_number, short_date
+from ncnsc_reports.report.model import Report
+
+if TYPE_CHECKING:
+    from ncnsc_reports.compute.indicators import Results
+
+
+def territory_note(report: Report, results: Results | None) -> str:
+    """The sentences before II.1's indicators; "" when the bases are the same."""
+    lines = results.indicators if results else ()
+    apart = [i for i in lines if i.whole_year is not None or not i.placed]
+    if not apart or report.plan_in_force is None:
+        return ""
+    words = apart[0].territory
+    plan, where = report.plan_in_force, report.territories
+    first = f"{' và '.join(cite_short(d) for d in plan.documents)} áp dụng trên địa bàn {words}"
+    carried = where is not None and plan.period.start > where.formed.year
+    if carried:  # a plan issued before the merger, still in force in a later phase
+        first += (", tiếp tục được thực hiện trên địa bàn này đến khi tỉnh ban hành Kế hoạch "
+                  f"giai đoạn {plan.period.label}")
+    if results.other_territories:
+        since = (f" từ ngày {short_date(where.formed)}"
+                 if where is not None and report.year == where.formed.year else "")
+        first += (f"; kết quả năm {report.year} gồm cả địa bàn "
+                  f"{' và '.join(results.other_territories)}{since}")
+        if carried:
+            first += f", chưa có chỉ tiêu giai đoạn {plan.period.label}"
+        if results.spent_elsewhere:
+            first += (f" (kinh phí đã sử dụng trên địa bàn đó năm {report.year}: "
+                      f"{format_number(results.spent_elsewhere)} đồng)")
+    second = (f"Tỷ lệ đạt và kinh phí so với dự toán tính trên kết quả tại địa bàn {words}; "
+              "kết quả trên toàn địa bàn tỉnh ghi trong ngoặc")
+    loose = [f"{i.noun} được {i.verb}" for i in apart if not i.placed
+             and (i.period_target is not None or i.year_target is not None)]
+    if loose:
+        second += (f"; số {', '.join(loose)} không tách được theo địa bàn nên chỉ nêu kết quả "
+                   "trên toàn địa bàn tỉnh")
+    return f"{first}. {second}."
+
+
+def appendix_territory(results: Results | None) -> str:
+    """The line under the appendix's title when its figures are measured on a territory."""
+    lines = results.indicators if results else ()
+    apart = [i for i in lines if i.whole_year is not None or not i.placed]
+    if not apart:
+        return ""
+    return (f"(Kết quả và tỷ lệ đạt tính trên địa bàn {apart[0].territory}; số trong ngoặc là "
+            "kết quả trên toàn địa bàn tỉnh)")

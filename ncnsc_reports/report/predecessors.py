@@ -1,0 +1,86 @@
+"""The former provinces' plans in a phase summary of a merged province.
+
+domain.md §7 and issue 22 item 2: a summary of 2021–2025 for a province formed on 1/7/2025
+reports each former province's plan and results on its own territory (An Giang: KH 573 / QĐ 648
+on the former An Giang; the former Kiên Giang's plan on its territory), and the merged total.
+Owns reading each former province's plan from its own folder's profile (inputs/kien-giang/
+ho-so-tinh.xlsx) and the rule that the summary needs every former province's figures: a
+folder named in “Hình thành” but missing, or no folder and no sentence for the report
+(“Câu khi không có số liệu”), is an error saying which of the two to write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from ncnsc_reports.inputs.schema import HELP_SHEET, LISTS_SHEET, PROFILE_FILE, PROFILE_SHEETS
+from ncnsc_reports.inputs.sheets import read_workbook
+from ncnsc_reports.problems import Location, Problems
+from ncnsc_reports.report.formation import Formation, Predecessor
+from ncnsc_reports.report.model import Document, PlanInForce
+from ncnsc_reports.report.plan import read_plan
+
+
+@dataclass(frozen=True)
+class FormerPlan:
+    """A former province's plan for the phase, measured on its territory."""
+
+    name: str  # as in “Hình thành”
+    words: str  # “tỉnh Kiên Giang (trước sắp xếp)”
+    documents: tuple[Document, ...]  # the plan and its amendments in force
+    plan: PlanInForce  # its targets, budget; `territory` is `name`
+
+
+def check_predecessors(formation: Formation, problems: Problems) -> None:
+    """Errors for every former province whose figures the summary would lack."""
+    for p in formation.predecessors:
+        where = p.where.at(column="Thư mục số liệu")
+        if p.missing:
+            problems.error(where, (
+                f"không có thư mục {p.folder}: báo cáo tổng kết cần số liệu các năm của "
+                f"{p.words}. Thêm thư mục đó (hồ sơ tỉnh và các năm của tỉnh), hoặc, nếu không "
+                "có số liệu, để trống ô này và ghi ở cột “Câu khi không có số liệu” câu báo cáo "
+                "in thay cho số liệu đó (ví dụ “Kết quả thực hiện Kế hoạch của Ủy ban nhân dân "
+                f"{p.words} sẽ được Sở báo cáo bổ sung.”)"))
+        elif p.folder is None and not p.absent:
+            problems.error(where, (
+                f"chưa ghi thư mục số liệu của {p.words}: báo cáo tổng kết cần số liệu các năm "
+                "của tỉnh đó. Ghi tên thư mục của tỉnh trong inputs/ (ví dụ kien-giang), hoặc, "
+                "nếu không có số liệu, ghi ở cột “Câu khi không có số liệu” câu báo cáo in thay "
+                "cho số liệu đó"))
+
+
+def former_plans(formation: Formation, own_territory: str, last: int, on: dt.date,
+                 problems: Problems) -> tuple[FormerPlan, ...]:
+    """The plans of the former provinces other than the one the main plan covers."""
+    result = []
+    for p in formation.predecessors:
+        if p.name == own_territory or p.folder is None or not p.folder.is_dir():
+            continue
+        found = _plan_of(p, last, on, problems)
+        if found is not None:
+            result.append(found)
+    return tuple(result)
+
+
+def _plan_of(p: Predecessor, last: int, on: dt.date, problems: Problems) -> FormerPlan | None:
+    profile_path = p.folder / PROFILE_FILE
+    prefix = f"{p.folder.name}/{PROFILE_FILE}"
+    if not profile_path.is_file():
+        problems.error(p.where.at(column="Thư mục số liệu"), (
+            f"thư mục {p.folder} không có hồ sơ tỉnh “{PROFILE_FILE}” (kế hoạch, chỉ tiêu của "
+            f"{p.words})"))
+        return None
+    own = Problems()  # its messages name its folder: “kien-giang/ho-so-tinh.xlsx › …”
+    profile = read_workbook(profile_path, PROFILE_SHEETS, own, (HELP_SHEET, LISTS_SHEET))
+    cited, plan = read_plan(profile, last, on, own)
+    for problem in own.errors:
+        problems.error(_moved(problem.where, prefix), problem.message)
+    if plan is None:
+        return None
+    return FormerPlan(p.name, p.words, tuple(cited), replace(plan, territory=p.name))
+
+
+def _moved(where, file: str):
+    return replace(where, file=file) if isinstance(where, Location) else where

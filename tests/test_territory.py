@@ -1,0 +1,197 @@
+"""A plan covers a territory (issue 22 item 1; review H3, M20): every rate printed in Đồng Tháp
+2026 and An Giang 2025 is recomputed here from the workbooks, by territory, without the
+program's counting code, and the text names the territory where the bases differ."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+import openpyxl
+import pytest
+from conftest import ROOT
+from docx_text import docx_lines
+
+from ncnsc_reports.pipeline import build
+
+SYSTEM, TOOL, BARCODE, TRACE, AWARD = ("Hệ thống quản lý", "Công cụ năng suất", "Mã số mã vạch",
+                                       "Truy xuất nguồn gốc", "Giải thưởng Chất lượng Quốc gia")
+
+
+def sheet_rows(path, sheet: str) -> list[dict]:
+    ws = openpyxl.load_workbook(path, read_only=True)[sheet]
+    rows = list(ws.iter_rows(values_only=True))
+    return [dict(zip(rows[0], r, strict=False)) for r in rows[1:] if any(v is not None for v in r)]
+
+
+def formers(province: str) -> dict[str, str]:
+    """Commune → former province, from the profile's “Địa bàn” › “Tỉnh trước sắp xếp”."""
+    return {r["Địa bàn"]: r["Tỉnh trước sắp xếp"] for r in sheet_rows(
+        ROOT / "inputs" / province / "ho-so-tinh.xlsx", "Địa bàn") if r.get("Tỉnh trước sắp xếp")}
+
+
+def support(province: str, years, own: str) -> list[dict]:
+    """Every support row of the years, each with the former province it lies in."""
+    where = formers(province)
+    rows = []
+    for year in years:
+        book = ROOT / "inputs" / province / str(year) / f"bao-cao-{year}.xlsx"
+        for r in sheet_rows(book, "Hỗ trợ doanh nghiệp"):
+            r["territory"] = where.get(r["Địa bàn"], own) if year >= 2025 else own
+            r["year"] = year
+            rows.append(r)
+    return rows
+
+
+def distinct(rows, kinds, by_detail=False, certification=False) -> int:
+    keys = {(r["Mã số thuế"], r["Tiêu chuẩn, công cụ"] if by_detail else "") for r in rows
+            if (r["Nội dung hỗ trợ"] in kinds) or (certification and (
+                r["Nội dung hỗ trợ"] == "Chứng nhận"
+                or r["Khoản chi"] == "Đánh giá chứng nhận lần đầu"))}
+    return len(keys)
+
+
+def rate(count: int, target: int) -> str:
+    value = (Decimal(count) * 100 / target).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{value:f}".replace(".", ",").removesuffix(",0")
+
+
+def line_with(text: str, words: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith("- Năm") and words in line)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("outputs")
+    return {name: "\n".join(docx_lines(build(ROOT / "inputs" / name / year, out).path))
+            for name, year in (("dong-thap", "2026"), ("an-giang", "2025"))}
+
+
+def test_dong_thap_2026_rates_are_measured_in_tien_giang(built):
+    text = built["dong-thap"]
+    rows = support("dong-thap", [2026], "Đồng Tháp (trước sắp xếp)")
+    tien_giang = [r for r in rows if r["territory"] == "Tiền Giang"]
+    assert len(tien_giang) < len(rows)  # the former Đồng Tháp has records too
+    # 224/KH-UBND: 20 and 30 enterprises in 2021-2025, × 110 % for 2026-2030 → 22, 33
+    for words, kinds, certified, target in (
+            ("áp dụng hệ thống quản lý", {SYSTEM, TOOL, TRACE}, False, 22),
+            ("hỗ trợ chứng nhận", set(), True, 33)):
+        line = line_with(text, words)
+        inside = distinct(tien_giang, kinds, certification=certified)
+        whole = distinct(rows, kinds, certification=certified)
+        assert f" {inside:02d} doanh nghiệp" in line and f"(toàn tỉnh: {whole:02d})" in line
+        assert f"đạt {rate(inside, target)}% chỉ tiêu giai đoạn ({target} doanh nghiệp" in line
+    # classes have no commune: the whole province's count, and no rate against 224's target
+    classes = line_with(text, "lớp tập huấn")
+    assert "trên toàn địa bàn tỉnh" in classes and "đạt" not in classes and "11" not in classes
+    assert ("Kế hoạch số 224/KH-UBND áp dụng trên địa bàn tỉnh Tiền Giang (trước sắp xếp)"
+            in text)
+    assert ("Tỷ lệ đạt và kinh phí so với dự toán tính trên kết quả tại địa bàn tỉnh Tiền Giang "
+            "(trước sắp xếp)") in text
+    assert "gồm cả địa bàn tỉnh Đồng Tháp (trước sắp xếp)" in text
+
+
+def test_an_giang_2025_rates_are_measured_in_the_former_an_giang(built):
+    text = built["an-giang"]
+    own = "An Giang (trước sắp xếp)"
+    rows = support("an-giang", range(2021, 2026), own)
+    inside = [r for r in rows if r["territory"] == own]
+    assert any(r["territory"] == "Kiên Giang" for r in rows)  # Phường Rạch Giá, 2025
+    # QĐ 648's targets (the same as 573's): systems 12, tools 15, barcodes 25, traceability 8,
+    # award 5
+    for noun, kinds, detail, target in (
+            ("hệ thống quản lý", {SYSTEM}, True, 12), ("công cụ năng suất", {TOOL}, True, 15),
+            ("mã số mã vạch", {BARCODE}, False, 25), ("truy xuất nguồn gốc", {TRACE}, False, 8),
+            ("Giải thưởng", {AWARD}, False, 5)):
+        line = line_with(text, noun)
+        count, whole = distinct(inside, kinds, detail), distinct(rows, kinds, detail)
+        assert f"{count:02d}/{target:02d}" in line, (noun, line)
+        assert f"đạt {rate(count, target)}% chỉ tiêu giai đoạn" in line, (noun, line)
+        if whole != count:
+            assert f"(toàn tỉnh: {whole:02d})" in line, (noun, line)
+    assert ("kết quả năm 2025 gồm cả địa bàn tỉnh Kiên Giang (trước sắp xếp) từ ngày "
+            "01/7/2025") in text
+    assert "(Kết quả và tỷ lệ đạt tính trên địa bàn tỉnh An Giang (trước sắp xếp)" in text
+
+
+def test_no_rate_mixes_bases(built):
+    """Every “đạt R%” of II.1 divides the count printed before it by the target after it."""
+    for text in built.values():
+        for line in text.splitlines():
+            found = re.search(r"(\d+)/(\d+) [^,;]*?, đạt ([\d,]+)%", line)
+            if found:
+                count, target, printed = found.groups()
+                assert rate(int(count), int(target)) == printed, line
+
+
+# --- Predecessors' numbers in the summary (issue 22 item 2; review H2, M14) ---------------
+
+
+@pytest.fixture(scope="module")
+def summary_text(tmp_path_factory):
+    from ncnsc_reports.summary import build_summary
+
+    result = build_summary(ROOT / "inputs" / "an-giang" / "tong-ket-2021-2025",
+                           tmp_path_factory.mktemp("summary"))
+    return {p.name: "\n".join(docx_lines(p)) for p in [result.path, *result.others]
+            if p.suffix == ".docx"}
+
+
+def kien_giang_support() -> list[dict]:
+    """Kiên Giang's own years, and the Kiên Giang communes of the merged An Giang in 2025."""
+    own = support("kien-giang", range(2021, 2026), "Kiên Giang")
+    after = [r for r in support("an-giang", [2025], "An Giang (trước sắp xếp)")
+             if r["territory"] == "Kiên Giang"]
+    return own + after
+
+
+def test_summary_reports_each_former_plan_and_the_merged_total(summary_text):
+    text = summary_text["bao-cao-tong-ket-an-giang-2021-2025.docx"]
+    assert "Trên địa bàn tỉnh An Giang (trước sắp xếp):" in text
+    assert "Trên địa bàn tỉnh Kiên Giang (trước sắp xếp): Kế hoạch số 126/KH-UBND" in text
+    assert "(văn bản minh họa: số, ngày, chỉ tiêu, kinh phí là giả định)" in text
+    kien_giang = kien_giang_support()
+    an_giang = [r for r in support("an-giang", range(2021, 2026), "An Giang (trước sắp xếp)")
+                if r["territory"] != "Kiên Giang"]
+    systems_kg = distinct(kien_giang, {SYSTEM}, by_detail=True)
+    assert (f"đã hỗ trợ {systems_kg:02d}/08 hệ thống quản lý, đạt "
+            f"{rate(systems_kg, 8)}% chỉ tiêu giai đoạn") in text
+    # the merged total: every enterprise once by its tax code
+    total = distinct(an_giang + kien_giang, {SYSTEM}, by_detail=True)
+    assert "Bảng 3. Kết quả thực hiện giai đoạn 2021-2025 trên toàn địa bàn tỉnh An Giang" in text
+    row = text.split("Bảng 3. Kết quả")[1].split("Hệ thống quản lý tiên tiến")[1].splitlines()
+    assert row[7] == f"| {total}", row
+
+
+def test_no_output_speaks_of_the_software(summary_text, built):
+    for text in [*summary_text.values(), *built.values()]:
+        assert "trong công cụ" not in text and "chưa có trong" not in text
+
+
+def test_a_missing_former_province_fails_the_summary_and_says_what_to_do(an_giang_copy):
+    import shutil
+
+    from ncnsc_reports.errors import InputError
+    from ncnsc_reports.summary import build_summary
+
+    shutil.rmtree(an_giang_copy.parent / "kien-giang")
+    assert any("kien-giang" in str(w) for w in build(an_giang_copy / "2025").warnings)
+    with pytest.raises(InputError) as caught:
+        build_summary(an_giang_copy / "tong-ket-2021-2025")
+    message = next(str(p) for p in caught.value.problems if "kien-giang" in str(p))
+    assert message.startswith("ho-so-tinh.xlsx › trang “Hình thành” › dòng 3 › cột “Thư mục "
+                              "số liệu”: không có thư mục")
+    assert "Câu khi không có số liệu" in message
+
+
+def test_figures_not_available_are_said_in_the_clerks_words(an_giang_copy):
+    from conftest import edit_workbook
+
+    from ncnsc_reports.summary import build_summary
+
+    sentence = ("Kết quả thực hiện Kế hoạch của Ủy ban nhân dân tỉnh Kiên Giang (trước sắp xếp) "
+                "sẽ được Sở báo cáo bổ sung.")
+    edit_workbook(an_giang_copy / "ho-so-tinh.xlsx", "Hình thành", {"C3": None, "D3": sentence})
+    text = "\n".join(docx_lines(build_summary(an_giang_copy / "tong-ket-2021-2025").path))
+    assert sentence in text and "trong công cụ" not in text
+    assert "Kế hoạch số 126/KH-UBND" not in text
