@@ -144,7 +144,8 @@ def _history(year_dir: Path, own: tuple, profile: dict, plan_in_force, records: 
 
 def _whole_book(year_dir: Path, book: tuple[int, str], profile: dict, sheets: dict,
                 sections: dict, replies: list, problems: Problems) -> bool:
-    """The checks of the book as a whole (content, carried rows, required sections); return whether it holds only rows carried from last year, unreviewed."""
+    """The checks of the book as a whole (content, carried rows, required sections); return
+    whether it holds only rows carried from last year, unreviewed."""
     year, file = book
     if not replies:  # a unit's form is content too
         _require_content(sheets, file, year, problems)
