@@ -316,13 +316,22 @@ def body_evaluation(doc) -> None:
     # In a phase's first year the cumulative figures are the year's: “lũy kế … từ đầu giai đoạn
     # 2026-2030 đến hết năm 2026” would say one year twice, so the heading names the year as
     # the first of its phase (seed 004's wording otherwise).
+    # A later phase with the programme's earlier years (review M6): the year, and the
+    # cumulative since the programme began (2021), recalled in one sentence under the heading.
     para(doc, "II. Đánh giá kết quả, hiệu quả đã đạt được trong năm {{ year }}"
-              "{% if phase_first_year %}, năm đầu giai đoạn {{ period }}{% else %} và lũy kế kết "
-              "quả, hiệu quả đạt được {{ since_start }} đến hết năm {{ year }}{% endif %}",
-         "Heading 1")
-    para(doc, "1. Đánh giá kết quả, hiệu quả đã đạt được {% if phase_first_year %}trong năm "
-              "{{ year }}{% else %}{{ since_start_year }} đến hết năm {{ year }}{% endif %}:",
-         "Heading 2")
+              "{% if since_programme %}{% if phase_first_year %} (năm đầu giai đoạn "
+              "{{ period }}){% endif %} và lũy kế từ đầu Chương trình (năm 2021) đến hết năm "
+              "{{ year }}{% elif phase_first_year %}, năm đầu giai đoạn {{ period }}{% else %} và "
+              "lũy kế kết quả, hiệu quả đạt được {{ since_start }} đến hết năm {{ year }}"
+              "{% endif %}", "Heading 1")
+    para(doc, "{%p if programme_note %}")
+    para(doc, "{{ programme_note }}")
+    para(doc, "{%p endif %}")
+    para(doc, "1. {% if since_programme %}Kết quả thực hiện các chỉ tiêu năm {{ year }}"
+              "{% if not phase_first_year %} và lũy kế {{ since_start_year }} đến hết năm "
+              "{{ year }}{% endif %}{% else %}Đánh giá kết quả, hiệu quả đã đạt được "
+              "{% if phase_first_year %}trong năm {{ year }}{% else %}{{ since_start_year }} đến "
+              "hết năm {{ year }}{% endif %}{% endif %}:", "Heading 2")
     evaluation(doc)
     para(doc, "2. Những tồn tại và vướng mắc", "Heading 2")
     section(doc, "shortcomings")

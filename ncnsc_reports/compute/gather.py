@@ -7,6 +7,7 @@ warnings are known too).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ncnsc_reports.report.repeats import repeated_counts
@@ -28,4 +29,9 @@ def gather(year_dir: Path, accepted: frozenset[str] = frozenset()):
         results = compute(plan, report.history, report.year, every_year,
                           where.words if where else None)
         warnings.extend(check_records(report, every_year, results))
+        if report.earlier:  # a later phase: the programme since 2021 (issue 22 item 3)
+            from ncnsc_reports.compute.programme import programme_totals
+
+            results = replace(results, programme=programme_totals(
+                plan, report.earlier, report.history, report.year, report.earlier_codes))
     return report, results, warnings

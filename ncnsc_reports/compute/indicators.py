@@ -72,6 +72,7 @@ class Results:
     # records lie (in words), said beside the rates measured in the plan's territory.
     other_territories: tuple[str, ...] = ()
     spent_elsewhere: int = 0  # the year's money recorded in those other territories
+    programme: tuple = ()  # compute.programme.ProgrammeLine: since 2021, in a later phase
 
 
 def frames(history: dict[int, YearRecords],

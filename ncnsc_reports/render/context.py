@@ -26,7 +26,11 @@ from ncnsc_reports.render.records import (
     support_phrase,
     year_records,
 )
-from ncnsc_reports.render.territory_text import appendix_territory, territory_note
+from ncnsc_reports.render.territory_text import (
+    appendix_territory,
+    programme_note,
+    territory_note,
+)
 from ncnsc_reports.report.model import (
     Agency,
     BudgetSummary,
@@ -188,6 +192,14 @@ class ReportContext:
         "trước sắp xếp mà kết quả có ở địa bàn khác: kế hoạch áp dụng ở đâu, tỷ lệ đạt tính "
         "trên địa bàn nào; trống khi không cần."
     )
+    programme_note: str = described(
+        "Giai đoạn sau (2026-2030): câu nhắc kết quả giai đoạn trước và lũy kế từ đầu Chương "
+        "trình (năm 2021) của các chỉ tiêu có ở cả hai giai đoạn, in ngay dưới tên mục II; "
+        "trống khi không có số liệu giai đoạn trước."
+    )
+    since_programme: bool = described(
+        "Đúng khi có programme_note: tên mục II nêu lũy kế từ đầu Chương trình (seed 004)."
+    )
     appendix_territory: str = described(
         "Dòng dưới tên Phụ lục chỉ tiêu khi kế hoạch chỉ áp dụng trên địa bàn một tỉnh trước "
         "sắp xếp: kết quả, tỷ lệ đạt tính trên địa bàn đó, số trong ngoặc là của toàn tỉnh."
@@ -284,6 +296,8 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
         "indicator_groups": _indicator_groups(report, lines, money),
         "money_sentence": money,
         "territory_note": territory_note(report, results),
+        "programme_note": programme_note(report, results),
+        "since_programme": bool(results and results.programme),
         "appendix_territory": appendix_territory(results),
         "has_year_targets": any(i.year_target is not None for i in lines),
         "targets_source": plan.targets_source if plan else None,

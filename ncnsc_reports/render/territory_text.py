@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ncnsc_reports.formatting import cite_short, format_number, short_date
+from ncnsc_reports.formatting import cite_short, format_number, short_date, two_digits
 from ncnsc_reports.report.model import Report
 
 if TYPE_CHECKING:
@@ -61,3 +61,22 @@ def appendix_territory(results: Results | None) -> str:
         return ""
     return (f"(Kết quả và tỷ lệ đạt tính trên địa bàn {apart[0].territory}; số trong ngoặc là "
             "kết quả trên toàn địa bàn tỉnh)")
+
+
+def programme_note(report: Report, results: Results | None) -> str:
+    """One sentence recalling the previous phase and the total since the programme began (seed
+    004: “lũy kế … từ đầu Chương trình”), for the indicators measured in both phases; "" in
+    the first phase or without its years. A merged province names its former territories."""
+    lines = results.programme if results else ()
+    if not lines:
+        return ""
+    first, phase = lines[0].first, report.phase or report.plan_in_force.period
+    where = report.territories
+    area = (f", trên địa bàn {' và '.join(where.words.values())}" if where else "")
+    done = [f"{i.verb} {two_digits(i.earlier)} {i.noun}" for i in lines if i.earlier]
+    total = [f"{i.verb} {two_digits(i.since_start)} {i.noun}" for i in lines if i.since_start]
+    before = f"Giai đoạn {first}-{phase.start - 1}{area}, đã {'; '.join(done)}." if done else (
+        f"Giai đoạn {first}-{phase.start - 1}{area}, chưa có kết quả về các chỉ tiêu này.")
+    since = (f" Lũy kế từ đầu Chương trình (năm {first}) đến hết năm {report.year} đã "
+             f"{'; '.join(total)}." if total else "")
+    return f"{before}{since}"

@@ -147,7 +147,12 @@ def year_sources(province_dir: Path, phase: Phase, formation: Formation | None
 def territory_history(province_dir: Path, phase: Phase, problems: Problems
                       ) -> dict[int, YearRecords]:
     """Every year of `phase` with the records of all its sources stacked (see module doc)."""
-    formation = read_formation(province_dir, problems)
+    return history_of(province_dir, phase, read_formation(province_dir, problems), problems)
+
+
+def history_of(province_dir: Path, phase: Phase, formation: Formation | None,
+               problems: Problems) -> dict[int, YearRecords]:
+    """`territory_history` with the formation already read."""
     history = {}
     own = Path(province_dir).resolve()
     for year, folders in year_sources(province_dir, phase, formation).items():

@@ -92,6 +92,9 @@ class Report:
     file_stem: str = ""  # bao-cao-<tỉnh>-<năm>, from the place name in force (not the folder)
     units: UnitReplies | None = None  # who was asked for a contribution and who answered
     territories: Territories | None = None  # a merged province: where each record lies
+    # a later phase: the previous phase's records and the indicators measured in both (II)
+    earlier: dict[int, YearRecords] = field(default_factory=dict)
+    earlier_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ from ncnsc_reports.report.localities import read_localities
 from ncnsc_reports.report.model import Agency, Document, Report, UnitReplies
 from ncnsc_reports.report.phases import phase_of
 from ncnsc_reports.report.plan import read_plan
+from ncnsc_reports.report.programme import earlier_phase
 from ncnsc_reports.report.record_errors import check_record_rows
 from ncnsc_reports.report.territory import territories
 from ncnsc_reports.report.units import Reply, duplicate_records, read_replies, units_in_force
@@ -90,6 +91,8 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
                             problems)
     places = territories(formation, year_dir.parent, profile[PROFILE_LOCALITIES.name],
                          problems)
+    earlier, codes = earlier_phase(year_dir.parent, year, formation, profile, plan_in_force,
+                                   problems)
     if problems.errors or not cited:
         return None
     return Report(
@@ -106,7 +109,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         documents=_documents(sheets[YEAR_DOCUMENTS.name]), sections=sections,
         empty_group=general.get("empty_group") or "", headings=content_headings(
             sheets[YEAR_CONTENT.name]), untouched=untouched, units=units,
-        territories=places)
+        territories=places, earlier=earlier, earlier_codes=codes)
 
 
 def _read_inputs(year_dir: Path, problems: Problems):
