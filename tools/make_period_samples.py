@@ -34,7 +34,14 @@ def summary_an_giang() -> dict:
         ("II.1.3", text, "Qua 05 năm, việc hỗ trợ doanh nghiệp được thực hiện đúng định mức của "
          f"Kế hoạch; doanh nghiệp nhỏ và vừa là đối tượng chính {MH}."),
         ("III.1", dash, f"Các chỉ tiêu hỗ trợ hệ thống quản lý, công cụ cơ bản đạt kế hoạch {MH}."),
-        ("III.2", dash, f"Một số chỉ tiêu về đào tạo, truyền thông chưa đạt {MH}."),
+        # review H4: the text agrees with Bảng 1 and Bảng 2 (each former province's plan)
+        ("III.2", dash, "Trên địa bàn tỉnh An Giang (trước sắp xếp), các chỉ tiêu hỗ trợ hệ "
+         "thống quản lý (đạt 91,7%), mã số mã vạch (đạt 92%), truy xuất nguồn gốc (đạt 87,5%) "
+         "và vận động, hỗ trợ doanh nghiệp tham dự Giải thưởng Chất lượng Quốc gia (đạt 60%) "
+         f"chưa đạt chỉ tiêu giai đoạn {MH}."),
+        ("III.2", dash, "Trên địa bàn tỉnh Kiên Giang (trước sắp xếp), các chỉ tiêu đào tạo, "
+         "tập huấn (đạt 93,8%), công cụ năng suất chất lượng (đạt 90%) và mã số mã vạch (đạt "
+         f"95%) chưa đạt chỉ tiêu giai đoạn {MH}."),
         ("III.3", dash, f"Doanh nghiệp còn hạn chế về nguồn lực đối ứng {MH}."),
         ("III.4", dash, "Bám sát nhu cầu của doanh nghiệp khi lựa chọn nội dung hỗ trợ "
          f"{MH}."),

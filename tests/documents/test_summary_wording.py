@@ -8,6 +8,8 @@ from two yearly reports printed once, “Tổng cộng”, the title “Tổng k
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import ROOT
 from docx_text import docx_lines
@@ -27,13 +29,19 @@ def test_met_targets_are_not_marked_and_missed_ones_are(lines):
     assert "(đạt chỉ tiêu)" not in text and "chưa đạt chỉ tiêu)" not in text
     items = [x for x in lines if x.startswith("- ") and "chỉ tiêu giai đoạn theo" in x]
     assert len(items) >= 8
+    # missed: the count below its target (a former province may exceed its own, 112,5%)
     assert [x for x in items if x.endswith(("(chưa đạt);", "(chưa đạt)."))] == [
-        x for x in items if "đạt 100%" not in x]
+        x for x in items if _below(x)]
+
+
+def _below(item: str) -> bool:
+    done, target = re.search(r"(\d+)/(\d+) ", item).groups()
+    return int(done) < int(target)
 
 
 def test_rates_read_as_in_the_yearly_reports(lines):
     assert not any("100,0" in x or "96,0" in x for x in lines)
-    assert "| 96" in lines and "| 100" in lines
+    assert "| 92" in lines and "| 100" in lines  # mã số mã vạch 23/25 (issue 22 item 1)
 
 
 def test_the_amendment_cites_the_plan_short_and_the_title_reads_right(lines):
