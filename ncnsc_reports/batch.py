@@ -1,6 +1,7 @@
 """Regenerating every report at once: `build --all`, in parallel across the machine's cores.
 
-Owns finding every province × year under an inputs folder and building them in worker
+Owns finding every folder of every kind (province × year, and the period summaries) under an
+inputs folder and building them in worker
 processes. A failed report never stops the others; each outcome is returned for the summary.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-import re
 import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -20,8 +20,8 @@ from pathlib import Path
 from ncnsc_reports.engine import BuildOptions, BuildResult, build, up_to_date
 from ncnsc_reports.errors import InputError
 from ncnsc_reports.inputs.shared import share_reads
+from ncnsc_reports.kinds import KINDS
 
-_YEAR = re.compile(r"^\d{4}$")
 # Set by the batch on Ctrl-C, read by its workers between reports (see `_start_worker`).
 _stop = None
 
@@ -41,9 +41,11 @@ class BatchItem:
 
 
 def discover(inputs_dir: Path) -> list[Path]:
-    """Return every inputs/<tỉnh>/<năm> folder, by province then year."""
-    return sorted(year for province in Path(inputs_dir).iterdir() if province.is_dir()
-                  for year in province.iterdir() if year.is_dir() and _YEAR.match(year.name))
+    """Return every folder some kind of document builds (`kinds`): inputs/<tỉnh>/<năm>, and
+    inputs/<tỉnh>/tong-ket-2021-2025 after the years it sums up; by province, then name."""
+    return sorted(folder for province in Path(inputs_dir).iterdir() if province.is_dir()
+                  for folder in province.iterdir()
+                  if folder.is_dir() and any(k.recognises(folder.name) for k in KINDS))
 
 
 def build_one(year_dir: Path, options: BuildOptions) -> BatchItem:

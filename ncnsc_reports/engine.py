@@ -19,28 +19,42 @@ located `Problem`s in the result. Only a bug (or Ctrl-C) raises.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-import importlib
+import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ncnsc_reports.errors import InputError, NcnscError
-from ncnsc_reports.incremental import pdf_is_current
-from ncnsc_reports.inputs.period_schema import period_folder
+from ncnsc_reports import __version__
+from ncnsc_reports.errors import InputError, NcnscError, OutputError, TemplateError
+from ncnsc_reports.incremental import (
+    current_sources,
+    pdf_is_current,
+    record_damage,
+    record_of,
+    snapshot_of,
+)
+from ncnsc_reports.kinds import Document, Kind, Prepared, of_folder
+from ncnsc_reports.options import BuildOptions
+from ncnsc_reports.outputs.fingerprint import fingerprinted
 from ncnsc_reports.outputs.marked import clear_marked, mark_workbooks, marked_on_failure
 from ncnsc_reports.outputs.pdf_batch import convert_all
-from ncnsc_reports.outputs.place import named, output_folder
-from ncnsc_reports.pipeline import BuildOptions
-from ncnsc_reports.pipeline import build as build_year
-from ncnsc_reports.pipeline import up_to_date as yearly_up_to_date
-from ncnsc_reports.problems import Location, Problem
+from ncnsc_reports.outputs.place import named, output_folder, project_root
+from ncnsc_reports.outputs.write import write_outputs
+from ncnsc_reports.problems import Location, Problem, Severity
+from ncnsc_reports.render.docx import render
+from ncnsc_reports.render.templates import find_template, template_folders
+from ncnsc_reports.report.confirm import unconfirmed
 from ncnsc_reports.report.model import UnitReplies
+from ncnsc_reports.reproducible import fixed_time
+from ncnsc_reports.template_check.check import require_renderable
 
-__all__ = ["YEARLY", "SUMMARY", "BuildOptions", "BuildResult", "build", "folder_kind",
+__all__ = ["YEARLY", "SUMMARY", "BuildOptions", "BuildResult", "build", "folder_kind", "run",
            "up_to_date", "with_pdfs"]
 
-YEARLY, SUMMARY = "bao-cao-nam", "tong-ket"  # the kinds of folder (template_check.kinds' names)
+YEARLY, SUMMARY = "bao-cao-nam", "tong-ket"  # the kinds' names (kinds.KINDS)
 
 
 @dataclass(frozen=True)
@@ -81,9 +95,8 @@ class BuildResult:
 
 
 def folder_kind(folder: Path) -> str:
-    """The kind of document a folder builds: a period's folder (tong-ket-…, so-ket-…) builds the
-    summary; any other folder is a year's (its own checks say when it is not one)."""
-    return SUMMARY if period_folder(named(folder).name) is not None else YEARLY
+    """The name of the kind of document a folder builds (`kinds.of_folder`)."""
+    return of_folder(named(Path(folder))).name
 
 
 def build(folder: Path | str, options: BuildOptions | None = None) -> BuildResult:
@@ -96,7 +109,7 @@ def build(folder: Path | str, options: BuildOptions | None = None) -> BuildResul
     """
     start = time.perf_counter()
     folder, options = named(Path(folder)), options or BuildOptions()
-    result = _marked(_built(folder, folder_kind(folder), options), options)
+    result = _marked(_built(folder, options), options)
     if result.ok and options.pdf:
         result = with_pdfs([result])[0]
     return dataclasses.replace(result, seconds=time.perf_counter() - start)
@@ -106,19 +119,19 @@ def up_to_date(folder: Path | str, options: BuildOptions | None = None) -> Build
     """Return the result of a build of `folder` that would change nothing, or None when
     `build` has work to do (or cannot tell cheaply). Costs a few file stats."""
     folder, options = named(Path(folder)), options or BuildOptions()
-    if folder_kind(folder) != YEARLY:
-        return None  # a summary is built every time
-    made = yearly_up_to_date(folder, options)
-    return None if made is None else _result(folder, YEARLY, options, made)
-
-
-def _built(folder: Path, kind: str, options: BuildOptions) -> BuildResult:
-    """Run the kind's builder; turn a user's mistake into a result with located errors."""
+    kind = of_folder(folder)
     out = output_folder(folder, options.out_root)
+    fresh, _ = _freshness(folder, kind, options, out, snap=False)
+    return None if fresh is None else _unchanged(folder, kind, options, out, fresh)
+
+
+def _built(folder: Path, options: BuildOptions) -> BuildResult:
+    """`run`; a user's mistake becomes a result with located errors (workbooks marked)."""
+    out = output_folder(folder, options.out_root)
+    kind = of_folder(folder).name
     try:
-        made = marked_on_failure(lambda: _builder(kind)(folder, options), folder, out,
+        return marked_on_failure(lambda: run(folder, options), folder, out,
                                  options.mark_warnings)
-        return _result(folder, kind, options, made)
     except InputError as err:
         return BuildResult(folder, kind, False, errors=[p for p in err.problems if p.is_error],
                            warnings=[p for p in err.problems if not p.is_error],
@@ -146,22 +159,135 @@ def _marked(result: BuildResult, options: BuildOptions) -> BuildResult:
     return dataclasses.replace(result, marked=marked)
 
 
-def _builder(kind: str):
-    """The function that builds a folder of `kind`. The summary's is loaded only when a summary
-    is built (by name, as a plug-in is): a year's build never loads the period modules."""
-    if kind == SUMMARY:
-        return importlib.import_module("ncnsc_reports.summary").build_summary
-    return build_year
+# --- One build, the same steps for every kind (raises NcnscError on a user's mistake) -------
+
+def run(folder: Path | str, options: BuildOptions | Path | None = None) -> BuildResult:
+    """Build `folder`, raising on a user's mistake (`build` turns that into problems).
+
+    Freshness (nothing changed: nothing done, unless `rebuild`) → gather and every context
+    (the kind's `prepare`) → check every template → one strict gate over every warning →
+    render, each file fingerprinted → write all outputs at once → record the sources.
+    """
+    folder, options = named(Path(folder)), BuildOptions.of(options)
+    kind = of_folder(folder)
+    out = output_folder(folder, options.out_root)
+    fresh, before = _freshness(folder, kind, options, out)
+    if fresh is not None:
+        return _unchanged(folder, kind, options, out, fresh)
+    notes = record_damage(out)  # said before the build, which then writes it anew
+    prepared = kind.work().prepare(folder, options)
+    search = _template_folders(folder, options.templates)
+    documents = [(d, find_template(d.template, search)) for d in prepared.documents]
+    warnings, template, markers = _checked_all(prepared, documents, out.parent.parent)
+    _gate(warnings, options, template)
+    for marker in markers:
+        _remember(marker)
+    files = _rendered(prepared, documents)
+    written = write_outputs(out, files, options.force)
+    _record(before, prepared, out, files, warnings)
+    return BuildResult(folder, kind.name, True, out / prepared.documents[0].name,
+                       [out / name for name in files], warnings=warnings, kept=written.kept,
+                       replaced=written.replaced, removed=written.removed,
+                       notes=notes, units=prepared.units, strict=options.strict,
+                       template=options.templates)
 
 
-def _result(folder: Path, kind: str, options: BuildOptions, made) -> BuildResult:
-    """The engine's result of a builder's `made` (pipeline.Built)."""
-    outputs = [made.path, *(p for p in made.others if p != made.path)]
-    return BuildResult(folder, kind, True, made.path, outputs, warnings=list(made.warnings),
-                       kept=dict(made.kept), replaced=list(made.replaced),
-                       removed=list(made.removed), up_to_date=made.up_to_date,
-                       notes=list(getattr(made, "notes", ())), units=made.units,
-                       strict=options.strict, template=options.templates)
+def _template_folders(folder: Path, templates: Path | None) -> list[Path]:
+    """The template search path (render.templates): --templates, the province's, ours."""
+    if templates is not None and not Path(templates).is_dir():  # a typo must not fall back
+        raise TemplateError(f"không tìm thấy thư mục mẫu “{templates}” (tùy chọn --templates); "
+                            "hãy kiểm tra lại đường dẫn")
+    return template_folders(folder.parent, project_root(folder), templates)
+
+
+def _freshness(folder: Path, kind: Kind, options: BuildOptions, out: Path, snap: bool = True):
+    """Return (the record of up-to-date outputs, None) or (None, the inputs fingerprinted
+    before reading them); (None, None) when the inputs are unusable: the build says why."""
+    try:
+        inputs = kind.work().inputs(folder)
+        search = _template_folders(folder, options.templates)
+        templates = [find_template(t.file, search) for t in kind.templates]
+        key = os.pathsep.join(str(t) for t in templates)  # a yearly report's: its template
+        if not (options.rebuild or inputs.rebuild) \
+                and (fresh := current_sources(out, key, options.strict)) \
+                and not unconfirmed(fresh.problems(), options.accept):
+            return fresh, None
+        return None, snapshot_of(inputs.folders, [*inputs.files, *templates], key, out) \
+            if snap else None
+    except (NcnscError, OSError, ValueError):
+        return None, None
+
+
+def _unchanged(folder: Path, kind: Kind, options: BuildOptions, out: Path,
+               recorded) -> BuildResult:
+    """The result of an up-to-date build: the outputs as recorded. The main document is the
+    first recorded .docx (its name follows the province's name in force, read from the
+    profile: a folder continued by a merged province writes bao-cao-<new name>-<năm>.docx)."""
+    names = sorted(recorded.outputs)
+    main = next((n for n in names if n.endswith(".docx")), kind.work().main_name(folder))
+    outputs = [out / main, *(out / n for n in names if n != main)]
+    return BuildResult(folder, kind.name, True, out / main, outputs,
+                       warnings=recorded.problems(), up_to_date=True, strict=options.strict,
+                       template=options.templates)
+
+
+def _checked_all(prepared: Prepared, documents: list[tuple[Document, Path]], out_root: Path):
+    """Every template checked before use (a broken template never yields a document). Return
+    the warnings of the inputs and of every template, the template named in the next step (the
+    first whose check drew a warning, else the main one) and the check markers to write once
+    the build goes on."""
+    warnings, markers, flagged = list(prepared.warnings), [], []
+    for document, template in documents:
+        found, marker = _checked(template, document.context, out_root)
+        warnings.extend(found)
+        markers += [marker] if marker is not None else []
+        flagged += [template] if found else []
+    return warnings, (flagged or [documents[0][1]])[0], markers
+
+
+def _gate(warnings: list[Problem], options: BuildOptions, template: Path) -> None:
+    """The one strict gate, after every check: --strict makes every warning of every source
+    (workbooks, profile, every template) an error, and nothing is written."""
+    if options.strict and warnings:
+        raise InputError([Problem(p.where, p.message, Severity.ERROR) for p in warnings],
+                         strict=True, template=template)
+
+
+def _rendered(prepared: Prepared, documents: list[tuple[Document, Path]]) -> dict[str, bytes]:
+    """Every document and workbook, in memory. Same inputs, same bytes: dated from the
+    report, not the clock; each file carries its own fingerprint (outputs.fingerprint), so
+    it is recognised as generated even without the manifest."""
+    when = fixed_time(prepared.date)
+    files = {d.name: render(template, d.context, when, d.pictures, finish=fingerprinted)
+             for d, template in documents}
+    files.update(prepared.workbooks(when))
+    return files
+
+
+def _record(before, prepared: Prepared, out: Path, files: dict[str, bytes], warnings) -> None:
+    """Record what the outputs were built from; failing costs only a rebuild next time."""
+    if before is not None:
+        with contextlib.suppress(OutputError, OSError):
+            record_of(before, prepared.read, out, files, warnings)
+
+
+def _checked(template: Path, context: dict, out_root: Path) -> tuple[list, Path | None]:
+    """Check the template for `context`'s names. Return its warnings and, when it passed
+    without remarks, the marker to write once the build goes on, so an unchanged template is
+    not re-checked every build (one cache for every kind: outputs/.ncnsc-cache)."""
+    key = hashlib.sha256(template.read_bytes() + f"{__version__}{sorted(context)}".encode())
+    marker = out_root / ".ncnsc-cache" / f"mau-da-kiem-tra-{key.hexdigest()[:32]}"
+    with contextlib.suppress(OSError):  # only a cache: a path it cannot hold checks again
+        if marker.exists():
+            return [], None
+    warnings = require_renderable(template, context)
+    return warnings, None if warnings else marker
+
+
+def _remember(marker: Path) -> None:
+    with contextlib.suppress(OSError):  # only a cache: the next build checks again
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
 
 
 # --- PDFs: after every document is written, from one LibreOffice start ----------------------

@@ -80,13 +80,21 @@ def snapshot(year_dir: Path, template: Path, out_folder: Path) -> Sources:
     """Fingerprint, before anything is read, every input the report may depend on: the
     profile, the template and every year folder of the province up to the report's year."""
     year_dir = year_dir.resolve()
+    return snapshot_of(_year_folders(year_dir), [year_dir.parent / PROFILE_FILE, template],
+                       str(template), out_folder)
+
+
+def snapshot_of(folders: list[Path], files: list[Path], template: str,
+                out_folder: Path) -> Sources:
+    """Fingerprint, before anything is read, every file of `folders` and the `files` (any kind
+    of document: `engine`); `template` names the templates found (a change means a rebuild)."""
     known = (read_sources(out_folder) or Sources("", "")).inputs
-    folders = {str(f): listing(f) for f in _year_folders(year_dir)}
-    inputs = {str(p): fingerprint(p, known) for p in (year_dir.parent / PROFILE_FILE, template)}
-    for folder, names in folders.items():
+    listed = {str(f): listing(f) for f in folders}
+    inputs = {str(p): fingerprint(p, known) for p in files}
+    for folder, names in listed.items():
         inputs.update({str(Path(folder, n)): fingerprint(Path(folder, n), known)
                        for n in names or ()})
-    return Sources(program_stamp(), str(template), folders, inputs)
+    return Sources(program_stamp(), template, listed, inputs)
 
 
 def record(before: Sources, year_dir: Path, read_years, out_folder: Path,
@@ -94,7 +102,15 @@ def record(before: Sources, year_dir: Path, read_years, out_folder: Path,
     """Record what the report was built from: its own year folder, the earlier years in
     `read_years` (the history it read), the profile, the template; and what it wrote."""
     year_dir = year_dir.resolve()
-    used = {str(year_dir)} | {str(year_dir.parent / str(y)) for y in read_years}
+    record_of(before, [year_dir, *(year_dir.parent / str(y) for y in read_years)], out_folder,
+              files, warnings)
+
+
+def record_of(before: Sources, read: list[Path], out_folder: Path, files: dict[str, bytes],
+              warnings) -> None:
+    """Record what the outputs were built from: the folders of `before` in `read` (the others
+    were listed but not read), the files outside every folder; and what was written."""
+    used = {str(f) for f in read}
     folders = {f: names for f, names in before.folders.items() if f in used}
     folders.update({f: None for f in used if f not in folders})  # declared without data
     inputs = {p: fp for p, fp in before.inputs.items()

@@ -20,8 +20,8 @@ INDICATOR_SHEET, BUDGET_SHEET, CHART_SHEET, NOTE_SHEET, TOTAL_SHEET = (
 SERIES_HEADER = ("Biểu đồ", "Mã", "Chỉ tiêu", "Đơn vị tính", "Dãy số liệu")
 
 
-def summary_workbook(period, results, charts, when) -> bytes:
-    """Return tong-ket-chi-tieu.xlsx of a period summary."""
+def summary_workbook(period, results, charts, when, finish=None) -> bytes:
+    """Return tong-ket-chi-tieu.xlsx of a period summary (`finish`: see `dated_bytes`)."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -42,7 +42,7 @@ def summary_workbook(period, results, charts, when) -> bytes:
     if period.illustrative:
         note.append([ILLUSTRATIVE_NOTE])
         wb.properties.title = "DỮ LIỆU MINH HỌA"
-    return dated_bytes(wb, when)
+    return dated_bytes(wb, when, finish)
 
 
 def _bold_header(ws, header, widths) -> None:
@@ -101,13 +101,14 @@ def _charts(ws, charts) -> None:
         row += int(picture.height / 20) + 4
 
 
-def dated_bytes(wb, when) -> bytes:
+def dated_bytes(wb, when, finish=None) -> bytes:
     """Save a workbook with `when` as its dates and zip entries: reproducible bytes
-    (openpyxl's save() would stamp `modified` with the clock)."""
-    return normalise_zip(save_dated(wb, when), when)
+    (openpyxl's save() would stamp `modified` with the clock). `finish` (e.g.
+    `fingerprint.fingerprinted`) changes its parts as they are zipped."""
+    return normalise_zip(save_dated(wb, when), when, finish)
 
 
-def plan_workbook(period, plan, when) -> bytes:
+def plan_workbook(period, plan, when, finish=None) -> bytes:
     """Return du-thao-chi-tieu.xlsx: every figure of the draft plan beside the rule it follows."""
     from openpyxl import Workbook
 
@@ -141,4 +142,4 @@ def plan_workbook(period, plan, when) -> bytes:
     if period.illustrative:
         note.append([ILLUSTRATIVE_NOTE])
         wb.properties.title = "DỮ LIỆU MINH HỌA"
-    return dated_bytes(wb, when)
+    return dated_bytes(wb, when, finish)

@@ -13,9 +13,9 @@ import datetime as dt
 from jinja2 import UndefinedError
 
 from ncnsc_reports.formatting import FILTERS, short_date
+from ncnsc_reports.kinds import templates
 from ncnsc_reports.render.environment import make_environment
-from ncnsc_reports.render.period_context import PeriodContext, PlanContext
-from ncnsc_reports.template_check.kinds import SUMMARY, YEARLY
+from ncnsc_reports.template_check.kinds import YEARLY
 from ncnsc_reports.template_check.meanings import (
     ATTRIBUTES,
     FILTER_MEANINGS,
@@ -81,12 +81,12 @@ Row = tuple[str, str, str, str]  # name, kind, meaning, example
 
 
 def top_level(kind: str) -> dict[str, Meaning]:
-    """The top-level names a template of `kind` sees and what they mean (kinds.py). Here, not
-    in `meanings`, which a yearly build's template check loads: the summary's and the draft
-    plan's contexts (render.period_context) are only needed by a period template."""
-    if kind == YEARLY:
+    """The top-level names a template of `kind` sees and what they mean: its kind's context
+    dataclass says them (`kinds.Template.described`, loaded only for that kind's template),
+    else the yearly report's `meanings.TOP_LEVEL`."""
+    described = templates()[kind].context_class()
+    if described is None:
         return TOP_LEVEL
-    described = PeriodContext if kind == SUMMARY else PlanContext
     return {f.name: Meaning(f.metadata["meaning"], f.metadata["of"])
             for f in dataclasses.fields(described)}
 

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
 SLOW_RENDER = """
 import sys, time
 from pathlib import Path
-import ncnsc_reports.pipeline as pipeline
+import ncnsc_reports.engine as pipeline
 real = pipeline.render
 def slow(*args, **kwargs):
     Path(sys.argv[1]).touch()  # the build got this far: rendering
