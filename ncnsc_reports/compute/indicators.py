@@ -196,7 +196,7 @@ def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int,
     stated = {y: r.stated_spent for y, r in history.items() if r.stated_spent is not None}
     recorded = spent_by_year(f).reindex(years, fill_value=0).astype(int)
     elsewhere = 0
-    if local:  # the plan's budget against the money spent in its territory (domain.md §7)
+    if local and plan.budget:  # its dự toán against the money spent in its territory (§7)
         outside = spent_by_year(local["outside"]).reindex(years, fill_value=0).astype(int)
         stated = {y: v for y, v in stated.items() if not outside[y]}  # a whole-province sum
         recorded, elsewhere = recorded - outside, int(outside[year])

@@ -72,12 +72,13 @@ def indicator_workbook(results, illustrative: bool, when=None, finish=None) -> b
 def _results(line) -> tuple:
     """The year's and cumulative results where the rate is measured; none (blank cells) when
     the records cannot be told apart by territory (domain.md §7: no mixed bases)."""
-    return (line.year_result, line.cumulative) if line.placed else (None, None)
+    placed = getattr(line, "placed", True)
+    return (line.year_result, line.cumulative) if placed else (None, None)
 
 
 def _territory(line) -> tuple:
     """Where the results of the row lie, and the whole province's when that differs."""
-    if not line.territory:
+    if not getattr(line, "territory", ""):
         return WHOLE, line.year_result, line.cumulative
     if not line.placed:
         return f"{WHOLE} (không tách được theo địa bàn)", line.year_result, line.cumulative

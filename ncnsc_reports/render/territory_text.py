@@ -43,8 +43,9 @@ def territory_note(report: Report, results: Results | None) -> str:
         if results.spent_elsewhere:
             first += (f" (kinh phí đã sử dụng trên địa bàn đó năm {report.year}: "
                       f"{format_number(results.spent_elsewhere)} đồng)")
-    second = (f"Tỷ lệ đạt và kinh phí so với dự toán tính trên kết quả tại địa bàn {words}; "
-              "kết quả trên toàn địa bàn tỉnh ghi trong ngoặc")
+    money = " và kinh phí so với dự toán" if plan.budget else ""
+    second = (f"Tỷ lệ đạt{money} tính trên kết quả tại địa bàn {words}; kết quả trên toàn địa "
+              "bàn tỉnh ghi trong ngoặc")
     loose = [f"{i.noun} được {i.verb}" for i in apart if not i.placed
              and (i.period_target is not None or i.year_target is not None)]
     if loose:

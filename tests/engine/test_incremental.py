@@ -25,6 +25,10 @@ def project(tmp_path):
                         ignore=shutil.ignore_patterns("2026", "tong-ket-*"))
     # the summary (built by --all too) reads the predecessors: tests/engine/test_engine_summary
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    # the former Kiên Giang (An Giang's “Hình thành”) is not in this project: said in words
+    edit_workbook(tmp_path / "inputs" / "an-giang" / "ho-so-tinh.xlsx", "Hình thành",
+                  {"C3": None, "D3": "Số liệu của tỉnh Kiên Giang (trước sắp xếp) được báo cáo "
+                                     "riêng."})
     return tmp_path
 
 

@@ -68,7 +68,9 @@ PACKAGE = _package_provinces()
 
 def _rows(path, sheet: str) -> list[tuple]:
     wb = openpyxl.load_workbook(path)
-    return [r for r in wb[sheet].iter_rows(min_row=2, values_only=True) if any(r)]
+    rows = [r for r in wb[sheet].iter_rows(min_row=2, values_only=True) if any(r)]
+    # “Hình thành” › “Câu khi không có số liệu” (issue 22 item 2) is empty here
+    return [r[:3] if sheet == "Hình thành" and not any(r[3:]) else r for r in rows]
 
 
 def _agency(path) -> dict[str, str]:

@@ -18,7 +18,7 @@ from ncnsc_reports.summary import output_path as summary_path
 def linked_project(tmp_path):
     """du-an/inputs is a link to kho-chung/inputs; du-an has its own templates/."""
     store, project = tmp_path / "kho-chung", tmp_path / "du-an"
-    for province in ("an-giang", "hung-yen"):
+    for province in ("an-giang", "hung-yen", "kien-giang"):
         shutil.copytree(ROOT / "inputs" / province, store / "inputs" / province)
     shutil.copytree(ROOT / "templates", project / "templates")
     (project / "inputs").symlink_to(store / "inputs", target_is_directory=True)

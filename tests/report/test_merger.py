@@ -98,8 +98,8 @@ def test_formation_rows_are_checked(inputs):
     read_formation(inputs / "dong-thap", problems)
     assert [f"{p.severity.value}: {p}" for p in problems] == [
         f"Cảnh báo: ho-so-tinh.xlsx › trang “Hình thành” › dòng 2 › cột “Thư mục số liệu”: không "
-        f"có thư mục {inputs.resolve() / 'tien-giag'}: khi tổng kết giai đoạn, số liệu của tỉnh "
-        "“Tiền Giang” sẽ không được cộng; để trống ô này nếu tỉnh đó không có số liệu trong công "
-        "cụ",
+        f"có thư mục {inputs.resolve() / 'tien-giag'}: báo cáo tổng kết giai đoạn cần số liệu "
+        "của tỉnh “Tiền Giang” (sẽ báo lỗi); thêm thư mục đó, hoặc để trống ô này và ghi ở cột "
+        "“Câu khi không có số liệu” câu báo cáo in thay cho số liệu của tỉnh đó",
         "Lỗi: ho-so-tinh.xlsx › trang “Hình thành” › dòng 3 › cột “Ngày thành lập”: cần cùng một "
         "ngày thành lập ở mọi dòng (01/7/2025, dòng 2), nhưng gặp “02/7/2025”"]

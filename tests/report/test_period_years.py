@@ -71,6 +71,7 @@ def test_a_merged_province_without_its_years_is_told_both_ways_forward(tmp_path)
 
 def test_the_last_year_marked_without_data_builds_the_summary(an_giang_copy):
     shutil.rmtree(an_giang_copy / "2025")
+    shutil.rmtree(an_giang_copy.parent / "kien-giang" / "2025")  # the year of no folder at all
     result = run("build", an_giang_copy / PERIOD)
     assert result.exit_code == 1
     assert "chưa có số liệu năm 2025: không có thư mục inputs/an-giang/<năm>" in result.output
