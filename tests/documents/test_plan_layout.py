@@ -36,7 +36,8 @@ def plan_inputs():
     from ncnsc_reports.report.period import load_period
 
     period, _ = load_period(PERIOD)
-    results = compute_period(period.plan_in_force, period.history, period.period)
+    results = compute_period(period.plan_in_force, period.history, period.period,
+                             period.territories, period.former)  # as summary.build_summary
     return period, next_phase(results, period.rule.base, period.rule.percent,
                               period.next_budget)
 
