@@ -132,7 +132,7 @@ def summary_text(tmp_path_factory):
 
     result = build_summary(ROOT / "inputs" / "an-giang" / "tong-ket-2021-2025",
                            tmp_path_factory.mktemp("summary"))
-    return {p.name: "\n".join(docx_lines(p)) for p in [result.path, *result.others]
+    return {p.name: "\n".join(docx_lines(p)) for p in {result.path, *result.outputs}
             if p.suffix == ".docx"}
 
 
