@@ -176,8 +176,8 @@ def run(folder: Path | str, options: BuildOptions | Path | None = None) -> Build
         return _unchanged(folder, kind, options, out, fresh)
     notes = record_damage(out)  # said before the build, which then writes it anew
     prepared = kind.work().prepare(folder, options)
-    search = _template_folders(folder, options.templates)
-    documents = [(d, find_template(d.template, search)) for d in prepared.documents]
+    search, year = _template_folders(folder, options.templates), _year(kind, folder)
+    documents = [(d, find_template(d.template, search, year)) for d in prepared.documents]
     warnings, template, markers = _checked_all(prepared, documents, out.parent.parent)
     _gate(warnings, options, template)
     for marker in markers:
@@ -200,13 +200,19 @@ def _template_folders(folder: Path, templates: Path | None) -> list[Path]:
     return template_folders(folder.parent, project_root(folder), templates)
 
 
+def _year(kind: Kind, folder: Path) -> int | None:
+    """The year whose templates apply to the folder's documents (a kind may not say)."""
+    year = getattr(kind.work(), "year", None)
+    return year(folder) if year is not None else None
+
+
 def _freshness(folder: Path, kind: Kind, options: BuildOptions, out: Path, snap: bool = True):
     """Return (the record of up-to-date outputs, None) or (None, the inputs fingerprinted
     before reading them); (None, None) when the inputs are unusable: the build says why."""
     try:
         inputs = kind.work().inputs(folder)
         search = _template_folders(folder, options.templates)
-        templates = [find_template(t.file, search) for t in kind.templates]
+        templates = [find_template(t.file, search, _year(kind, folder)) for t in kind.templates]
         key = os.pathsep.join(str(t) for t in templates)  # a yearly report's: its template
         if not (options.rebuild or inputs.rebuild) \
                 and (fresh := current_sources(out, key, options.strict)) \

@@ -39,6 +39,12 @@ def main_name(folder: Path) -> str:
     return f"bao-cao-{slug}-{folder.parent.name}-{first}-{last}.docx"
 
 
+def year(folder: Path) -> int | None:
+    """The period's last year: its templates are those applying then (templates/<năm>/)."""
+    parsed = period_folder(folder.name)
+    return parsed[2] if parsed else None
+
+
 def inputs(folder: Path) -> Inputs:
     """The period folder, the profile and every year folder up to the period's last year of
     every province: a merged province's summary adds up its predecessors' years. Only the

@@ -27,6 +27,11 @@ def main_name(folder: Path) -> str:
     return f"bao-cao-{folder.parent.name}-{folder.name}.docx"
 
 
+def year(folder: Path) -> int | None:
+    """The year whose templates apply (render.templates: templates/<năm>/)."""
+    return int(folder.name) if folder.name.isascii() and folder.name.isdigit() else None
+
+
 def inputs(folder: Path) -> Inputs:
     """The profile and every year folder of the province up to this one (a later year is never
     read). While units' forms are collected (don-vi/ exists), every build reads them again, so

@@ -31,10 +31,26 @@ def template_folders(province_dir: Path, project_root: Path,
     return list(first_of.values())
 
 
-def find_template(name: str, folders: list[Path]) -> Path:
-    """Return the first `name` found in `folders`; the error lists every place searched."""
+def find_template(name: str, folders: list[Path], year: int | None = None) -> Path:
+    """Return the first `name` found in `folders`; the error lists every place searched.
+
+    A template may apply from a year on: in a folder, <thư mục>/<năm>/`name` is used for the
+    documents of that year and later (the latest such year ≤ `year` first), before
+    <thư mục>/`name`; so a template adapted for 2026 leaves the reports of 2021–2025 as signed.
+    """
     for folder in folders:
-        if (folder / name).is_file():
-            return folder / name
+        for candidate in [*_dated(folder, name, year), folder / name]:
+            if candidate.is_file():
+                return candidate
     places = "; ".join(str(f / name) for f in folders)
     raise TemplateError(f"không tìm thấy mẫu báo cáo “{name}”. Đã tìm ở: {places}")
+
+
+def _dated(folder: Path, name: str, year: int | None) -> list[Path]:
+    """<folder>/<năm>/`name` for every year folder ≤ `year`, latest first."""
+    if year is None or not folder.is_dir():
+        return []
+    years = sorted((int(d.name) for d in folder.iterdir() if d.is_dir() and d.name.isascii()
+                    and d.name.isdigit() and len(d.name) == 4 and int(d.name) <= year),
+                   reverse=True)
+    return [folder / str(y) / name for y in years]
