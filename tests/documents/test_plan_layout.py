@@ -86,7 +86,7 @@ def test_every_row_of_the_summary_and_the_plan_is_kept_whole(plan_inputs, tmp_pa
     from ncnsc_reports.summary import build_summary
 
     built = build_summary(PERIOD, tmp_path)
-    for docx in [built.path, *(p for p in built.others if p.suffix == ".docx")]:
+    for docx in dict.fromkeys([built.path, *(p for p in built.outputs if p.suffix == ".docx")]):
         root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
         rows = list(root.iter(f"{W}tr"))
         assert len(rows) >= 8  # header, budget (and indicator) tables, signature
