@@ -131,8 +131,9 @@ def an_giang_2026(rng: random.Random) -> dict:
                   AG_NEW_SUBJECT)]
     content = [("I.1.a", "Đoạn văn", "Sở Khoa học và Công nghệ tham mưu UBND tỉnh ban hành Kế "
                 "hoạch giai đoạn 2026-2030 cho địa bàn tỉnh An Giang sau sắp xếp (minh họa):"),
-               ("I.2.3", "Đoạn văn", "Năm 2026, Sở hỗ trợ doanh nghiệp trên địa bàn tỉnh sau sắp "
-                "xếp (gồm địa bàn tỉnh Kiên Giang cũ); danh sách tại Phụ lục II (minh họa).")]
+               # review M1, L1: no count the report writes itself; "(trước sắp xếp)" throughout
+               ("I.2.3", "Đoạn văn", "Doanh nghiệp được hỗ trợ gồm cả doanh nghiệp trên địa bàn "
+                "tỉnh Kiên Giang (trước sắp xếp) (minh họa).")]
     book = year_book("An Giang", content, records)
     book[s.YEAR_DOCUMENTS.name] = documents
     return book
@@ -162,8 +163,9 @@ def dong_thap(tien_giang_profile: dict) -> tuple[dict, dict]:
                                 dt.date(2026, 5, 10 + i), None, 45, 20, 25, 30_000_000)
                                for i in (1, 2)],
     }
-    content = [("I.2.4", "Đoạn văn", "Tổ chức 02 lớp tập huấn cho doanh nghiệp trên địa bàn tỉnh "
-                "sau sắp xếp (minh họa).")]
+    # review M1: the clerk's paragraph says what the figures do not (the count is generated)
+    content = [("I.2.4", "Đoạn văn", "Các lớp tập huấn dành cho doanh nghiệp trên địa bàn cả hai "
+                "tỉnh trước sắp xếp, tập trung vào công cụ năng suất (minh họa).")]
     return profile, year_book("Đồng Tháp", content, records)
 
 

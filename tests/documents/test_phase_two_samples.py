@@ -142,7 +142,7 @@ def test_build_all_builds_the_2026_samples(tmp_path):
 
     from ncnsc_reports.cli import main
 
-    for name in ("an-giang", "dong-thap", "tien-giang"):
+    for name in ("an-giang", "dong-thap", "kien-giang", "tien-giang"):  # --all: summary too
         shutil.copytree(ROOT / "inputs" / name, tmp_path / "inputs" / name)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     result = CliRunner().invoke(main, ["build", "--all", str(tmp_path / "inputs"), "--jobs", "1"],
