@@ -104,11 +104,13 @@ def test_build_all_pdf_from_an_empty_profile_folder_converts_every_report(tmp_pa
     monkeypatch.setenv("NCNSC_CACHE", str(tmp_path / "cache"))
     result = CliRunner().invoke(main, ["build", "--all", str(tmp_path / "inputs"), "--pdf",
                                        "--jobs", "2"], catch_exceptions=False)
-    reports = sorted((tmp_path / "outputs").glob("*/*/bao-cao-*.docx"))
+    # every document: the yearly reports, the phase summary and its draft plan (build --all)
+    documents = sorted((tmp_path / "outputs").glob("*/*/*.docx"))
     assert result.exit_code == 0, result.output
-    assert f"Đã tạo {len(reports)} tệp PDF" in result.output and len(reports) >= 9
-    for report in reports:
-        text = subprocess.run(["pdftotext", str(report.with_suffix(".pdf")), "-"],
+    assert f"Đã tạo {len(documents)} tệp PDF" in result.output and len(documents) >= 16
+    for document in documents:
+        text = subprocess.run(["pdftotext", str(document.with_suffix(".pdf")), "-"],
                               capture_output=True, text=True, check=True).stdout
-        assert "BÁO CÁO" in text and "Chương trình" in text, report
+        title = "KẾ HOẠCH" if document.name.startswith("du-thao-") else "BÁO CÁO"
+        assert title in text and "Chương trình" in text, document
     assert (tmp_path / "ho-so-trong" / "ho-so-0" / "user" / "registrymodifications.xcu").is_file()
