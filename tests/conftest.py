@@ -128,3 +128,21 @@ def pdf_of(docx: Path, tmp_path: Path) -> tuple[Path, int, str]:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True).stdout
     return pdf, pages, text
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A project folder with the Hưng Yên sample and the templates (the page's tests)."""
+    shutil.copytree(SAMPLE_PROVINCE, tmp_path / "inputs" / "hung-yen")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+@pytest.fixture
+def server(project):
+    """`ncnsc-report serve` over `project` on a free loopback port, stopped after the test."""
+    from web_server import Running
+
+    running = Running(project)
+    yield running
+    running.stop()

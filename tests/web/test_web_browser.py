@@ -16,9 +16,8 @@ from pathlib import Path
 import hostile
 import openpyxl
 import pytest
-from conftest import ROOT, SAMPLE_PROVINCE, edit_workbook
+from conftest import ROOT, edit_workbook
 from docx import Document
-from web_server import Running
 
 from ncnsc_reports.template_check.check import check_template
 
@@ -39,20 +38,6 @@ def browser():
         launched = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield launched
         launched.close()
-
-
-@pytest.fixture
-def project(tmp_path):
-    shutil.copytree(SAMPLE_PROVINCE, tmp_path / "inputs" / "hung-yen")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    return tmp_path
-
-
-@pytest.fixture
-def server(project):
-    running = Running(project)
-    yield running
-    running.stop()
 
 
 def _page(browser, viewport=(1366, 768)):

@@ -9,27 +9,13 @@ import time
 
 import openpyxl
 import pytest
-from conftest import ROOT, SAMPLE_PROVINCE
+from conftest import ROOT
 from docx import Document
 from web_server import Client, Running
 
 from ncnsc_reports.web import access, tokens
 
 YEAR = "/tinh/hung-yen/2023"
-
-
-@pytest.fixture
-def project(tmp_path):
-    shutil.copytree(SAMPLE_PROVINCE, tmp_path / "inputs" / "hung-yen")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    return tmp_path
-
-
-@pytest.fixture
-def server(project):
-    running = Running(project)
-    yield running
-    running.stop()
 
 
 def _wait(server, folder, seconds: float = 300):

@@ -10,7 +10,7 @@ import shutil
 import hostile
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLE_PROVINCE
+from conftest import ROOT
 from web_server import Client, Running
 
 from ncnsc_reports.cli import main
@@ -20,20 +20,6 @@ from ncnsc_reports.web.security import Limits
 from ncnsc_reports.web.server import check_bind
 
 YEAR = "/tinh/hung-yen/2023"
-
-
-@pytest.fixture
-def project(tmp_path):
-    shutil.copytree(SAMPLE_PROVINCE, tmp_path / "inputs" / "hung-yen")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    return tmp_path
-
-
-@pytest.fixture
-def server(project):
-    running = Running(project)
-    yield running
-    running.stop()
 
 
 def book(project):
