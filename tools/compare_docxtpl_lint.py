@@ -3,7 +3,7 @@
 Not a test: docxtpl-lint is not a dependency of the project. From the project root:
 
     pip install docxtpl-lint==2.0.1
-    python tools/compare_docxtpl_lint.py
+    python -m tools.compare_docxtpl_lint
 
 Runs both on every template of the corpus (tests/data/templates/*.docx) and on the intact
 templates/bao-cao-nam.docx, and prints one row per file. docxtpl-lint is run as we render:
@@ -137,5 +137,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     sys.exit(main())

@@ -7,7 +7,7 @@ stale copy of the styles (Word 2010's part, 28–32 styles behind styles.xml), w
 and which makes an OOXML validator predict a repair in Word; it goes with its relationship and
 content-type override.
 
-    python tools/docx_parts.py --hygiene templates/*.docx
+    python -m tools.docx_parts --hygiene templates/*.docx
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Write the An Giang 2021–2025 period workbook: `python tools/make_period_samples.py`.
+"""Write the An Giang 2021–2025 period workbook: `python -m tools.make_period_samples`.
 
 Its figures come from the five sample years (tools/make_samples.py); this workbook holds only
 the summary's own prose and choices, all invented and marked as illustrative data (dữ liệu
@@ -11,11 +11,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from ncnsc_reports.inputs import period_schema as ps
+from ncnsc_reports.inputs.blank import write_workbook
 
-from ncnsc_reports.inputs import period_schema as ps  # noqa: E402
-from ncnsc_reports.inputs.blank import write_workbook  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 NOTE = "DỮ LIỆU MINH HỌA: mọi đoạn văn và lựa chọn trong sổ này là giả định."
 MH = "(minh họa)"

@@ -11,18 +11,15 @@ tools/make_summary_template.py.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import docx_parts  # noqa: E402
-import make_summary_template as summary  # noqa: E402
-import make_template as base  # noqa: E402
-import template_destination  # noqa: E402
-from make_template import para  # noqa: E402
+from tools import docx_parts, template_destination
+from tools import make_summary_template as summary
+from tools import make_template as base
+from tools.make_template import para
 
 NAME = "du-thao-ke-hoach.docx"  # saved by template_destination (drafts)
 # The plan states figures, never how they were reached: that is du-thao-chi-tieu.xlsx (issue 22,

@@ -1,5 +1,6 @@
-"""Write the samples: `python tools/make_samples.py` — An Giang 2021–2025, Tiền Giang 2021, and
-(tools/make_samples_2026.py) An Giang 2026 and Đồng Tháp 2026, phase 2026–2030.
+"""The 2021–2025 samples: An Giang 2021–2025, Tiền Giang 2021 (written with every other sample by
+`python -m tools.samples`; shared pieces used by tools/make_samples_2026.py and
+tools/make_samples_kien_giang.py, which import from here and never the other way).
 
 The plans are real (seeds 000, 001, 002: An Giang 573/KH-UBND and its amendment QĐ 648/QĐ-UBND,
 Tiền Giang 224/KH-UBND): documents, targets, budget, norms as the plans state them. Every record
@@ -11,14 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
-
-from ncnsc_reports.inputs import schema as s  # noqa: E402
-from ncnsc_reports.inputs.blank import write_workbook  # noqa: E402
+from ncnsc_reports.inputs import schema as s
 
 NOTE = "DỮ LIỆU MINH HỌA: kế hoạch, chỉ tiêu là thật; mọi số liệu thực hiện là giả định."
 MH = "(minh họa)"
@@ -290,40 +285,3 @@ def tien_giang() -> tuple[dict, dict]:
 
 
 TITLE = "Hồ sơ tỉnh {} – Chương trình 1322"
-
-
-def write_samples(inputs: Path, phase2: bool = True) -> None:
-    """Write every sample; without `phase2`, only the 2021–2025 ones (the profiles without
-    their 2026–2030 rows): a test builds both and compares the 2021–2025 reports byte for byte.
-    """
-    import make_samples_2026 as p2
-    import make_samples_kien_giang as kien_giang
-
-    profile = profile_an_giang()
-    if phase2:
-        profile = p2.add_rows(profile, p2.an_giang_phase2())
-    write_workbook(inputs / "an-giang" / s.PROFILE_FILE, s.PROFILE_SHEETS, profile,
-                   TITLE.format("An Giang"), (NOTE,))
-    rng = random.Random(1322)
-    firms = Enterprises(rng)
-    for year in range(2021, 2026):
-        write_workbook(inputs / "an-giang" / str(year) / f"bao-cao-{year}.xlsx", s.YEAR_SHEETS,
-                       year_an_giang(year, rng, firms),
-                       f"Số liệu năm {year} – An Giang (dữ liệu minh họa)", (NOTE,))
-    profile, year = tien_giang()
-    write_workbook(inputs / "tien-giang" / s.PROFILE_FILE, s.PROFILE_SHEETS, profile,
-                   TITLE.format("Tiền Giang"), (NOTE,))
-    write_workbook(inputs / "tien-giang" / "2021" / "bao-cao-2021.xlsx", s.YEAR_SHEETS, year,
-                   "Số liệu năm 2021 – Tiền Giang (dữ liệu minh họa)", (NOTE,))
-    kien_giang.write(inputs)
-    if phase2:
-        p2.write(inputs, tien_giang()[0])
-
-
-def main() -> int:
-    write_samples(ROOT / "inputs")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,4 @@
-"""Phase 2026–2030 samples, written by tools/make_samples.py (part of it, not run alone).
+"""Phase 2026–2030 samples, written by tools/samples.py (part of it, not run alone).
 
 - An Giang 2026: the province merged with Kiên Giang on 1/7/2025 and issues its own 2026–2030
   plan. No seed gives that plan: its number, date, targets and budget are ILLUSTRATIVE (dữ liệu
@@ -15,7 +15,9 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from make_samples import (
+from ncnsc_reports.inputs import schema as s
+from ncnsc_reports.inputs.blank import write_workbook
+from tools.make_samples import (
     AG_CAPS,
     AG_COMMUNES,
     KG_COMMUNES,
@@ -25,9 +27,6 @@ from make_samples import (
     TITLE,
     TOOLS,
 )
-
-from ncnsc_reports.inputs import schema as s
-from ncnsc_reports.inputs.blank import write_workbook
 
 AG_NEW_PLAN = "45/KH-UBND"  # illustrative number
 AG_NEW_SUBJECT = ("triển khai Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và "

@@ -1,4 +1,4 @@
-"""The former Kiên Giang, 2021–2025, written by tools/make_samples.py (not run alone).
+"""The former Kiên Giang, 2021–2025, written by tools/samples.py (not run alone).
 
 Kiên Giang merged into An Giang on 1/7/2025 (domain.md §7); the An Giang summary 2021–2025 adds
 its years to An Giang's (profile “Hình thành”). No seed gives Kiên Giang's plan: its number,
@@ -13,10 +13,9 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from make_samples import AG_INDICATORS, MH, NOTE, SYSTEMS, TITLE, TOOLS
-
 from ncnsc_reports.inputs import schema as s
 from ncnsc_reports.inputs.blank import write_workbook
+from tools.make_samples import AG_INDICATORS, MH, NOTE, SYSTEMS, TITLE, TOOLS
 
 KG_PLAN = "126/KH-UBND"  # illustrative number
 KG_SUBJECT = ("thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất "

@@ -11,7 +11,6 @@ lessons, directions for the next phase and recommendations.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -19,11 +18,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import docx_parts  # noqa: E402
-import make_template as base  # noqa: E402
-import template_destination  # noqa: E402
-from make_template import para  # noqa: E402
+from tools import docx_parts, template_destination
+from tools import make_template as base
+from tools.make_template import para
 
 NAME = "tong-ket-giai-doan.docx"  # saved by template_destination (drafts)
 YEARS = 5  # a phase of QĐ 1322 is five years; a mid-term review leaves the later years blank

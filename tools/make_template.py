@@ -12,7 +12,6 @@ formatting decision lives in a named Word style, so an editor restyles through W
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -23,10 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import template_appendix  # noqa: E402
-import template_destination  # noqa: E402
-import template_records  # noqa: E402
+from tools import template_appendix, template_destination, template_records
 
 FONT = "Times New Roman"
 NAME = "bao-cao-nam.docx"  # saved by template_destination (drafts)

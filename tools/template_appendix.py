@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import copy
 
-import docx_parts  # tools/ is on sys.path: this module is part of make_template.py
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+
+from tools import docx_parts
 
 # (header, width cm, alignment): numbers right-aligned, text left, labels centred. Widths hold
 # the longest word of each column at 12 pt (no word broken across lines), 16.5 cm in all.

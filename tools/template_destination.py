@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx_parts import drop_styles_with_effects
+from tools.docx_parts import drop_styles_with_effects
 
 REPO = Path(__file__).resolve().parent.parent
 CHECKED_IN = REPO / "templates"

@@ -1,6 +1,6 @@
 """Write the Hưng Yên sample inputs from seed 004, the real 2023 report (reviewable record).
 
-Run once: `python tools/transcribe_hung_yen_2023.py [path/to/seeds]` (default: tests/data/seeds,
+Run once: `python -m tools.transcribe_hung_yen_2023 [path/to/seeds]` (default: tests/data/seeds,
 the repository's copy of the seed). It writes
 inputs/hung-yen/ho-so-tinh.xlsx and inputs/hung-yen/2023/bao-cao-2023.xlsx. Only conversion
 artefacts of the seed are fixed (domain.md §2): markdown markers, "Hung Yên", "SKH-CN",
@@ -14,11 +14,8 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from ncnsc_reports.inputs.blank import write_workbook  # noqa: E402
-from ncnsc_reports.inputs.schema import (  # noqa: E402
+from ncnsc_reports.inputs.blank import write_workbook
+from ncnsc_reports.inputs.schema import (
     PROFILE_AGENCY,
     PROFILE_PLAN,
     PROFILE_RECIPIENTS,
@@ -29,6 +26,8 @@ from ncnsc_reports.inputs.schema import (  # noqa: E402
     YEAR_GENERAL,
     YEAR_SHEETS,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SEED = "004_790641b6cac8c49d.txt"
 FIXES = (("Hung Yên", "Hưng Yên"), ("SKH-CN-", "SKHCN-"), ("SLĐT BXH", "SLĐTBXH"))

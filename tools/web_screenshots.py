@@ -2,7 +2,7 @@
 
 Runs the page over a copy of inputs/hung-yen in a temporary folder (the CLI itself, on a free
 port), walks a clerk's year, a unit's link and an editor's check in Debian's headless
-Chromium, and saves each page: `python tools/web_screenshots.py` (needs LibreOffice, pdftoppm
+Chromium, and saves each page: `python -m tools.web_screenshots` (needs LibreOffice, pdftoppm
 and /usr/bin/chromium, as the tests do). Look at every image before committing it.
 """
 
@@ -88,10 +88,18 @@ def _build(page, url: str) -> None:
     _shot(page, "nam")
 
 
-def _editor(page, url: str, work: Path) -> None:
-    sys.path.insert(0, str(ROOT / "tests"))
-    import hostile
+def _tests_module(name: str):
+    """Load tests/<name>.py by its path (tests/ is no package; no sys.path edit: issue 21)."""
+    import importlib.util
 
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _editor(page, url: str, work: Path) -> None:
+    hostile = _tests_module("hostile")  # the tests' own hostile edit of a template
     template = work / "bao-cao-nam.docx"
     shutil.copyfile(ROOT / "templates" / "bao-cao-nam.docx", template)
     hostile.template_paragraph(template, "Kết quả {{ agency.khong_co }} và {% for x in %}")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 import re
 import shutil
-import sys
 
 import openpyxl
 import pytest
@@ -15,7 +14,6 @@ from docx_text import docx_lines
 
 from ncnsc_reports.pipeline import build
 
-sys.path.insert(0, str(ROOT / "tools"))
 PHASE_ONE = [("an-giang", y) for y in range(2021, 2026)] + [("tien-giang", 2021)]
 ENDED = ("573/KH-UBND", "648/QĐ-UBND")
 
@@ -106,7 +104,7 @@ def test_dong_thap_targets_are_224s_rule_rounded_up(samples):
 
 
 def test_an_giang_targets_are_its_new_plans(samples):
-    from make_samples_2026 import AG_NEW_PLAN, AG_NEW_TARGETS
+    from tools.make_samples_2026 import AG_NEW_PLAN, AG_NEW_TARGETS
 
     rows = indicator_table(samples["an-giang"])
     assert {r[0]: r[3] for r in rows} == AG_NEW_TARGETS
@@ -120,7 +118,7 @@ def test_an_giang_targets_are_its_new_plans(samples):
 
 def test_phase_one_reports_unchanged_by_phase_two_data(tmp_path):
     """Every 2021–2025 sample is byte-identical with and without the phase-2 samples."""
-    from make_samples import write_samples
+    from tools.samples import write_samples
 
     built = {}
     for variant in (False, True):

@@ -15,9 +15,9 @@ import pytest
 from conftest import ROOT
 
 GENERATORS = {
-    "make_template.py": "bao-cao-nam.docx",
-    "make_summary_template.py": "tong-ket-giai-doan.docx",
-    "make_plan_template.py": "du-thao-ke-hoach.docx",
+    "make_template": "bao-cao-nam.docx",
+    "make_summary_template": "tong-ket-giai-doan.docx",
+    "make_plan_template": "du-thao-ke-hoach.docx",
 }
 
 
@@ -34,7 +34,7 @@ def project(tmp_path_factory) -> Path:
 
 
 def run(project: Path, script: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(project / "tools" / script), *args],
+    return subprocess.run([sys.executable, "-m", f"tools.{script}", *args],
                           capture_output=True, text=True, cwd=project, timeout=120)
 
 
@@ -51,7 +51,7 @@ def test_a_plain_run_writes_a_draft_and_leaves_the_editors_template(project, scr
 
 def test_only_the_flag_replaces_the_checked_in_template(project):
     target = project / "templates" / "bao-cao-nam.docx"
-    done = run(project, "make_template.py", "--replace-checked-in")
+    done = run(project, "make_template", "--replace-checked-in")
     assert done.returncode == 0, done.stderr
     assert not target.read_bytes().endswith(b"editor")
     assert zipfile.ZipFile(target).testzip() is None  # a whole .docx, written on purpose
