@@ -16,7 +16,7 @@ import secrets
 from pathlib import Path
 
 from ncnsc_reports.errors import ArgumentError
-from ncnsc_reports.web.store import write_file
+from ncnsc_reports.outputs.one_file import write_file
 
 STATE_DIR = ".ncnsc-web"
 PASSWORD_FILE = "mat-khau.json"

@@ -18,6 +18,7 @@ from starlette.responses import FileResponse, RedirectResponse
 from starlette.routing import Route
 
 from ncnsc_reports.errors import NcnscError
+from ncnsc_reports.outputs.one_file import write_file
 from ncnsc_reports.render.templates import REPORT_TEMPLATE
 from ncnsc_reports.template_check.kinds import KIND_NAMES, YEARLY
 from ncnsc_reports.web import library
@@ -25,7 +26,6 @@ from ncnsc_reports.web.preview import images_of, page_images
 from ncnsc_reports.web.project import listed_file
 from ncnsc_reports.web.security import form_of
 from ncnsc_reports.web.site import grouped, site_of
-from ncnsc_reports.web.store import write_file
 from ncnsc_reports.web.uploads import BadUpload, put_in_place, received
 
 TEMPLATES_DIR = "mau"

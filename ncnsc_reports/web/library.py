@@ -34,6 +34,7 @@ from ncnsc_reports.inputs.unit_form import FORMS_DIR
 from ncnsc_reports.new_province import start_province
 from ncnsc_reports.new_year import start_year as new_year
 from ncnsc_reports.outputs.marked import mark_workbooks
+from ncnsc_reports.outputs.one_file import write_file
 from ncnsc_reports.outputs.pdf import convert
 from ncnsc_reports.problems import Location, Problem, Problems
 from ncnsc_reports.render.docx import render
@@ -245,8 +246,7 @@ def sample_render(path: Path, kind: str, target: Path) -> Outcome:
     """Render the template with the kind's sample data into `target` (.docx), then its PDF."""
 
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(render(path, sample_context(kind)))
+        write_file(target, render(path, sample_context(kind)))
     except NcnscError as err:
         return failed(err)
     done = Outcome(True, path=target, outputs=[target])

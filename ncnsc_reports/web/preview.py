@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 from ncnsc_reports.errors import OutputError
+from ncnsc_reports.outputs.one_file import write_file
 
 PREVIEW_DIR = ".xem-truoc"
 RESOLUTION = "60"  # dots per inch: an A4 page ≈ 500 × 700 px, readable, light
@@ -29,7 +30,7 @@ def page_images(pdf: Path) -> list[Path]:
     key = f"{pdf.stat().st_size} {pdf.stat().st_mtime_ns}"
     if not (stamp.is_file() and stamp.read_text(encoding="ascii") == key):
         _render(pdf, folder)
-        stamp.write_text(key, encoding="ascii")
+        write_file(stamp, key.encode("ascii"))
     return images_of(folder, pdf.stem)
 
 

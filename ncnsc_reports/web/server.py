@@ -15,9 +15,9 @@ from pathlib import Path
 import uvicorn
 
 from ncnsc_reports.errors import ArgumentError
+from ncnsc_reports.outputs.one_file import write_file
 from ncnsc_reports.web import access
 from ncnsc_reports.web.app import create_app
-from ncnsc_reports.web.store import write_file
 
 LOOPBACK_HOSTS = ("localhost",)
 

@@ -1,47 +1,20 @@
-"""Writing one file whole or not at all, and keeping the one it replaces as a dated copy.
+"""Keeping the file an upload replaces, as a dated copy, before anything replaces it.
 
-`outputs.write.write_outputs` writes a build's whole set of files into a folder (and removes
-the files of its earlier set no longer made), so it cannot add one unit's form to don-vi/ or
-one record to `.ncnsc-web/`. This is its one-file counterpart, by the same rules: written in
-full and flushed to a hidden staging file beside the target, renamed into place, under the
-folder's lock (`outputs.lock`), never leaving half a file.
+Every single file the page writes goes through `outputs.one_file.write_file` (whole or not at
+all, under the folder's lock: the same lock a build of that folder takes); this module adds
+the page's own rule on top: a workbook, a unit's form or a template the page replaces is first
+copied, whole, into a `ban-cu/` folder under the name `<tên>-<ngày giờ sửa>` (never lose a
+value).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
-import secrets
 import shutil
 from pathlib import Path
 
-from ncnsc_reports.errors import OutputError
-from ncnsc_reports.outputs.lock import locked
-
-
-def write_file(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` atomically, under the lock of its folder; return `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with locked(path.parent):
-        _replace(path, data)
-    return path
-
-
-def _replace(path: Path, data: bytes) -> None:
-    staged = path.with_name(f".dang-ghi-{secrets.token_hex(6)}-{path.name}")
-    try:
-        with open(staged, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(staged, path)
-    except OSError as err:
-        raise OutputError(f"không ghi được “{path.name}”: {err.strerror}. Nếu tệp đang mở "
-                          "trong Excel, hãy đóng lại rồi thử lại.") from err
-    finally:
-        with contextlib.suppress(OSError):
-            staged.unlink()
+from ncnsc_reports.outputs.one_file import write_file
 
 
 def keep_copy(path: Path, folder: Path) -> Path | None:

@@ -18,7 +18,7 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ncnsc_reports.web.store import write_file
+from ncnsc_reports.outputs.one_file import write_file
 
 LINKS_FILE = "lien-ket-don-vi.json"
 _CHANGING = threading.Lock()  # read-change-write of the links, one request at a time

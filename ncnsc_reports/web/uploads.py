@@ -13,7 +13,8 @@ from pathlib import Path
 
 from starlette.datastructures import UploadFile
 
-from ncnsc_reports.web.store import keep_copy, write_file
+from ncnsc_reports.outputs.one_file import write_file
+from ncnsc_reports.web.store import keep_copy
 
 UPLOADS_DIR = "tai-len"  # in .ncnsc-web/: the last upload of each year, for its marked copy
 KEPT_DIR = "ban-cu"
