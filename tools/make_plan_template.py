@@ -1,4 +1,7 @@
-"""Write templates/du-thao-ke-hoach.docx, the draft plan for the next phase.
+"""How templates/du-thao-ke-hoach.docx, the draft plan for the next phase, was first made: a
+one-off record, not its source (the checked-in .docx is; editors edit it in Word). Run plainly
+(`python -m tools.make_plan_template`) it writes a draft to build/templates/; see
+tools/template_destination.py.
 
 Seed 000 (An Giang 573/KH-UBND) asks the Sở KH&CN for a “Dự thảo Kế hoạch thực hiện giai đoạn
 2026 - 2030” when 2021–2025 ends. A plan is issued by the UBND tỉnh (NĐ 30/2020, Phụ lục III,

@@ -1,4 +1,7 @@
-"""Write templates/tong-ket-giai-doan.docx, the period summary (báo cáo tổng kết / sơ kết).
+"""How templates/tong-ket-giai-doan.docx, the period summary (báo cáo tổng kết / sơ kết), was
+first made: a one-off record, not its source (the checked-in .docx is; editors edit it in Word).
+Run plainly (`python -m tools.make_summary_template`) it writes a draft to build/templates/;
+see tools/template_destination.py.
 
 Built from tools/make_template.py's parts, so the summary has the yearly report's styles, page
 setup, header (Mẫu 1.4, NĐ 30/2020 Phụ lục III), paragraph layout, Nơi nhận and signature; only

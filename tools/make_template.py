@@ -1,9 +1,10 @@
 """Write the first version of templates/bao-cao-nam.docx, the annual report template.
 
 The checked-in .docx is the source of truth from then on: editors change it in Word or
-LibreOffice. This script exists so that the template's origin is reviewable: run plainly it
-writes a draft to build/templates/ to compare with; only `--replace-checked-in` writes over
-templates/bao-cao-nam.docx, discarding every editor's change (tools/template_destination.py).
+LibreOffice. This one-off script exists so that the template's origin is reviewable: run plainly
+(`python -m tools.make_template`) it writes a draft to build/templates/ to compare with; only
+`--replace-checked-in` writes over templates/bao-cao-nam.docx, discarding every editor's change
+(a copy of the replaced file is kept; tools/template_destination.py).
 
 Layout: NĐ 30/2020/NĐ-CP, Phụ lục I (rules) and Phụ lục III, Mẫu 1.4 (Báo cáo). Every
 formatting decision lives in a named Word style, so an editor restyles through Word styles.

@@ -1,10 +1,14 @@
-"""One source for each template (issue 11, item 11): the checked-in .docx, which editors own.
+"""One source for each template (issue 11, item 11; issue 21, item 6): the checked-in .docx,
+which editors own and edit in Word (README “Mẫu Word”).
 
-The generators in tools/ must never write over it unless told to on purpose.
+The generators in tools/ are one-off records of how each template was first made: they must never
+write over it unless told to on purpose, and then keep the replaced file; nothing else in tools/
+saves a template.
 """
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -49,9 +53,26 @@ def test_a_plain_run_writes_a_draft_and_leaves_the_editors_template(project, scr
     assert "bản nháp" in done.stdout and "--replace-checked-in" in done.stdout
 
 
-def test_only_the_flag_replaces_the_checked_in_template(project):
+def test_only_the_flag_replaces_the_checked_in_template_and_the_editors_file_is_kept(project):
     target = project / "templates" / "bao-cao-nam.docx"
+    editors = target.read_bytes()
     done = run(project, "make_template", "--replace-checked-in")
     assert done.returncode == 0, done.stderr
     assert not target.read_bytes().endswith(b"editor")
     assert zipfile.ZipFile(target).testzip() is None  # a whole .docx, written on purpose
+    kept = project / "build" / "templates" / "bao-cao-nam.truoc-khi-thay.docx"
+    assert kept.read_bytes() == editors and "mẫu cũ được giữ" in done.stdout
+    assert sorted(p.name for p in target.parent.iterdir()) == sorted(GENERATORS.values())
+
+
+def test_every_generator_saves_through_template_destination():
+    """A generator's own `.save(` could write a template past the guard: there is none."""
+    parts = [*GENERATORS, "template_appendix", "template_records", "docx_parts"]
+    saving = {}
+    for name in parts:
+        tree = ast.parse((ROOT / "tools" / f"{name}.py").read_text(encoding="utf-8"))
+        saves = [n for n in ast.walk(tree) if isinstance(n, ast.Call)
+                 and isinstance(n.func, ast.Attribute) and n.func.attr == "save"]
+        saving[name] = [ast.unparse(n.func.value) for n in saves]
+    assert saving == {**dict.fromkeys(parts, []),
+                      **dict.fromkeys(GENERATORS, ["template_destination"])}
