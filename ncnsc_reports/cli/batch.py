@@ -33,10 +33,14 @@ def build_every_report(inputs_dir: Path, options: BuildOptions, jobs: int | None
         click.echo(f"Lỗi: không có thư mục năm nào (dạng <tỉnh>/<năm>) trong “{inputs_dir}”.",
                    err=True)
         return 1
+    from ncnsc_reports.inputs.excel_lock import open_in_excel
+
+    # before the builds, as `build` of one folder: what they read is open in Excel
+    open_books = {year_dir: open_in_excel(year_dir) for year_dir in year_dirs}
     with click.progressbar(length=len(year_dirs), label="Đang tạo báo cáo",
                            file=sys.stderr) as bar:
         items = build_all(year_dirs, options, jobs, on_done=lambda item: bar.update(1))
-    _summary(items)
+    _summary(items, open_books)
     built = [item.result for item in items if item.result]
     if options.pdf and built:
         failed_pdf = _pdfs(built, jobs, debug)
@@ -44,7 +48,7 @@ def build_every_report(inputs_dir: Path, options: BuildOptions, jobs: int | None
     return 1 if any(item.failure for item in items) else 0
 
 
-def _summary(items) -> None:
+def _summary(items, open_books: dict[Path, list[str]]) -> None:
     failed = [item for item in items if item.failure]
     same = sum(1 for item in items if item.result and item.result.up_to_date)
     warned = sum(len(item.result.warnings) for item in items if item.result)
@@ -75,6 +79,8 @@ def _summary(items) -> None:
             click.echo(f"  ✗ {item.name}: không tạo được")
             for line in [*item.failure, *marked_lines(item.marked)]:
                 click.echo(f"      {line}")
+        for line in open_books.get(item.year_dir, ()):  # each folder's, where it is listed
+            click.echo(f"      {line}")
     if same:
         click.echo(f"({same} báo cáo đánh dấu “=” không đổi vì dữ liệu, mẫu như lần tạo trước; "
                    "muốn tạo lại: thêm --rebuild.)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 
 import pytest
@@ -93,3 +95,25 @@ def test_batch_says_which_hand_edited_report_it_kept(inputs):
     result = runner.invoke(main, ["build", "--all", str(inputs), "--jobs", "1"])
     kept = [line for line in result.output.splitlines() if "được giữ lại thành" in line]
     assert len(kept) == 1 and "bao-cao-hung-yen-2023.docx" in kept[0]
+
+
+def test_batch_says_which_workbooks_are_open_in_excel_per_folder(inputs):
+    """As `build` of one folder says it (inputs.excel_lock), under that folder's line."""
+    book = inputs / "hung-yen" / "2023" / "bao-cao-2023.xlsx"
+    saved = dt.datetime.combine(dt.date.today(), dt.time(9, 5))
+    os.utime(book, (saved.timestamp(), saved.timestamp()))
+    (book.parent / f"~${book.name}").write_bytes(b"\x00" * 165)  # Excel's lock file
+    result = CliRunner().invoke(main, ["build", "--all", str(inputs), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    said = ("      Sổ “2023/bao-cao-2023.xlsx” đang mở trong Excel: báo cáo dùng bản đã lưu lúc "
+            "09:05; nếu vừa sửa mà chưa lưu, hãy lưu (Ctrl+S) rồi chạy lại.")
+    assert lines.count(said) == 1
+    hung_yen = next(i for i, line in enumerate(lines) if line.startswith("  ✓ hung-yen/2023"))
+    tien_giang = next(i for i, line in enumerate(lines) if line.startswith("  ✓ tien-giang"))
+    assert hung_yen < lines.index(said) < tien_giang  # under its own folder, not another's
+    # a failed folder says it too: the unsaved changes may be the fix
+    edit_workbook(book, "Văn bản", {"D2": "31/4/2023"})
+    os.utime(book, (saved.timestamp(), saved.timestamp()))
+    failed = CliRunner().invoke(main, ["build", "--all", str(inputs), "--jobs", "1"])
+    assert failed.exit_code == 1 and said in failed.output.splitlines()
