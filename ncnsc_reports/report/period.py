@@ -40,6 +40,7 @@ from ncnsc_reports.inputs.schema import (
     PROFILE_NO_DATA,
     PROFILE_PLAN,
     PROFILE_SHEETS,
+    PROFILE_TARGETS,
 )
 from ncnsc_reports.inputs.sheets import Row, read_settings, read_workbook
 from ncnsc_reports.problems import Location, Problems, command, expected_found
@@ -66,6 +67,7 @@ from ncnsc_reports.report.period_years import missing_years, year_without_data
 from ncnsc_reports.report.plan import PARTS, chain_in_force, plan_rows
 from ncnsc_reports.report.predecessors import FormerPlan, check_predecessors, former_plans
 from ncnsc_reports.report.validation import validate
+from ncnsc_reports.report.year_targets import with_year_sums
 
 
 @dataclass(frozen=True)
@@ -161,15 +163,16 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
     general, where = _settings(sheets[PERIOD_GENERAL.name], f"{first}-{last}", book.name,
                                problems)
     end = yearly[last]
-    plan = end.plan_in_force
-    if plan is None:
+    if end.plan_in_force is None:
         problems.error(Location(PROFILE_FILE), "báo cáo tổng kết cần trang “Chỉ tiêu” và “Chỉ "
                        "tiêu kế hoạch” trong hồ sơ tỉnh (chỉ tiêu của Kế hoạch)")
         return None
+    date = report_date(general, last)
+    # a target set only year by year is summed over the phase (review M10)
+    plan = with_year_sums(end.plan_in_force, profile, Phase(first, last), date)
     if plan.period.start != first:
         problems.error(Location(str(period_dir)), expected_found(
             f"giai đoạn bắt đầu từ năm đầu của giai đoạn Kế hoạch ({plan.period.start})", first))
-    date = report_date(general, last)
     formation, history, merged_from = _territory(period_dir.parent, Phase(first, last), end,
                                                  problems)
     former: tuple[FormerPlan, ...] = ()
@@ -211,11 +214,11 @@ def _profile(province_dir: Path, problems: Problems) -> dict[str, list[Row]]:
     validations report the same ones (load_period keeps each once), but a year whose workbook
     is missing stops before reading the profile, and every problem is to be told at once."""
     path = province_dir / PROFILE_FILE
+    read = (PROFILE_PLAN, PROFILE_NO_DATA, PROFILE_TARGETS)
     if not path.is_file():
-        return {PROFILE_PLAN.name: [], PROFILE_NO_DATA.name: []}  # the years report it
-    others = tuple(s.name for s in PROFILE_SHEETS if s not in (PROFILE_PLAN, PROFILE_NO_DATA))
-    return read_workbook(path, (PROFILE_PLAN, PROFILE_NO_DATA), problems,
-                         (HELP_SHEET, LISTS_SHEET) + others)
+        return {s.name: [] for s in read}  # the years report it
+    others = tuple(s.name for s in PROFILE_SHEETS if s not in read)
+    return read_workbook(path, read, problems, (HELP_SHEET, LISTS_SHEET) + others)
 
 
 def _yearly_reports(province_dir: Path, first: int, last: int, profile,

@@ -18,8 +18,9 @@ from ncnsc_reports.inputs.schema import HELP_SHEET, LISTS_SHEET, PROFILE_FILE, P
 from ncnsc_reports.inputs.sheets import read_workbook
 from ncnsc_reports.problems import Location, Problems
 from ncnsc_reports.report.formation import Formation, Predecessor
-from ncnsc_reports.report.model import Document, PlanInForce
+from ncnsc_reports.report.model import Document, Phase, PlanInForce
 from ncnsc_reports.report.plan import read_plan
+from ncnsc_reports.report.year_targets import with_year_sums
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def _plan_of(p: Predecessor, last: int, on: dt.date, problems: Problems) -> Form
         problems.error(_moved(problem.where, prefix), problem.message)
     if plan is None:
         return None
+    plan = with_year_sums(plan, profile, Phase(plan.period.start, last), on)  # review M10
     return FormerPlan(p.name, p.words, tuple(cited), replace(plan, territory=p.name))
 
 
