@@ -12,7 +12,7 @@ import datetime as dt
 
 from ncnsc_reports.inputs.schema import MEASURES
 from ncnsc_reports.render import sentences
-from ncnsc_reports.report.model import BudgetLine, Document, IndicatorLine
+from ncnsc_reports.report.model import BudgetLine, Document, IndicatorLine, Spending
 
 # measure: (verb, noun, unit), as the profiles' sheet “Chỉ tiêu” writes them
 WORDS = dict(zip(MEASURES, (
@@ -64,13 +64,26 @@ def indicator_cases(measure: str) -> list[str]:
 
 
 def money_cases() -> list[str]:
-    spend = {"không chi": sentences.Spending(),
-             "chỉ hỗ trợ": sentences.Spending(146_000_000, 0, ("Ngân sách tỉnh",)),
-             "hỗ trợ và tập huấn": sentences.Spending(300_000_000, 55_000_000,
-                                                      ("Ngân sách tỉnh",)),
-             "hỗ trợ, tập huấn và chi khác": sentences.Spending(300_000_000, 55_000_000, ())}
+    here = "địa bàn tỉnh An Giang (trước sắp xếp)"
+    elsewhere = (("tỉnh Kiên Giang (trước sắp xếp)", 90_800_000),)
+    spend = {"không chi": Spending(),
+             "chỉ hỗ trợ": Spending(146_000_000, 0, ("Ngân sách tỉnh",)),
+             "hỗ trợ và tập huấn": Spending(300_000_000, 55_000_000, ("Ngân sách tỉnh",)),
+             "hỗ trợ, tập huấn và chi khác": Spending(300_000_000, 55_000_000, ()),
+             # a plan covering one former province: its territory, the whole province beside
+             "địa bàn kế hoạch, chỉ hỗ trợ": Spending(
+                 73_100_000, 0, ("Ngân sách tỉnh",), here, 163_900_000, elsewhere),
+             "địa bàn kế hoạch, hỗ trợ và tập huấn": Spending(
+                 300_000_000, 55_000_000, ("Ngân sách tỉnh",), here, 445_800_000, elsewhere),
+             "địa bàn kế hoạch, không chi": Spending(
+                 0, 0, (), here, 90_800_000, elsewhere),
+             "toàn tỉnh, kế hoạch trên một địa bàn": Spending(
+                 146_000_000, 60_000_000, ("Ngân sách tỉnh",), "toàn địa bàn tỉnh")}
     spent = {"không chi": 0, "chỉ hỗ trợ": 146_000_000, "hỗ trợ và tập huấn": 355_000_000,
-             "hỗ trợ, tập huấn và chi khác": 400_000_000}
+             "hỗ trợ, tập huấn và chi khác": 400_000_000,
+             "địa bàn kế hoạch, chỉ hỗ trợ": 73_100_000,
+             "địa bàn kế hoạch, hỗ trợ và tập huấn": 355_000_000,
+             "địa bàn kế hoạch, không chi": 0, "toàn tỉnh, kế hoạch trên một địa bàn": 206_000_000}
     out = []
     for name, spending in spend.items():
         for planned in (900_000_000, None):

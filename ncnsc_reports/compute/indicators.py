@@ -50,6 +50,7 @@ from ncnsc_reports.report.model import (
     IndicatorLine,
     Phase,
     PlanInForce,
+    Spending,
     Territories,
     YearRecords,
 )
@@ -71,7 +72,8 @@ class Results:
     # A plan covering one former province: the other former provinces where the year's
     # records lie (in words), said beside the rates measured in the plan's territory.
     other_territories: tuple[str, ...] = ()
-    spent_elsewhere: int = 0  # the year's money recorded in those other territories
+    # the year's money by purpose, on the basis of `budget`'s spent figure (review M3)
+    spending: Spending = Spending()
     programme: tuple = ()  # compute.programme.ProgrammeLine: since 2021, in a later phase
 
 
@@ -195,14 +197,55 @@ def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int,
         results.append(_territory_line(line, local, year) if local else line)
     stated = {y: r.stated_spent for y, r in history.items() if r.stated_spent is not None}
     recorded = spent_by_year(f).reindex(years, fill_value=0).astype(int)
-    elsewhere = 0
+    whole, basis = stated.get(year, int(recorded[year])), f
     if local and plan.budget:  # its dự toán against the money spent in its territory (§7)
         outside = spent_by_year(local["outside"]).reindex(years, fill_value=0).astype(int)
         stated = {y: v for y, v in stated.items() if not outside[y]}  # a whole-province sum
-        recorded, elsewhere = recorded - outside, int(outside[year])
+        recorded = recorded - outside
+        basis = {n: df.drop(local["outside"][n].index) for n, df in f.items()}
     budget = _budget(plan, recorded, years, stated)
+    spending = _spending(basis, year, local, bool(plan.budget), words or {})
+    if spending.where and spending.elsewhere:
+        spending = replace(spending, whole=whole)
     return Results(tuple(results), budget, first, year, plan.period, _summary(plan, budget),
-                   int(recorded[year]), local["others"] if local else (), elsewhere)
+                   int(recorded[year]), local["others"] if local else (), spending)
+
+
+WHOLE_PROVINCE = "toàn địa bàn tỉnh"
+
+
+def _spending(basis: dict[str, pd.DataFrame], year: int, local: dict | None, measured: bool,
+              words: dict[str, str]) -> Spending:
+    """The year's support and training money on the basis the money sentence states: the
+    plan's territory when its dự toán is measured there (`measured`), else the whole
+    province, named as such when the indicators' bases differ (domain.md §7, review M3)."""
+    support = basis[YEAR_SUPPORT.name]
+    support = support[support["year"] == year]
+    amounts = pd.to_numeric(support["amount"], errors="coerce").fillna(0)
+    funding = tuple(dict.fromkeys(str(s) for s, a in zip(support["funding"], amounts,
+                                                          strict=True) if a and isinstance(s, str)
+                                  and s))
+    training = basis[YEAR_TRAINING.name]
+    result = Spending(int(amounts.sum()), int(pd.to_numeric(
+        training[training["year"] == year]["cost"], errors="coerce").fillna(0).sum()), funding)
+    if local is None:
+        return result
+    if not measured:
+        return replace(result, where=WHOLE_PROVINCE)
+    outside = spent_by_territory(local["outside"], year)
+    return replace(result, where=f"địa bàn {local['words']}",
+                   elsewhere=tuple((words.get(t, t), v) for t, v in outside.items() if v))
+
+
+def spent_by_territory(f: dict[str, pd.DataFrame], year: int) -> dict[str, int]:
+    """Money recorded in `year` by territory (support amounts plus training costs)."""
+    totals: dict[str, int] = {}
+    for sheet, column in ((YEAR_SUPPORT.name, "amount"), (YEAR_TRAINING.name, "cost")):
+        df = f[sheet][f[sheet]["year"] == year]
+        values = pd.to_numeric(df[column], errors="coerce").fillna(0)
+        for territory, value in values.groupby(df["territory"]).sum().items():
+            totals[territory] = totals.get(territory, 0) + int(value)
+    return totals
 
 
 def _in_territory(plan: PlanInForce, f: dict[str, pd.DataFrame], years: list[int],

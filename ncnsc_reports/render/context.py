@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from ncnsc_reports.formatting import date_parts, format_number, place_date_line, two_digits
-from ncnsc_reports.inputs.schema import YEAR_SUPPORT, YEAR_TRAINING
+from ncnsc_reports.inputs.schema import YEAR_SUPPORT
 from ncnsc_reports.render import sentences
 from ncnsc_reports.render.records import (
     GROUP_RECORDS,
@@ -178,7 +178,10 @@ class ReportContext:
         "dòng."
     )
     money_sentence: str = described(
-        "Câu “Về kinh phí: …” của mục II.1 (đã có dấu chấm cuối); trống khi không có chỉ tiêu."
+        "Câu “Về kinh phí: …” của mục II.1 (đã có dấu chấm cuối): dự toán, đã sử dụng theo "
+        "từng nội dung chi cộng đúng bằng tổng; kế hoạch chỉ áp dụng trên địa bàn một tỉnh "
+        "trước sắp xếp thì tính trên địa bàn đó, kèm câu về toàn địa bàn tỉnh; trống khi không "
+        "có chỉ tiêu."
     )
     indicators: list[IndicatorLine] = described(
         "Các chỉ tiêu của kế hoạch với kết quả năm và lũy kế."
@@ -350,17 +353,11 @@ def _money_sentence(report: Report, results: Results | None) -> str:
     """“Về kinh phí: …”, also without a dự toán (review M4): what was spent, on what."""
     if results is None:
         return ""
-    records = report.history.get(report.year)
-    rows = records.rows if records else {}
-    support = rows.get(YEAR_SUPPORT.name, [])
-    spending = sentences.Spending(
-        sum(r["amount"] or 0 for r in support),
-        sum(r["cost"] or 0 for r in rows.get(YEAR_TRAINING.name, [])),
-        tuple(dict.fromkeys(r["funding"] for r in support if r["amount"] and r["funding"])))
     plan = report.plan_in_force
     phase = _phase_fields(report)
     source = results.budget_summary.source if results.budget_summary else None
-    return sentences.money_sentence(results.budget, spending, source,
+    # by purpose on the basis of the spent figure, computed with it (compute.indicators)
+    return sentences.money_sentence(results.budget, results.spending, source,
                                     plan.targets_source if plan else None,
                                     phase["cumulative_since"], phase["budget_years"])
 

@@ -13,7 +13,7 @@ tests/golden/cau-chi-tieu.txt holds every case, read aloud.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ncnsc_reports.formatting import cite_short, format_number, format_rate, two_digits
@@ -33,7 +33,7 @@ from ncnsc_reports.inputs.schema import (
     TRACE_SUPPORTED,
     TRAINEES,
 )
-from ncnsc_reports.report.model import BudgetLine, Document, IndicatorLine
+from ncnsc_reports.report.model import BudgetLine, Document, IndicatorLine, Spending
 
 # Counting rules whose noun is a bare countable head (“lớp tập huấn”, “hệ thống quản lý”): their
 # “none” form ends in “nào”. The others name enterprises by what they did (“doanh nghiệp đăng ký
@@ -130,15 +130,6 @@ def lead_in(period: str, source: Document, rules: set[str], appendix: str) -> st
     return f"Kết quả thực hiện các chỉ tiêu giai đoạn {period} theo {cite_short(source)}{inside}:"
 
 
-@dataclass(frozen=True)
-class Spending:
-    """What the year's records say the money went to (support rows, training classes)."""
-
-    support: int = 0
-    training: int = 0
-    funding: tuple[str, ...] = ()  # “Nguồn kinh phí” of the support rows, in order met
-
-
 def _purposes(spent: int, spending: Spending) -> str:
     """“ (hỗ trợ doanh nghiệp 300.000.000 đồng từ nguồn ngân sách tỉnh; tập huấn 55.000.000
     đồng)” when the parts recorded add up to the total said (review M3), “ để hỗ trợ doanh
@@ -170,11 +161,13 @@ def _spent(value: int) -> str:
 
 def money_sentence(lines: tuple[BudgetLine, ...], spending: Spending, source: Document | None,
                    plan: Document | None, since: str, years_text: str) -> str:
-    """“Về kinh phí: …” without the leading “- ”, ending with “.”."""
+    """“Về kinh phí: …” without the leading “- ”, ending with “.”; where the money is measured
+    on a plan's territory, a second sentence gives the whole province's spend (domain.md §7)."""
     this = lines[-1]
     year_part = _year_money(this, spending, source, plan)
+    whole = _whole_money(this.year, spending)
     if len(lines) == 1:
-        return f"Về kinh phí: {year_part}."
+        return f"Về kinh phí: {year_part}.{whole}"
     spent = sum(b.spent for b in lines)
     planned = [b.planned for b in lines if b.planned is not None]
     rate = completion(spent, sum(planned)) if planned and spent else None
@@ -182,7 +175,20 @@ def money_sentence(lines: tuple[BudgetLine, ...], spending: Spending, source: Do
     if rate is not None:
         cumulative += (f", bằng {format_rate(rate)}% dự toán {years_text} "
                        f"({format_number(sum(planned))} đồng)")
-    return f"Về kinh phí: {year_part}; {cumulative}."
+    return f"Về kinh phí: {year_part}; {cumulative}.{whole}"
+
+
+def _whole_money(year: int, spending: Spending) -> str:
+    """“ Trên toàn địa bàn tỉnh, năm 2025 đã sử dụng 163.900.000 đồng, trong đó trên địa bàn
+    tỉnh Kiên Giang (trước sắp xếp) 90.800.000 đồng.”: the parts the reader adds up."""
+    if spending.whole is None:
+        return ""
+    parts = ", ".join(f"trên địa bàn {words} {format_number(value)} đồng"
+                      for words, value in spending.elsewhere)
+    inside = f", trong đó {parts}" if parts else ""
+    if len(spending.elsewhere) == 1 and spending.elsewhere[0][1] == spending.whole:
+        inside = f", toàn bộ trên địa bàn {spending.elsewhere[0][0]}"
+    return f" Trên toàn địa bàn tỉnh, năm {year} {_spent(spending.whole)}{inside}."
 
 
 def _year_money(this: BudgetLine, spending: Spending, source: Document | None,
@@ -190,6 +196,8 @@ def _year_money(this: BudgetLine, spending: Spending, source: Document | None,
     spent = _spent(this.spent)
     if this.spent:
         spent += _purposes(this.spent, spending)
+    if spending.where:  # the basis named where it differs from the indicators' (§7)
+        spent = f"trên {spending.where} {spent}"
     if this.planned is None:
         basis = f" theo {cite_short(plan)}" if plan else ""
         return f"năm {this.year} chưa có dự toán{basis}, {spent}"

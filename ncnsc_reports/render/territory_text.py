@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ncnsc_reports.formatting import cite_short, format_number, short_date, two_digits
+from ncnsc_reports.formatting import cite_short, short_date, two_digits
 from ncnsc_reports.report.model import Report
 
 if TYPE_CHECKING:
@@ -40,9 +40,6 @@ def territory_note(report: Report, results: Results | None) -> str:
                   f"{' và '.join(results.other_territories)}{since}")
         if carried:
             first += f", chưa có chỉ tiêu giai đoạn {plan.period.label}"
-        if results.spent_elsewhere:
-            first += (f" (kinh phí đã sử dụng trên địa bàn đó năm {report.year}: "
-                      f"{format_number(results.spent_elsewhere)} đồng)")
     money = " và kinh phí so với dự toán" if plan.budget else ""
     second = (f"Tỷ lệ đạt{money} tính trên kết quả tại địa bàn {words}; kết quả trên toàn địa "
               "bàn tỉnh ghi trong ngoặc")

@@ -227,6 +227,20 @@ class BudgetLine:
 
 
 @dataclass(frozen=True)
+class Spending:
+    """What the year's money went to, on the basis of the year's spent figure (review M3): a
+    plan covering one former province is measured on its territory (domain.md §7), and then
+    `where` names that territory and `whole` the whole province's spend beside it."""
+
+    support: int = 0  # “Hỗ trợ doanh nghiệp” amounts
+    training: int = 0  # “Tập huấn” costs
+    funding: tuple[str, ...] = ()  # “Nguồn kinh phí” of the support rows, in order met
+    where: str = ""  # “tỉnh An Giang (trước sắp xếp)”, “toàn tỉnh”; "" when nothing differs
+    whole: int | None = None  # the whole province's spend when `where` is a territory
+    elsewhere: tuple[tuple[str, int], ...] = ()  # (other territory in words, its spend)
+
+
+@dataclass(frozen=True)
 class BudgetSummary:
     """The budget of the phase to the report year: per year, the year's and the totals."""
 

@@ -4,6 +4,7 @@ program's counting code, and the text names the territory where the bases differ
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -194,3 +195,66 @@ def test_figures_not_available_are_said_in_the_clerks_words(an_giang_copy):
     text = "\n".join(docx_lines(build_summary(an_giang_copy / "tong-ket-2021-2025").path))
     assert sentence in text and "trong công cụ" not in text
     assert "Kế hoạch số 126/KH-UBND" not in text
+
+
+# --- Money on the plan's territory (issue 22 items 1 and 4; review M3, M20) ----------------
+
+
+def vnd(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def amounts(text: str) -> list[int]:
+    return [int(a.replace(".", "")) for a in re.findall(r"([\d.]+) đồng", text)]
+
+
+def money_line(text: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith("- Về kinh phí"))
+
+
+def test_an_giang_2025_money_is_spent_in_the_plans_territory_and_adds_up(built):
+    """The year's spend and its purposes on KH 573's territory, the whole province beside."""
+    rows = [r for r in support("an-giang", [2025], "An Giang (trước sắp xếp)")]
+    inside = sum(r["Số tiền (đồng)"] or 0 for r in rows if r["territory"] != "Kiên Giang")
+    kien_giang = sum(r["Số tiền (đồng)"] or 0 for r in rows if r["territory"] == "Kiên Giang")
+    line = money_line(built["an-giang"])
+    assert inside and kien_giang  # the sample has money on both territories
+    assert (f"trên địa bàn tỉnh An Giang (trước sắp xếp) đã sử dụng {vnd(inside)} đồng để hỗ "
+            "trợ doanh nghiệp từ nguồn ngân sách tỉnh, đạt") in line
+    assert (f"Trên toàn địa bàn tỉnh, năm 2025 đã sử dụng {vnd(inside + kien_giang)} đồng, "
+            f"trong đó trên địa bàn tỉnh Kiên Giang (trước sắp xếp) {vnd(kien_giang)} đồng."
+            ) in line
+    # the rate divides the territory's spend by the plan's dự toán (285.150.000 đồng)
+    assert f"đạt {rate(inside, 285_150_000)}% dự toán năm" in line
+    # I.2.3 states the whole province's support: the same total the money item reconciles to
+    assert f"tổng kinh phí {vnd(inside + kien_giang)} đồng" in built["an-giang"]
+
+
+def test_purposes_on_the_territory_add_up_to_the_total_said(an_giang_copy):
+    """A class before the merger lies in the former An Giang: support and training there add up
+    to the spend said, the Kiên Giang support stays out of the parts (review M3)."""
+    from conftest import append_row
+
+    append_row(an_giang_copy / "2025" / "bao-cao-2025.xlsx", "Tập huấn", (
+        "Lớp tập huấn (minh họa)", dt.date(2025, 3, 10), None, 40, 20, 20, 25_000_000))
+    line = money_line("\n".join(docx_lines(build(an_giang_copy / "2025").path)))
+    said = re.search(r"trên địa bàn tỉnh An Giang \(trước sắp xếp\) đã sử dụng ([\d.]+) đồng "
+                     r"\(([^)]*)\)", line)
+    assert said, line
+    parts = amounts(said.group(2))
+    assert parts == [73_100_000, 25_000_000]
+    assert sum(parts) == amounts(said.group(1) + " đồng")[0]
+    assert "hỗ trợ doanh nghiệp 73.100.000 đồng từ nguồn ngân sách tỉnh; tập huấn" in line
+    assert "năm 2025 đã sử dụng 188.900.000 đồng, trong đó trên địa bàn tỉnh Kiên Giang" in line
+
+
+def test_dong_thap_2026_money_is_the_whole_provinces_and_says_so(built):
+    """KH 224 sets no dự toán: no rate, so the whole province's spend, named as such."""
+    line = money_line(built["dong-thap"])
+    total = sum(r["Số tiền (đồng)"] for r in support("dong-thap", [2026], "x"))
+    training = sum(r["Kinh phí (đồng)"] for r in sheet_rows(
+        ROOT / "inputs" / "dong-thap" / "2026" / "bao-cao-2026.xlsx", "Tập huấn"))
+    assert (f"trên toàn địa bàn tỉnh đã sử dụng {vnd(total + training)} đồng (hỗ trợ doanh "
+            f"nghiệp {vnd(total)} đồng từ nguồn ngân sách tỉnh; tập huấn {vnd(training)} đồng)"
+            ) in line
+    assert "đạt" not in line

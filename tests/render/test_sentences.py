@@ -42,3 +42,20 @@ def test_every_money_sentence_adds_up():
             inside = line[total.end():line.index(")", total.end())]
             parts = [int(p.replace(".", "")) for p in re.findall(r"([\d.]+) đồng", inside)]
             assert sum(parts) == int(total.group(1).replace(".", "")), line
+
+
+def test_the_whole_province_is_the_territory_plus_the_others():
+    """Money measured on a plan's territory (domain.md §7): the whole province's spend said
+    beside it is that territory's plus each other territory's (review M3, M20)."""
+    lines = [line for line in table().split("## Kinh phí")[1].splitlines()
+             if "Trên toàn địa bàn tỉnh" in line]
+    assert lines
+    for line in lines:
+        here = re.search(r"trên địa bàn [^,;]*?\) (?:đã sử dụng ([\d.]+) đồng|chưa sử dụng)",
+                         line)
+        whole = re.search(r"Trên toàn địa bàn tỉnh, năm \d+ đã sử dụng ([\d.]+) đồng(.*)$", line)
+        others = [int(v.replace(".", "")) for v in re.findall(r" ([\d.]+) đồng", whole.group(2))]
+        if "toàn bộ trên địa bàn" in whole.group(2):
+            others = [int(whole.group(1).replace(".", ""))]
+        inside = int(here.group(1).replace(".", "")) if here.group(1) else 0
+        assert inside + sum(others) == int(whole.group(1).replace(".", "")), line
