@@ -60,12 +60,14 @@ def cpu(command: list[str], runs: int = 5, before=None, **kwargs) -> float:
 
 
 def sample_context(year_dir: Path):
-    """The template and context a build of `year_dir` renders (imports included)."""
+    """The template and the names a build of `year_dir` renders with (imports included): the
+    typed context made the dict docxtpl takes, as `render` does, so plain docxtpl gets it too."""
     from ncnsc_reports.compute.gather import gather
     from ncnsc_reports.render.context import build_context
+    from ncnsc_reports.render.names import template_names
 
     report, results, _ = gather(year_dir)
-    return ROOT / "templates" / "bao-cao-nam.docx", build_context(report, results)
+    return ROOT / "templates" / "bao-cao-nam.docx", template_names(build_context(report, results))
 
 
 def raw_docxtpl(template: Path, context: dict) -> bytes:

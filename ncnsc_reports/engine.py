@@ -45,6 +45,7 @@ from ncnsc_reports.outputs.place import named, output_folder, project_root
 from ncnsc_reports.outputs.write import write_outputs
 from ncnsc_reports.problems import Location, Problem, Severity
 from ncnsc_reports.render.docx import render
+from ncnsc_reports.render.names import template_names
 from ncnsc_reports.render.templates import find_template, template_folders
 from ncnsc_reports.report.confirm import unconfirmed
 from ncnsc_reports.report.model import UnitReplies
@@ -277,11 +278,12 @@ def _record(before, prepared: Prepared, out: Path, files: dict[str, bytes], warn
             record_of(before, prepared.read, out, files, warnings)
 
 
-def _checked(template: Path, context: dict, out_root: Path) -> tuple[list, Path | None]:
+def _checked(template: Path, context: object, out_root: Path) -> tuple[list, Path | None]:
     """Check the template for `context`'s names. Return its warnings and, when it passed
     without remarks, the marker to write once the build goes on, so an unchanged template is
     not re-checked every build (one cache for every kind: outputs/.ncnsc-cache)."""
-    key = hashlib.sha256(template.read_bytes() + f"{__version__}{sorted(context)}".encode())
+    names = sorted(template_names(context))
+    key = hashlib.sha256(template.read_bytes() + f"{__version__}{names}".encode())
     marker = out_root / ".ncnsc-cache" / f"mau-da-kiem-tra-{key.hexdigest()[:32]}"
     with contextlib.suppress(OSError):  # only a cache: a path it cannot hold checks again
         if marker.exists():

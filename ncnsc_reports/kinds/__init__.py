@@ -24,6 +24,7 @@ from typing import Protocol
 from ncnsc_reports.errors import NcnscError
 from ncnsc_reports.inputs.period_schema import period_folder
 from ncnsc_reports.problems import Problem
+from ncnsc_reports.render.names import is_context
 from ncnsc_reports.resources import shipped
 
 
@@ -61,8 +62,15 @@ class Document:
 
     name: str
     template: str
-    context: dict
+    # Typed: a dataclass declaring every name the template sees (render.context.ReportContext…);
+    # it becomes the dict docxtpl needs only in render (render.names), never before (issue 21).
+    context: object
     pictures: dict[str, tuple[bytes, float, str]] | None = None  # key -> (png, width cm, alt)
+
+    def __post_init__(self):
+        if not is_context(self.context):
+            raise TypeError(f"{self.name}: the context is a dataclass instance, not "
+                            f"{type(self.context).__name__}")
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,7 @@ class KindWork(Protocol):
     def main_name(self, folder: Path) -> str: ...
     def inputs(self, folder: Path) -> Inputs: ...
     def prepare(self, folder: Path, options) -> Prepared: ...
-    def sample_context(self, template: Template) -> dict: ...
+    def sample_context(self, template: Template) -> object: ...  # a typed context
 
 
 @dataclass(frozen=True)
@@ -142,8 +150,8 @@ def kind_of_template(template: Template) -> Kind:
     return next(k for k in KINDS if template in k.templates)
 
 
-def sample_context(name: str) -> dict:
-    """The context a build gives the template `name` (--mau) for its kind's sample."""
+def sample_context(name: str) -> object:
+    """The typed context a build gives the template `name` (--mau) for its kind's sample."""
     template = templates()[name]
     return kind_of_template(template).work().sample_context(template)
 

@@ -10,6 +10,7 @@ its templates: tong-ket-giai-doan.docx and du-thao-ke-hoach.docx; its sample: An
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ncnsc_reports.compute.next_phase import next_phase
@@ -20,7 +21,12 @@ from ncnsc_reports.kinds import Document, Inputs, Prepared, Template, sample_fol
 from ncnsc_reports.outputs.fingerprint import fingerprinted
 from ncnsc_reports.outputs.period_book import plan_workbook, summary_workbook
 from ncnsc_reports.render.charts import draw, period_charts
-from ncnsc_reports.render.period_context import build_period_context, build_plan_context
+from ncnsc_reports.render.period_context import (
+    PeriodContext,
+    PlanContext,
+    build_period_context,
+    build_plan_context,
+)
 from ncnsc_reports.report.confirm import require_confirmed
 from ncnsc_reports.report.formation import year_sources
 from ncnsc_reports.report.period import load_period
@@ -77,7 +83,7 @@ def prepare(folder: Path, options) -> Prepared:
                              period.territories, period.former)
     context = build_period_context(period, results)
     charts = [draw(data) for data in period_charts(results, period.chart_codes, context)]
-    context.update({c.data.key: c.data.caption for c in charts})  # what the check sees
+    context = replace(context, **{c.data.key: c.data.caption for c in charts})  # checked so
     pictures = {c.data.key: (c.png, c.width_cm, c.data.description()) for c in charts}
     documents = [Document(main_name(folder), SUMMARY_TEMPLATE, context, pictures)]
     plan = None
@@ -97,7 +103,7 @@ def prepare(folder: Path, options) -> Prepared:
     return Prepared(period.date, documents, list(warnings), workbooks, _read(folder, period))
 
 
-def sample_context(template: Template) -> dict:
+def sample_context(template: Template) -> PeriodContext | PlanContext:
     """The summary's context (with the charts' captions where the pictures go), or the draft
     plan's, for the shipped An Giang 2021-2025 sample, as a build makes them."""
     period, _ = load_period(sample_folder(SAMPLE_PERIOD))
@@ -108,5 +114,5 @@ def sample_context(template: Template) -> dict:
         return build_plan_context(period, next_phase(results, rule.base, rule.percent,
                                                      period.next_budget))
     context = build_period_context(period, results)
-    context.update({c.key: c.caption for c in period_charts(results, period.chart_codes, context)})
-    return context
+    captions = period_charts(results, period.chart_codes, context)
+    return replace(context, **{c.key: c.caption for c in captions})

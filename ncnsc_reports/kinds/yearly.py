@@ -16,7 +16,7 @@ from ncnsc_reports.inputs.unit_form import FORMS_DIR
 from ncnsc_reports.kinds import Document, Inputs, Prepared, Template, sample_folder
 from ncnsc_reports.outputs.fingerprint import fingerprinted
 from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workbook
-from ncnsc_reports.render.context import build_context
+from ncnsc_reports.render.context import ReportContext, build_context
 from ncnsc_reports.render.templates import REPORT_TEMPLATE
 from ncnsc_reports.resources import SAMPLE_YEAR
 
@@ -60,7 +60,7 @@ def prepare(folder: Path, options) -> Prepared:
     return Prepared(report.date, [document], list(warnings), workbooks, read, report.units)
 
 
-def sample_context(template: Template) -> dict:
+def sample_context(template: Template) -> ReportContext:
     """The context a build gives bao-cao-nam.docx for the shipped sample year."""
     report, results, _ = gather(sample_folder(SAMPLE_YEAR))  # the same inputs as a build
     return build_context(report, results)

@@ -15,8 +15,12 @@ import logging
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ncnsc_reports.formatting import format_number
+
+if TYPE_CHECKING:
+    from ncnsc_reports.render.period_context import PeriodContext
 
 DPI = 200
 WIDTH_CM = 16.0
@@ -92,10 +96,10 @@ def budget_data(results, caption: str) -> ChartData:
         Series(SPENT, tuple(b.spent for b in results.budget)))),))
 
 
-def period_charts(results, codes: tuple[str, ...], context: dict) -> list[ChartData]:
+def period_charts(results, codes: tuple[str, ...], context: PeriodContext) -> list[ChartData]:
     """The summary's two charts, captioned as its context says."""
-    return [indicator_data(results, codes, context["indicator_caption"]),
-            budget_data(results, context["budget_caption"])]
+    return [indicator_data(results, codes, context.indicator_caption),
+            budget_data(results, context.budget_caption)]
 
 
 def _style():

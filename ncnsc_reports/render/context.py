@@ -250,15 +250,16 @@ class ReportContext:
     support_total: int = described("Tổng kinh phí hỗ trợ doanh nghiệp trong năm, đồng.")
 
 
-def build_context(report: Report, results: Results | None = None) -> dict:
-    """Return the template context of one report: every field a template may use."""
+def build_context(report: Report, results: Results | None = None) -> ReportContext:
+    """Return the template context of one report: every field a template may use, typed (a
+    name missing or not described fails here, at once); `render` makes it a dict last."""
     values = {**_text_fields(report), **_indicator_fields(report, results),
               **year_records(report)}
     values["appendix"] = _appendix_numbers(values)
-    for group in values["task_groups"]:
-        group["has_records"] = any(values[k] for k in GROUP_RECORDS.get(group["number"], ()))
-    ReportContext(**values)  # a name missing or not described fails here, at once
-    return values
+    values["task_groups"] = [
+        {**group, "has_records": any(values[k] for k in GROUP_RECORDS.get(group["number"], ()))}
+        for group in values["task_groups"]]
+    return ReportContext(**values)
 
 
 def _appendix_numbers(values: dict) -> AppendixNumbers:

@@ -16,15 +16,17 @@ from pathlib import Path
 
 from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.render.environment import make_environment
+from ncnsc_reports.render.names import template_names
 from ncnsc_reports.reproducible import normalise_zip
 
 _TAGS = re.compile(r"<[^>]+>")
 BODY = "word/document.xml"
 
 
-def render(template: Path, context: dict, when: dt.datetime | None = None,
+def render(template: Path, context: object, when: dt.datetime | None = None,
            pictures: dict[str, tuple[bytes, float, str]] | None = None, finish=None) -> bytes:
-    """Render a .docx template with `context` and return the bytes of a checked .docx.
+    """Render a .docx template with `context` (typed, made a dict here: `names`) and return
+    the bytes of a checked .docx.
 
     With `when`, the document's dates and zip entries carry it, so the output is reproducible,
     and `finish` (e.g. `outputs.fingerprint.fingerprinted`) changes its parts as they are zipped.
@@ -42,8 +44,9 @@ def render(template: Path, context: dict, when: dt.datetime | None = None,
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
         raise TemplateError(f"mẫu “{template}” không phải tệp Word .docx hợp lệ "
                             f"({type(err).__name__})") from err
+    context = template_names(context)
     if pictures:
-        context = {**context, **{k: _picture(doc, *v) for k, v in pictures.items()}}
+        context.update({k: _picture(doc, *v) for k, v in pictures.items()})
     try:
         doc.render(context, make_environment(), autoescape=True)
     except JinjaError as err:

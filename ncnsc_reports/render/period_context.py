@@ -226,11 +226,10 @@ class PlanContext(PeriodFrame):
                                        "tự.")
 
 
-def build_period_context(period: PeriodReport, results: PeriodResults) -> dict:
-    """Return the template context of a period summary (charts are added when rendering)."""
-    context = _period_values(period, results)
-    PeriodContext(**context)  # a name missing or not described fails here, at once
-    return context
+def build_period_context(period: PeriodReport, results: PeriodResults) -> PeriodContext:
+    """Return the template context of a period summary, typed (a name missing or not described
+    fails here, at once); the charts' fields are filled when they are drawn."""
+    return PeriodContext(**_period_values(period, results))
 
 
 def _period_values(period: PeriodReport, results: PeriodResults) -> dict:
@@ -351,11 +350,9 @@ RULE_TEXT = {RULE_MAX: "số lớn hơn giữa chỉ tiêu và kết quả thự
              RULE_RESULT: "kết quả thực hiện giai đoạn {span}"}
 
 
-def build_plan_context(period: PeriodReport, plan: NextPhase) -> dict:
-    """Return what the draft plan template (templates/du-thao-ke-hoach.docx) sees."""
-    context = _plan_values(period, plan)
-    PlanContext(**context)  # a name missing or not described fails here, at once
-    return context
+def build_plan_context(period: PeriodReport, plan: NextPhase) -> PlanContext:
+    """Return what the draft plan template (templates/du-thao-ke-hoach.docx) sees, typed."""
+    return PlanContext(**_plan_values(period, plan))
 
 
 def _plan_values(period: PeriodReport, plan: NextPhase) -> dict:

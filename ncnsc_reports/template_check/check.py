@@ -16,6 +16,7 @@ from ncnsc_reports.errors import TemplateError
 from ncnsc_reports.problems import command
 from ncnsc_reports.render.docx import render
 from ncnsc_reports.render.environment import make_environment
+from ncnsc_reports.render.names import template_names
 from ncnsc_reports.template_check.kinds import kind_of
 from ncnsc_reports.template_check.package import package_problems
 from ncnsc_reports.template_check.parts import Place, TemplateProblem, open_parts
@@ -26,11 +27,13 @@ from ncnsc_reports.template_check.tags import scan
 from ncnsc_reports.template_check.xml_syntax import BrokenPart
 
 
-def check_template(path: Path, context: dict | None = None, render_trial: bool = True,
+def check_template(path: Path, context: object | None = None, render_trial: bool = True,
                    kind: str | None = None) -> list[TemplateProblem]:
-    """Return every problem of the template at `path` for `context` (default: the sample of
-    `kind`, or of the template's kind by its file name)."""
-    context = sample_context(kind or kind_of(path)) if context is None else context
+    """Return every problem of the template at `path` for `context`, a typed context or the
+    names it gives (default: the sample of `kind`, or of the template's kind by its file
+    name)."""
+    context = sample_context(kind or kind_of(path)) if context is None else \
+        template_names(context)
     shapes, env = context_shapes(context), make_environment()
     problems: list[TemplateProblem] = package_problems(path)
     if any(p.where == Place("toàn mẫu") or isinstance(p.where, BrokenPart) for p in problems):
@@ -54,7 +57,7 @@ def _trial_render(path: Path, context: dict) -> list[TemplateProblem]:
     return []
 
 
-def require_renderable(path: Path, context: dict) -> list[TemplateProblem]:
+def require_renderable(path: Path, context: object) -> list[TemplateProblem]:
     """Raise TemplateError listing every error of the template; return its warnings."""
     problems = check_template(path, context, render_trial=False)
     errors = [p for p in problems if p.is_error]

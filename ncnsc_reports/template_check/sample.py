@@ -9,9 +9,11 @@ An Giang 2021-2025 for the summary and its draft plan. The samples ship with the
 from __future__ import annotations
 
 from ncnsc_reports.kinds import sample_context as kind_sample
+from ncnsc_reports.render.names import template_names
 from ncnsc_reports.template_check.kinds import YEARLY
 
 
-def sample_context(kind: str = YEARLY) -> dict:
-    """Return the context `build` gives a template of `kind` (--mau) for its sample."""
-    return kind_sample(kind)
+def sample_context(kind: str = YEARLY) -> dict[str, object]:
+    """Return the names `build` gives a template of `kind` (--mau) for its sample, as the
+    template sees them (the kind's typed context made a dict, as `render` does)."""
+    return template_names(kind_sample(kind))

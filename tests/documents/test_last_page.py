@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -69,10 +70,10 @@ def varied(tmp_path_factory):
     context = build_context(report, results)
     docs = []
     for n in VARIANTS:
-        lines = tuple(Paragraph("text", LINE) for _ in range(n)) or context["recommendations"]
+        lines = tuple(Paragraph("text", LINE) for _ in range(n)) or context.recommendations
         path = tmp / f"dai-{n:02d}.docx"
         path.write_bytes(render(ROOT / "templates" / "bao-cao-nam.docx",
-                                dict(context, recommendations=lines)))
+                                replace(context, recommendations=lines)))
         docs.append(path)
     return report, convert(docs, tmp)
 

@@ -6,6 +6,7 @@ also the kind's work module (`Kind.module`)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -27,14 +28,21 @@ def inputs(folder: Path) -> Inputs:
     return Inputs([folder.resolve()], [])
 
 
+@dataclass(frozen=True)
+class NoteContext:
+    """What the toy template sees (a kind's context is typed: kinds.Document)."""
+
+    text: str
+
+
 def prepare(folder: Path, options) -> Prepared:
     text = (folder / "noi-dung.txt").read_text(encoding="utf-8")
-    document = Document(main_name(folder), "ghi-chu.docx", {"text": text})
+    document = Document(main_name(folder), "ghi-chu.docx", NoteContext(text))
     return Prepared(dt.date(2024, 12, 1), [document], [], lambda when: {}, [folder.resolve()])
 
 
-def sample_context(template: Template) -> dict:
-    return {"text": "Ghi chú mẫu (dữ liệu minh họa)."}
+def sample_context(template: Template) -> NoteContext:
+    return NoteContext("Ghi chú mẫu (dữ liệu minh họa).")
 
 
 def test_a_toy_kind_builds_through_the_list_alone(tmp_path, monkeypatch):
@@ -54,4 +62,4 @@ def test_a_toy_kind_builds_through_the_list_alone(tmp_path, monkeypatch):
     assert [p.text for p in docx.Document(str(result.path)).paragraphs] == [
         "Ghi chú: Họp Hội đồng ngày 1/12."]
     assert build(folder, BuildOptions(out_root=tmp_path / "outputs")).up_to_date
-    assert kinds.sample_context("ghi-chu") == {"text": "Ghi chú mẫu (dữ liệu minh họa)."}
+    assert kinds.sample_context("ghi-chu") == NoteContext("Ghi chú mẫu (dữ liệu minh họa).")

@@ -21,15 +21,17 @@ from ncnsc_reports.compute.gather import gather
 from ncnsc_reports.render.context import build_context
 from ncnsc_reports.render.docx import render
 from ncnsc_reports.render.environment import make_environment
+from ncnsc_reports.render.names import template_names
 
 TEMPLATE = ROOT / "templates" / "bao-cao-nam.docx"
 SAMPLES = ("hung-yen/2023", "an-giang/2021", "an-giang/2023", "an-giang/2025", "tien-giang/2021")
 
 
-def plain_docxtpl(template: Path, context: dict, out: Path) -> Path:
-    """Render with docxtpl's own DocxTemplate, in the same environment."""
+def plain_docxtpl(template: Path, context, out: Path) -> Path:
+    """Render with docxtpl's own DocxTemplate, in the same environment (given the names a
+    typed context holds, as our `render` makes them)."""
     doc = DocxTemplate(template)
-    doc.render(context, make_environment(), autoescape=True)
+    doc.render(template_names(context), make_environment(), autoescape=True)
     doc.save(out)
     return out
 
