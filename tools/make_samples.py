@@ -14,6 +14,7 @@ import datetime as dt
 import random
 
 from ncnsc_reports.inputs import schema as s
+from tools import sample_prose as prose
 
 NOTE = "DỮ LIỆU MINH HỌA: kế hoạch, chỉ tiêu là thật; mọi số liệu thực hiện là giả định."
 MH = "(minh họa)"
@@ -208,24 +209,30 @@ def other_records(year: int, rng: random.Random) -> dict[str, list[tuple]]:
     return records
 
 
+def ag_direction(year: int) -> tuple[str, str]:
+    """III.1's opening and IV's purpose: 573/KH-UBND until 2025, then a plan for 2026–2030."""
+    if year < 2025:
+        plan = "Kế hoạch số 573/KH-UBND ngày 28/9/2021 của UBND tỉnh"
+        return f"Năm {year + 1}, tiếp tục triển khai {plan}", f"tiếp tục thực hiện {plan}"
+    return ("Năm 2026, tham mưu UBND tỉnh ban hành và triển khai Kế hoạch thực hiện Chương trình "
+            "giai đoạn 2026-2030 trên toàn địa bàn tỉnh",
+            "thực hiện Kế hoạch giai đoạn 2026-2030")
+
+
 def year_an_giang(year: int, rng: random.Random, firms: Enterprises) -> dict:
     general = [("Năm báo cáo", year), ("Số báo cáo", None), ("Ngày ký", None),
                ("Tháng ký", 11), ("Năm ký", year), ("Dữ liệu minh họa", "Có")]
     content = [
-        ("Mở đầu", "Đoạn văn", f"Căn cứ Công văn của Bộ Khoa học và Công nghệ về việc báo cáo kết "
-         f"quả thực hiện nhiệm vụ năm {year} của Chương trình quốc gia hỗ trợ doanh nghiệp nâng "
-         "cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030 (minh họa). Sở Khoa "
-         "học và Công nghệ tổng hợp và báo cáo kết quả như sau:"),
+        prose.opening(year),
         ("I.2.3", "Đoạn văn", "Sở Khoa học và Công nghệ tiếp nhận hồ sơ, thẩm định và hỗ trợ "
          "doanh nghiệp theo định mức của Kế hoạch (minh họa)."),
-        ("II.2", "Gạch đầu dòng (-)", "Nội dung minh họa về tồn tại, vướng mắc."),
-        ("II.3", "Gạch đầu dòng (-)", "Nội dung minh họa về nguyên nhân."),
-        ("III.1", "Đoạn văn", "Nội dung minh họa về phương hướng năm tiếp theo."),
-        ("III.2", "Gạch đầu dòng (-)", "Nội dung minh họa về giải pháp thực hiện."),
-        ("IV", "Đoạn văn", "Nội dung minh họa về đề xuất, kiến nghị."),
+        *prose.closing_sections(*ag_direction(year)),
     ]
     return {s.YEAR_GENERAL.name: general, s.YEAR_CONTENT.name: content,
             s.YEAR_SUPPORT.name: support_rows(year, rng, firms), **other_records(year, rng)}
+
+
+TG_PLAN_AGAIN = "Kế hoạch số 224/KH-UBND ngày 16/7/2021 của UBND tỉnh"
 
 
 def tien_giang() -> tuple[dict, dict]:
@@ -264,12 +271,10 @@ def tien_giang() -> tuple[dict, dict]:
         s.YEAR_GENERAL.name: [("Năm báo cáo", 2021), ("Tháng ký", 11), ("Năm ký", 2021),
                               ("Dữ liệu minh họa", "Có")],
         s.YEAR_CONTENT.name: [
+            prose.opening(2021),
             ("I.2.4", "Đoạn văn", "Tổ chức 02 lớp tập huấn (minh họa)."),
-            ("II.2", "Gạch đầu dòng (-)", "Nội dung minh họa về tồn tại, vướng mắc."),
-            ("II.3", "Gạch đầu dòng (-)", "Nội dung minh họa về nguyên nhân."),
-            ("III.1", "Đoạn văn", "Nội dung minh họa về phương hướng năm tiếp theo."),
-            ("III.2", "Gạch đầu dòng (-)", "Nội dung minh họa về giải pháp thực hiện."),
-            ("IV", "Đoạn văn", "Nội dung minh họa về đề xuất, kiến nghị.")],
+            *prose.closing_sections(f"Năm 2022, tiếp tục triển khai {TG_PLAN_AGAIN}",
+                                    f"tiếp tục thực hiện {TG_PLAN_AGAIN}")],
         s.YEAR_TRAINING.name: [(f"Lớp tập huấn năng suất chất lượng {i} {MH}",
                                 dt.date(2021, 9, 10 + i), None, 40, 25, 15, None)
                                for i in (1, 2)],

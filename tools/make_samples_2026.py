@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ncnsc_reports.inputs import schema as s
 from ncnsc_reports.inputs.blank import write_workbook
+from tools import sample_prose as prose
 from tools.make_samples import (
     AG_CAPS,
     AG_COMMUNES,
@@ -52,6 +53,14 @@ DT_COMMUNES = ("Phường Mỹ Tho", "Phường Cao Lãnh", "Phường Sa Đéc"
 # were Tiền Giang's; Cao Lãnh, Sa Đéc, Lấp Vò the former Đồng Tháp's.
 TG_FORMER, DT_FORMER = "Tiền Giang", "Đồng Tháp (trước sắp xếp)"
 DT_OLD_DT = ("Phường Cao Lãnh", "Phường Sa Đéc", "Xã Lấp Vò")
+
+TG_PLAN = "Kế hoạch số 224/KH-UBND ngày 16/7/2021 của UBND tỉnh Tiền Giang"
+# review L15 (224/KH-UBND: seed 002): I.1.a while the merged province has no plan of its own
+DT_PLANNING = (f"Tỉnh tiếp tục thực hiện {TG_PLAN} (giai đoạn 2021-2025 và định hướng đến năm "
+               "2030) trên địa bàn tỉnh Tiền Giang (trước sắp xếp); Sở Khoa học và Công nghệ "
+               "đang tham mưu UBND tỉnh xây dựng Kế hoạch thực hiện Chương trình giai đoạn "
+               "2026-2030 trên toàn địa bàn tỉnh Đồng Tháp, dự kiến trình ban hành trong Quý I "
+               "năm 2027 (minh họa).")
 
 
 def agency(since: int, upper: str, name: str) -> list[tuple]:
@@ -95,20 +104,12 @@ def support(rng: random.Random, prefix: str, tax: str, places, plan) -> list[tup
     return rows
 
 
-def year_book(place: str, content: list[tuple], records: dict) -> dict:
+def year_book(content: list[tuple], records: dict, direction: str, fund: str) -> dict:
     general = [("Năm báo cáo", 2026), ("Số báo cáo", None), ("Ngày ký", None), ("Tháng ký", 11),
                ("Năm ký", 2026), ("Dữ liệu minh họa", "Có")]
-    opening = ("Mở đầu", "Đoạn văn", "Căn cứ Công văn của Bộ Khoa học và Công nghệ về việc báo "
-               "cáo kết quả thực hiện nhiệm vụ năm 2026 của Chương trình (minh họa). Sở Khoa học "
-               f"và Công nghệ tỉnh {place} (sau sắp xếp từ ngày 01/7/2025) tổng hợp và báo cáo "
-               "kết quả như sau:")
-    tail = [("II.2", "Gạch đầu dòng (-)", "Nội dung minh họa về tồn tại, vướng mắc."),
-            ("II.3", "Gạch đầu dòng (-)", "Nội dung minh họa về nguyên nhân."),
-            ("III.1", "Đoạn văn", "Nội dung minh họa về phương hướng năm 2027."),
-            ("III.2", "Gạch đầu dòng (-)", "Nội dung minh họa về giải pháp thực hiện."),
-            ("IV", "Đoạn văn", "Nội dung minh họa về đề xuất, kiến nghị.")]
-    return {s.YEAR_GENERAL.name: general, s.YEAR_CONTENT.name: [opening, *content, *tail],
-            **records}
+    # review L1: the agency does not annotate its own name (“… tỉnh X (sau sắp xếp …)”)
+    rows = [prose.opening(2026), *content, *prose.closing_sections(direction, fund)]
+    return {s.YEAR_GENERAL.name: general, s.YEAR_CONTENT.name: rows, **records}
 
 
 def an_giang_2026(rng: random.Random) -> dict:
@@ -123,17 +124,19 @@ def an_giang_2026(rng: random.Random) -> dict:
                                 55_000_000)],
         s.YEAR_EXPERTS.name: [("Chuyên gia Minh Họa 2026-1", "Trung tâm Kỹ thuật Tiêu chuẩn Đo "
                                "lường Chất lượng", "Chuyên gia năng suất (minh họa)")],
-        s.YEAR_MEDIA.name: [("Bài viết", f"Doanh nghiệp sau sắp xếp áp dụng ISO 9001 {MH}",
+        s.YEAR_MEDIA.name: [("Bài viết", f"Doanh nghiệp tại Đặc khu Phú Quốc áp dụng ISO 9001 {MH}",
                              dt.date(2026, 9, 10), "Website Sở KH&CN")],
     }
     documents = [("I.1.a", "Kế hoạch", AG_NEW_PLAN, dt.date(2026, 3, 12), "UBND tỉnh An Giang",
                   AG_NEW_SUBJECT)]
     content = [("I.1.a", "Đoạn văn", "Sở Khoa học và Công nghệ tham mưu UBND tỉnh ban hành Kế "
-                "hoạch giai đoạn 2026-2030 cho địa bàn tỉnh An Giang sau sắp xếp (minh họa):"),
+                "hoạch giai đoạn 2026-2030 trên toàn địa bàn tỉnh (minh họa):"),
                # review M1, L1: no count the report writes itself; "(trước sắp xếp)" throughout
                ("I.2.3", "Đoạn văn", "Doanh nghiệp được hỗ trợ gồm cả doanh nghiệp trên địa bàn "
                 "tỉnh Kiên Giang (trước sắp xếp) (minh họa).")]
-    book = year_book("An Giang", content, records)
+    plan = "Kế hoạch số 45/KH-UBND ngày 12/3/2026 của UBND tỉnh"
+    book = year_book(content, records, f"Năm 2027, tiếp tục triển khai {plan}",
+                     f"tiếp tục thực hiện {plan}")
     book[s.YEAR_DOCUMENTS.name] = documents
     return book
 
@@ -163,17 +166,22 @@ def dong_thap(tien_giang_profile: dict) -> tuple[dict, dict]:
                                for i in (1, 2)],
     }
     # review M1: the clerk's paragraph says what the figures do not (the count is generated)
-    content = [("I.2.4", "Đoạn văn", "Các lớp tập huấn dành cho doanh nghiệp trên địa bàn cả hai "
+    content = [("I.1.a", "Đoạn văn", DT_PLANNING),
+               ("I.2.4", "Đoạn văn", "Các lớp tập huấn dành cho doanh nghiệp trên địa bàn cả hai "
                 "tỉnh trước sắp xếp, tập trung vào công cụ năng suất (minh họa).")]
-    return profile, year_book("Đồng Tháp", content, records)
+    return profile, year_book(content, records, f"Năm 2027, tiếp tục triển khai {TG_PLAN} trên "
+                              "địa bàn tỉnh Tiền Giang (trước sắp xếp); tham mưu UBND tỉnh ban "
+                              "hành Kế hoạch thực hiện Chương trình giai đoạn 2026-2030 trên toàn "
+                              "địa bàn tỉnh", "thực hiện Kế hoạch giai đoạn 2026-2030 trên toàn "
+                              "địa bàn tỉnh")
 
 
 def write(inputs: Path, tien_giang_profile: dict) -> None:
     write_workbook(inputs / "an-giang" / "2026" / "bao-cao-2026.xlsx", s.YEAR_SHEETS,
                    an_giang_2026(random.Random(2026)),
-                   "Số liệu năm 2026 – An Giang sau sắp xếp (dữ liệu minh họa)", (NOTE,))
+                   "Số liệu năm 2026 – An Giang (dữ liệu minh họa)", (NOTE,))
     profile, year = dong_thap(tien_giang_profile)
     write_workbook(inputs / "dong-thap" / s.PROFILE_FILE, s.PROFILE_SHEETS, profile,
-                   TITLE.format("Đồng Tháp (sau sắp xếp, từ 01/7/2025)"), (NOTE,))
+                   TITLE.format("Đồng Tháp (từ 01/7/2025)"), (NOTE,))
     write_workbook(inputs / "dong-thap" / "2026" / "bao-cao-2026.xlsx", s.YEAR_SHEETS, year,
-                   "Số liệu năm 2026 – Đồng Tháp sau sắp xếp (dữ liệu minh họa)", (NOTE,))
+                   "Số liệu năm 2026 – Đồng Tháp (dữ liệu minh họa)", (NOTE,))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ncnsc_reports.inputs import schema as s
 from ncnsc_reports.inputs.blank import write_workbook
+from tools import sample_prose as prose
 from tools.make_samples import AG_INDICATORS, MH, NOTE, SYSTEMS, TITLE, TOOLS
 
 KG_PLAN = "126/KH-UBND"  # illustrative number
@@ -81,13 +82,15 @@ def year_book(year: int, rng: random.Random) -> dict:
     general = [("Năm báo cáo", year), ("Số báo cáo", None), ("Ngày ký", None),
                ("Tháng ký", 6 if year == 2025 else 11), ("Năm ký", year),
                ("Dữ liệu minh họa", "Có")]
-    content = [
-        ("Mở đầu", "Đoạn văn", f"Sở Khoa học và Công nghệ tỉnh Kiên Giang tổng hợp kết quả năm "
-         f"{year} {MH}."),
-        ("II.2", "Gạch đầu dòng (-)", "Nội dung minh họa về tồn tại, vướng mắc."),
-        ("III.1", "Đoạn văn", "Nội dung minh họa về phương hướng năm tiếp theo."),
-        ("III.2", "Gạch đầu dòng (-)", "Nội dung minh họa về giải pháp thực hiện."),
-        ("IV", "Đoạn văn", "Nội dung minh họa về đề xuất, kiến nghị.")]
+    plan = f"Kế hoạch số {KG_PLAN} ngày 20/8/2021 của UBND tỉnh"
+    if year < 2025:
+        content = [prose.opening(year), *prose.closing_sections(
+            f"Năm {year + 1}, tiếp tục triển khai {plan}", f"tiếp tục thực hiện {plan}")]
+    else:  # its last report, up to 30/6/2025: what it hands over to the merged An Giang
+        content = [prose.half_year_opening(year), *prose.closing_sections(
+            f"Từ ngày 01/7/2025, bàn giao hồ sơ, số liệu thực hiện {plan} để Sở Khoa học "
+            "và Công nghệ tỉnh An Giang tổng kết giai đoạn 2021-2025",
+            f"hoàn thành các nội dung của {plan}")]
     training = [(f"Tập huấn năng suất chất lượng tỉnh Kiên Giang năm {year} {MH}",
                  dt.date(year, 5, 20), dt.date(year, 5, 21), *KG_TRAINING[year],
                  rng.randrange(30, 46) * 1_000_000)] if year in KG_TRAINING else []
