@@ -172,4 +172,5 @@ def stack(year: int, records: list[YearRecords]) -> YearRecords:
     spent = [r.stated_spent for r in records if r.stated_spent is not None]
     return YearRecords(year, ", ".join(r.file for r in records if r.file), rows,
                        no_data=not any(not r.no_data for r in records),
-                       stated_spent=sum(spent) if spent else None)
+                       stated_spent=sum(spent) if spent else None,
+                       illustrative=any(r.illustrative for r in records))

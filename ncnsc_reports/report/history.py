@@ -27,10 +27,10 @@ _OTHER_SHEETS = tuple(s.name for s in YEAR_SHEETS if s not in RECORD_SHEETS)
 
 
 def records_of(year: int, file: str, sheets: dict[str, list[Row]],
-               stated_spent: int | None) -> YearRecords:
+               stated_spent: int | None, illustrative: bool = False) -> YearRecords:
     """Return the record sheets of a loaded year workbook."""
     return YearRecords(year, file, {spec.name: sheets.get(spec.name, []) for spec in RECORD_SHEETS},
-                       stated_spent=stated_spent)
+                       stated_spent=stated_spent, illustrative=illustrative)
 
 
 def load_history(year_dir: Path, start: int, profile: dict[str, list[Row]],
@@ -61,9 +61,14 @@ def load_year(folder: Path, year: int, problems: Problems, prefix: str = "") -> 
     sheets = read_workbook_once(book, RECORD_SHEETS + (YEAR_GENERAL,), problems,
                                 (HELP_SHEET, LISTS_SHEET) + _OTHER_SHEETS,
                                 f"{prefix}{year}/{book.name}")
-    spent_setting = tuple(s for s in YEAR_SETTINGS if s.key == "spent")
-    spent = [value for _, value, _ in read_settings(
-        [r for r in sheets[YEAR_GENERAL.name] if r["label"] == spent_setting[0].label],
-        spent_setting, problems)]
-    return records_of(year, f"{prefix}{year}/{book.name}", sheets,
-                      spent[0] if spent else None)
+    settings = tuple(s for s in YEAR_SETTINGS if s.key in ("spent", "illustrative"))
+    values = {s.key: value for s, value, _ in read_settings(
+        [r for r in sheets[YEAR_GENERAL.name] if r["label"] in {s.label for s in settings}],
+        settings, problems)}
+    return records_of(year, f"{prefix}{year}/{book.name}", sheets, values.get("spent"),
+                      values.get("illustrative") == "Có")
+
+
+def any_illustrative(*histories: dict[int, YearRecords]) -> bool:
+    """Whether any year used comes from an illustrative workbook (the document says so)."""
+    return any(r.illustrative for history in histories for r in history.values())

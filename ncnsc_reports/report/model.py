@@ -277,3 +277,6 @@ class YearRecords:
     rows: dict[str, list] = field(default_factory=dict)
     no_data: bool = False
     stated_spent: int | None = None
+    # its workbook says “Dữ liệu minh họa: Có”: a document using these rows says so too, even
+    # when they come from another folder (a predecessor's, an earlier year's)
+    illustrative: bool = False

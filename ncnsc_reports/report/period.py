@@ -53,6 +53,7 @@ from ncnsc_reports.report.formation import (
     year_sources,
 )
 from ncnsc_reports.report.general import report_date
+from ncnsc_reports.report.history import any_illustrative
 from ncnsc_reports.report.model import (
     Agency,
     Document,
@@ -193,8 +194,10 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
         chart_codes=_codes(general.get("chart_codes"), where.get("chart_codes"), plan, problems),
         next_budget={r["year"]: r["amount"] for r in sheets[PERIOD_BUDGET.name]
                      if r["year"] and r["amount"] is not None},
-        illustrative=general.get("illustrative") == "Có" or any(  # a year's, not only the last
-            r.illustrative for r in yearly.values()), yearly=yearly)
+        # a year's, not only the last, and a predecessor's years too (issue 22)
+        illustrative=general.get("illustrative") == "Có" or any(
+            r.illustrative for r in yearly.values()) or any_illustrative(history),
+        yearly=yearly)
 
 
 def _folder(period_dir: Path, problems: Problems) -> tuple[str, int, int] | None:

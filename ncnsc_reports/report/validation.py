@@ -48,7 +48,7 @@ from ncnsc_reports.report.content import (
 from ncnsc_reports.report.formation import folder_name, formation_from_rows
 from ncnsc_reports.report.general import check_placeholders, check_typed_symbol, read_general
 from ncnsc_reports.report.general import report_date as general_report_date
-from ncnsc_reports.report.history import load_history, records_of
+from ncnsc_reports.report.history import any_illustrative, load_history, records_of
 from ncnsc_reports.report.localities import read_localities
 from ncnsc_reports.report.model import Agency, Document, Report, UnitReplies
 from ncnsc_reports.report.phases import phase_of
@@ -103,7 +103,8 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         amendments=tuple(cited[1:]), plan_in_force=plan_in_force, history=history,
         date=report_date, phase=phase_of(year),
         localities=read_localities(profile[PROFILE_LOCALITIES.name], problems),
-        illustrative=general.get("illustrative") == "Có",
+        # the mark follows every source used: earlier years, a predecessor's (issue 22)
+        illustrative=general.get("illustrative") == "Có" or any_illustrative(history, earlier),
         recipients=recipients_in_force(profile[PROFILE_RECIPIENTS.name],
                                        sheets[YEAR_RECIPIENTS.name], year),
         documents=_documents(sheets[YEAR_DOCUMENTS.name]), sections=sections,
