@@ -48,11 +48,17 @@ def summary_an_giang() -> dict:
          f"chỉ tiêu giai đoạn 2026-2030 theo dự thảo Kế hoạch kèm theo {MH}."),
         ("V", dash, "Đề nghị Bộ Khoa học và Công nghệ tiếp tục hướng dẫn, hỗ trợ địa phương "
          f"{MH}."),
+        # review M14: the Bộ KH&CN's guidance, a base the clerk types; no real number is known
+        ("KH.Căn cứ", text, "hướng dẫn của Bộ Khoa học và Công nghệ về xây dựng kế hoạch "
+         "thực hiện Chương trình 1322 giai đoạn 2026-2030 (văn bản minh họa: số, ngày chưa "
+         "ghi)"),
         ("KH.I", dash, "Triển khai hiệu quả Chương trình 1322 giai đoạn 2026-2030 trên địa bàn "
          f"tỉnh {MH}."),
         ("KH.II", text, "Nâng cao năng suất, chất lượng sản phẩm, hàng hóa của doanh nghiệp trên "
          f"địa bàn tỉnh {MH}."),
-        ("KH.III", dash, f"Hỗ trợ doanh nghiệp áp dụng hệ thống quản lý, công cụ năng suất {MH}."),
+        # under its group, 3. Hỗ trợ doanh nghiệp áp dụng … (review M13)
+        ("KH.III.3", dash, "Hỗ trợ doanh nghiệp áp dụng hệ thống quản lý, công cụ năng suất "
+         f"{MH}."),
         ("KH.V", text, "Sở Khoa học và Công nghệ chủ trì, phối hợp các sở, ngành, địa phương tổ "
          f"chức thực hiện Kế hoạch {MH}."),
     ]

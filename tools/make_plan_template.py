@@ -59,11 +59,10 @@ def body(doc) -> None:
               "lượng sản phẩm, hàng hóa giai đoạn {{ next_phase }} trên địa bàn tỉnh "
               "{{ agency.place }}", "Trích yếu")
     base.rule(doc, 6.0, base.TEXT_WIDTH).paragraph_format.space_after = Pt(12)
-    para(doc, "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê duyệt "
-              "Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản "
-              "phẩm, hàng hóa giai đoạn 2021-2030; căn cứ kết quả thực hiện {{ plan|cite_short }}"
-              " giai đoạn {{ period }}, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện giai "
-              "đoạn {{ next_phase }} như sau:")
+    # the bases, one paragraph each, worded by render/plan_bases.py (review M14)
+    para(doc, "{%p for b in bases %}")
+    para(doc, "{{ b }}")
+    para(doc, "{%p endfor %}")
     para(doc, "I. Mục đích, yêu cầu", "Heading 1")
     base.section(doc, "purpose")
     para(doc, "II. Mục tiêu", "Heading 1")

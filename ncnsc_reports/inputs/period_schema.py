@@ -73,6 +73,9 @@ PERIOD_SECTIONS: dict[str, str] = {
     "III.4": "Bài học kinh nghiệm",
     "IV": "Phương hướng, nhiệm vụ giai đoạn sau",
     "V": "Đề xuất, kiến nghị",
+    # bases a clerk adds after QĐ 1322, one document a row: the Bộ KH&CN's guidance (review M14)
+    "KH.Căn cứ": "Dự thảo Kế hoạch – Căn cứ thêm, mỗi dòng một văn bản (ví dụ văn bản hướng dẫn "
+                 "của Bộ Khoa học và Công nghệ), in sau Quyết định 1322",
     "KH.I": "Dự thảo Kế hoạch – Mục đích, yêu cầu",
     "KH.II": "Dự thảo Kế hoạch – Mục tiêu chung",
     "KH.III": "Dự thảo Kế hoạch – Nhiệm vụ, giải pháp: đoạn chung, in trước sáu nhóm",

@@ -22,6 +22,7 @@ from ncnsc_reports.render.context import (
     TASK_GROUPS,
     described,
 )
+from ncnsc_reports.render.plan_bases import plan_bases
 from ncnsc_reports.render.sentences import plan_target_sentence
 from ncnsc_reports.report.model import Agency, Document, Paragraph
 from ncnsc_reports.report.period import PeriodReport, PlanVersion
@@ -205,6 +206,11 @@ class PlanContext(PeriodFrame):
                             "tắt).")
     issuer_place: str = described("Dòng thứ hai của tên cơ quan ban hành: “TỈNH AN GIANG” "
                                   "(“THÀNH PHỐ …” với thành phố trực thuộc trung ương).")
+    bases: tuple[str, ...] = described(
+        "Các đoạn “Căn cứ …” trước mục I, đoạn cuối kết thúc “… như sau:” (QĐ 1322 định nghĩa "
+        "“Chương trình 1322”; tỉnh sắp xếp thêm Luật Tổ chức chính quyền địa phương, Nghị quyết "
+        "202/2025/QH15 và kết quả kế hoạch của từng tỉnh trước sắp xếp; mục KH.Căn cứ của sổ "
+        "tổng kết).")
     target_sentences: tuple[str, ...] = described(
         "Các chỉ tiêu giai đoạn sau thành câu, “Hỗ trợ ít nhất 14 hệ thống quản lý” (mục II.2; "
         "cách tính chỉ ở du-thao-chi-tieu.xlsx), chưa có “- ” và dấu cuối.")
@@ -359,7 +365,8 @@ def _plan_values(period: PeriodReport, plan: NextPhase) -> dict:
     span = period.period.label
     return {
         **_frame(period, span),
-        **_issuer(period.agency.parent_agency),
+        **(issuer := _issuer(period.agency.parent_agency)),
+        "bases": plan_bases(period, issuer["issuer_place"], f"{plan.phase[0]}-{plan.phase[1]}"),
         "target_sentences": tuple(plan_target_sentence(t) for t in plan.targets),
         "plan_tasks": [PlanTasks(n, title, tuple(period.sections[f"KH.III.{n}"]))
                        for n, (_, _, title) in enumerate(TASK_GROUPS, 1)],

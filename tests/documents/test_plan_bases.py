@@ -1,0 +1,126 @@
+"""The draft plan's bases and the survey target, read from the built documents (issue 22; review
+M10, M13, M14).
+
+A merged province's plan (An Giang, formed on 1/7/2025 from An Giang and Kiên Giang) cites the
+Luật Tổ chức chính quyền địa phương 2025, Nghị quyết 202/2025/QH15, QĐ 1322 (defining
+“Chương trình 1322” before its first use), the Bộ KH&CN's guidance as the clerk typed it, and the
+results of each predecessor's plan; a province not merged keeps its one sentence. The survey,
+set by KH 573 / QĐ 648 for 2023 and 2025 only, has its phase target in the summary.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import openpyxl
+import pytest
+from docx_text import docx_lines
+from test_plan_layout import PERIOD, TEMPLATE, plan_inputs  # noqa: F401 (a fixture)
+from test_summary import indicator_table
+
+from ncnsc_reports.render.docx import render
+from ncnsc_reports.render.period_context import build_plan_context
+from ncnsc_reports.report.model import Paragraph
+
+PROGRAMME = ("Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê duyệt "
+             "Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản "
+             "phẩm, hàng hóa giai đoạn 2021-2030 (sau đây gọi tắt là Chương trình 1322)")
+MERGED_BASES = [
+    "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025;",
+    "Căn cứ Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội về việc sắp xếp đơn vị "
+    "hành chính cấp tỉnh;",
+    PROGRAMME + ";",
+    "Căn cứ hướng dẫn của Bộ Khoa học và Công nghệ về xây dựng kế hoạch thực hiện Chương trình "
+    "1322 giai đoạn 2026-2030 (văn bản minh họa: số, ngày chưa ghi);",
+    "Căn cứ kết quả thực hiện giai đoạn 2021-2025 của Kế hoạch số 573/KH-UBND ngày 28/9/2021 "
+    "của Ủy ban nhân dân tỉnh An Giang, được sửa đổi, bổ sung tại Quyết định số 648/QĐ-UBND "
+    "ngày 25/4/2025 của Chủ tịch Ủy ban nhân dân tỉnh An Giang, trên địa bàn tỉnh An Giang "
+    "(trước sắp xếp) và của Kế hoạch số 126/KH-UBND ngày 20/8/2021 của Ủy ban nhân dân tỉnh "
+    "Kiên Giang (văn bản minh họa: số, ngày, chỉ tiêu, kinh phí là giả định) trên địa bàn tỉnh "
+    "Kiên Giang (trước sắp xếp), Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Chương trình "
+    "1322 giai đoạn 2026-2030 như sau:",
+]
+KS = "Doanh nghiệp được khảo sát nhu cầu nâng cao năng suất chất lượng"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The sample summary folder built as `ncnsc-report build` does: (summary, plan)."""
+    from ncnsc_reports.summary import build_summary
+
+    summary = build_summary(PERIOD, tmp_path_factory.mktemp("out")).path
+    return summary, next(summary.parent.glob("du-thao-ke-hoach-*.docx"))
+
+
+def bases(lines: list[str]) -> list[str]:
+    """The paragraphs between the title's rule and section I."""
+    start = next(i for i, x in enumerate(lines) if x.startswith("Thực hiện Chương trình"))
+    return lines[start + 1:lines.index("I. Mục đích, yêu cầu")]
+
+
+def test_a_merged_province_cites_the_merger_the_guidance_and_each_predecessor(built):
+    lines = docx_lines(built[1])
+    assert bases(lines) == MERGED_BASES
+    # the short name is defined before its first use
+    first = next(i for i, x in enumerate(lines) if "Chương trình 1322" in x)
+    assert lines[first] == PROGRAMME + ";"
+
+
+def test_the_clerks_group_text_lands_under_its_group(built):
+    lines = docx_lines(built[1])
+    at = lines.index("3. Hỗ trợ doanh nghiệp áp dụng tiêu chuẩn, quy chuẩn kỹ thuật, hệ thống "
+                     "quản lý, công cụ cải tiến năng suất chất lượng, công cụ hỗ trợ cho sản "
+                     "xuất thông minh, dịch vụ thông minh")
+    assert lines[at + 1] == ("- Hỗ trợ doanh nghiệp áp dụng hệ thống quản lý, công cụ năng suất "
+                             "(minh họa).")
+    assert lines[at + 2].startswith("4. ")
+    assert lines[lines.index("III. Nhiệm vụ, giải pháp") + 1].startswith("1. ")
+
+
+def test_the_targets_come_from_both_predecessors(built):
+    book = openpyxl.load_workbook(built[0].parent / "du-thao-chi-tieu.xlsx")
+    traced = {r[0]: r for r in book["Chỉ tiêu 2026-2030"].iter_rows(values_only=True)}
+    assert "126/KH-UBND" in traced["HTQL"][11] and "648/QĐ-UBND" in traced["HTQL"][11]
+    # the survey's phase target: 50 (2023, KH 573) + 50 (2025, QĐ 648) (review M10)
+    assert traced["KS"][3] == 100
+    assert traced["KS"][11] == ("chỉ tiêu 100 (Quyết định số 648/QĐ-UBND); kết quả toàn tỉnh "
+                                "100")
+
+
+def test_the_survey_row_of_the_summary_has_its_target(built):
+    row = indicator_table(built[0])[KS]
+    assert row[0] == 100 and row[1:7] == [0, 0, 50, 0, 50, 100]
+
+
+def _plan_lines(plan_inputs, tmp_path, **changes) -> list[str]:  # noqa: F811
+    period, plan = plan_inputs
+    changed = dataclasses.replace(period, **changes)
+    path = tmp_path / "du-thao.docx"
+    path.write_bytes(render(TEMPLATE, build_plan_context(changed, plan)))
+    return docx_lines(path)
+
+
+def test_a_province_not_merged_keeps_its_one_sentence(plan_inputs, tmp_path):  # noqa: F811
+    period, _ = plan_inputs
+    sections = {**period.sections, "KH.Căn cứ": ()}
+    lines = _plan_lines(plan_inputs, tmp_path, formation=None, former=(), sections=sections)
+    assert bases(lines) == [
+        PROGRAMME + "; căn cứ kết quả thực hiện Kế hoạch số 573/KH-UBND giai đoạn 2021-2025, "
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện giai đoạn 2026-2030 như sau:"]
+    text = "\n".join(lines)
+    assert "72/2025/QH15" not in text and "202/2025/QH15" not in text
+    assert "Kiên Giang" not in text
+
+
+def test_a_province_not_merged_with_a_typed_base(plan_inputs, tmp_path):  # noqa: F811
+    period, _ = plan_inputs
+    typed = (Paragraph("text", "Căn cứ Công văn số 10/BKHCN-TĐC ngày 05/01/2026 của Bộ Khoa học "
+                               "và Công nghệ (minh họa)."),)
+    lines = _plan_lines(plan_inputs, tmp_path, formation=None, former=(),
+                        sections={**period.sections, "KH.Căn cứ": typed})
+    assert bases(lines) == [
+        PROGRAMME + ";",
+        "Căn cứ Công văn số 10/BKHCN-TĐC ngày 05/01/2026 của Bộ Khoa học và Công nghệ (minh "
+        "họa);",
+        "Căn cứ kết quả thực hiện giai đoạn 2021-2025 của Kế hoạch số 573/KH-UBND, Ủy ban nhân "
+        "dân tỉnh ban hành Kế hoạch thực hiện Chương trình 1322 giai đoạn 2026-2030 như sau:"]
