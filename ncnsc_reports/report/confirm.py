@@ -38,13 +38,18 @@ def unconfirmed(problems: list[Problem], accepted: frozenset[str] | set[str]) ->
     return [p for p in problems if p.confirm and p.confirm not in accepted]
 
 
-def escalated(problems: list[Problem], accepted: frozenset[str] | set[str]) -> list[Problem]:
-    """The errors, then the warnings needing an option not given (as errors naming it), then
+RERUN = "nếu vẫn muốn tạo báo cáo như vậy, chạy lại với {option}"
+
+
+def escalated(problems: list[Problem], accepted: frozenset[str] | set[str],
+              advice: str = RERUN) -> list[Problem]:
+    """The errors, then the warnings needing an option not given (as errors, `advice` added:
+    the option to give, or for who cannot give one — a unit on the page — what to do), then
     the other warnings: what a failed build lists."""
     needed = unconfirmed(problems, accepted)
     errors = [p for p in problems if p.is_error]
-    errors += [Problem(p.where, f"{p.message}; nếu vẫn muốn tạo báo cáo như vậy, chạy lại "
-                       f"với {p.confirm}", Severity.ERROR, p.confirm) for p in needed]
+    errors += [Problem(p.where, f"{p.message}; {advice.format(option=p.confirm)}",
+                       Severity.ERROR, p.confirm) for p in needed]
     return errors + [p for p in problems if not p.is_error and p not in needed]
 
 

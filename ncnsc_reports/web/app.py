@@ -26,6 +26,7 @@ from ncnsc_reports.web.security import (
     SecurityHeaders,
 )
 from ncnsc_reports.web.site import HERE, Site, site_of
+from ncnsc_reports.web.units import UNIT_PREFIX
 
 SESSION_HOURS = 12  # a working day; the cookie is signed, HttpOnly, SameSite=Strict
 
@@ -58,12 +59,14 @@ PLAIN = {404: "Không có trang này.", 405: "Trang này không nhận cách g�
 
 
 async def _error_page(request: Request, exc: HTTPException):
-    """Our own messages as they are; Starlette's English ones (“Not Found”) in Vietnamese."""
+    """Our own messages as they are; Starlette's English ones (“Not Found”) in Vietnamese.
+    Under a unit's link, in the unit's layout: no way to the clerk's pages (units.py)."""
     site = site_of(request)
     detail = exc.detail
     if detail == http.HTTPStatus(exc.status_code).phrase:
         detail = PLAIN.get(exc.status_code, "Không làm được việc này.")
-    return site.page(request, "loi.html", status=exc.status_code, detail=detail)
+    page = "don-vi-loi.html" if request.url.path.startswith(UNIT_PREFIX) else "loi.html"
+    return site.page(request, page, status=exc.status_code, detail=detail)
 
 
 async def _bug_page(request: Request, exc: Exception):

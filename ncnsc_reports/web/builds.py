@@ -91,7 +91,9 @@ async def period_page(request: Request):
     site = site_of(request)
     folder = _period(request)
     out = output_folder(folder)
-    return site.page(request, "ky.html", folder=folder, slug=request.path_params["tinh"],
+    province = site.project.province(request.path_params["tinh"])
+    return site.page(request, "ky.html", folder=folder, slug=province.slug,
+                     province=library.province_title(province),
                      files=files_of(out, OUTPUT_SUFFIXES), job=site.jobs.latest(folder))
 
 

@@ -13,7 +13,7 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
 from ncnsc_reports.web import access, builds, library
-from ncnsc_reports.web.project import files_of, listed_file
+from ncnsc_reports.web.project import Province, files_of, listed_file
 from ncnsc_reports.web.security import form_of
 from ncnsc_reports.web.site import download, grouped, site_of
 from ncnsc_reports.web.uploads import KEPT_DIR, BadUpload, put_in_place, received, staged
@@ -62,7 +62,8 @@ async def new_province(request: Request):
         raise HTTPException(404, "Không có tỉnh này trong danh sách, hoặc tỉnh đã có hồ sơ.")
     done, started = await run_in_threadpool(library.new_province, site.project.inputs / chosen)
     return site.page(request, "tinh-moi.html", status=200 if done.ok else 422, outcome=done,
-                     started=started, groups=grouped(done.errors), slug=chosen)
+                     started=started, groups=grouped(done.errors), slug=chosen,
+                     title=library.province_title(Province(chosen, site.project.inputs / chosen)))
 
 
 async def new_year(request: Request):
@@ -86,9 +87,18 @@ async def year_page(request: Request):
     check = site.checks.get((year.province.slug, year.year))
     return site.page(request, "nam.html", year=year, workbook=_workbook(year), check=check,
                      groups=grouped(check[0].errors, check[0].cells) if check else {},
-                     warnings=grouped(check[0].warnings, check[0].cells) if check else {},
+                     warnings=_warnings(check, confirm=False), to_confirm=_warnings(check),
                      notice=request.session.pop("notice", ""),
                      **builds.documents(site, year))
+
+
+def _warnings(check, confirm: bool = True) -> dict:
+    """The last check's warnings that the build asks to confirm (or, `confirm` False, the
+    others), grouped by sheet."""
+    if not check:
+        return {}
+    outcome = check[0]
+    return grouped([w for w in outcome.warnings if bool(w.confirm) == confirm], outcome.cells)
 
 
 def _workbook(year):

@@ -109,7 +109,8 @@ async def install_template(request: Request):
     target = province.path / "templates" / REPORT_TEMPLATE
     kept = province.path / "templates" / "ban-cu"
     await run_in_threadpool(put_in_place, template.read_bytes(), target, kept)
-    request.session["installed"] = f"Đã cài mẫu cho tỉnh {province.slug}: {target}"
+    title = library.province_title(province)  # “Tỉnh Hưng Yên”, within a sentence “tỉnh …”
+    request.session["installed"] = f"Đã cài mẫu cho {title[:1].lower()}{title[1:]}: {target}"
     return RedirectResponse("/mau#ket-qua", status_code=303)
 
 

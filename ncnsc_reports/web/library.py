@@ -9,6 +9,7 @@ work.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ from ncnsc_reports.engine import build as engine_build
 from ncnsc_reports.errors import InputError, NcnscError
 from ncnsc_reports.incremental import pdf_is_current
 from ncnsc_reports.inputs.divisions import provinces
+from ncnsc_reports.inputs.period_schema import period_folder
 from ncnsc_reports.inputs.schema import (
+    AGENCY_SETTINGS,
     HELP_SHEET,
     LISTS_SHEET,
     PROFILE_AGENCY,
@@ -29,7 +32,7 @@ from ncnsc_reports.inputs.schema import (
     PROFILE_SHEETS,
     PROFILE_UNITS,
 )
-from ncnsc_reports.inputs.sheets import find_year_workbook, read_workbook
+from ncnsc_reports.inputs.sheets import find_year_workbook, read_settings, read_workbook
 from ncnsc_reports.inputs.unit_form import FORMS_DIR
 from ncnsc_reports.new_province import start_province
 from ncnsc_reports.new_year import start_year as new_year
@@ -38,17 +41,20 @@ from ncnsc_reports.outputs.one_file import write_file
 from ncnsc_reports.outputs.pdf import convert
 from ncnsc_reports.problems import Location, Problem, Problems
 from ncnsc_reports.render.docx import render
-from ncnsc_reports.report.confirm import ACCEPTS
+from ncnsc_reports.report.confirm import ACCEPTS, escalated
 from ncnsc_reports.report.units import Unit, place_in_force, read_replies, units_in_force
 from ncnsc_reports.template_check.check import check_template as check
 from ncnsc_reports.template_check.reference import reference_text
 from ncnsc_reports.template_check.sample import sample_context
 from ncnsc_reports.web.cells import cell_names
-from ncnsc_reports.web.project import Year
+from ncnsc_reports.web.project import Province, Year
 
 __all__ = ["ACCEPTS", "Outcome"]  # ACCEPTS: report.confirm's options, shown as checkboxes
 
 CHECKS_DIR = "kiem-tra"  # in .ncnsc-web/: copies of a province read with an upload in place
+# a warning to confirm, on a unit's form: the unit fixes it (report.confirm.escalated)
+UNIT_ADVICE = "phiếu chỉ được nhận khi đã sửa chỗ này"
+_NAMING = tuple(s for s in AGENCY_SETTINGS if s.key in ("place", "parent_agency"))
 
 
 @dataclass
@@ -143,27 +149,83 @@ def write_forms(year: Year) -> tuple[Outcome, list[Path]]:
         return failed(err), []
 
 
+def _profile(path: Path, specs: tuple, problems: Problems) -> dict:
+    """The sheets `specs` of a province profile, the others left unread."""
+    other = tuple(s.name for s in PROFILE_SHEETS if s not in specs)
+    return read_workbook(path, specs, problems, (HELP_SHEET, LISTS_SHEET) + other)
+
+
+def province_title(province: Province, year: int | None = None) -> str:
+    """“Tỉnh Hưng Yên”, “Thành phố Huế”: the province as its profile names it in `year` (the
+    latest name when None) — “Địa danh”, with “Tỉnh” or “Thành phố” from “Cơ quan chủ quản” —
+    else as new-province's list names it, else its folder's name."""
+    profile = province.path / PROFILE_FILE
+    try:
+        stat = profile.stat()
+        title = _title(profile, stat.st_mtime_ns, stat.st_size, year)
+    except OSError:
+        title = ""
+    known = provinces().get(province.slug)
+    return title or (known.title[:1].upper() + known.title[1:] if known else province.slug)
+
+
+@functools.lru_cache(maxsize=256)
+def _title(profile: Path, mtime: int, size: int, year: int | None) -> str:
+    """The title of a profile as it is on disk (`mtime`, `size`: read again once changed)."""
+    del mtime, size
+    problems, found = Problems(), {}
+    try:
+        rows = _profile(profile, (PROFILE_AGENCY,), problems)[PROFILE_AGENCY.name]
+    except NcnscError:
+        return ""
+    for setting, value, row in read_settings(rows, _NAMING, problems):
+        since = row["from_year"]
+        if value and since is not None and (year is None or since <= year) \
+                and since >= found.get(setting.key, (since, ""))[0]:
+            found[setting.key] = (since, str(value).strip())
+    place, parent = found.get("place", (0, ""))[1], found.get("parent_agency", (0, ""))[1]
+    if not place or place.lower().startswith(("tỉnh ", "thành phố ")):
+        return place[:1].upper() + place[1:]
+    return f"{'Thành phố' if 'THÀNH PHỐ' in parent.upper() else 'Tỉnh'} {place}"
+
+
+def period_title(name: str) -> str:
+    """“Tổng kết giai đoạn 2021–2025” for the folder tong-ket-2021-2025 (its name as is when
+    it is not a period's)."""
+    found = period_folder(name)
+    if found is None:
+        return name
+    kind, first, last = found
+    return f"{kind[:1].upper()}{kind[1:]} giai đoạn {first}–{last}"
+
+
 def year_units(year: Year) -> tuple[list[str], str, Outcome]:
     """The names of the units asked in the year (profile) and the province's name in force."""
+    units, place, known = _units(year)
+    return [u.name for u in units], place, known
 
+
+def _units(year: Year) -> tuple[tuple[Unit, ...], str, Outcome]:
     problems = Problems()
-    other = tuple(s.name for s in PROFILE_SHEETS if s not in (PROFILE_AGENCY, PROFILE_UNITS))
     try:
-        sheets = read_workbook(year.path.parent / PROFILE_FILE, (PROFILE_AGENCY, PROFILE_UNITS),
-                               problems, (HELP_SHEET, LISTS_SHEET) + other)
+        sheets = _profile(year.path.parent / PROFILE_FILE, (PROFILE_AGENCY, PROFILE_UNITS),
+                          problems)
         place = place_in_force(sheets[PROFILE_AGENCY.name], year.year, problems)
         units = units_in_force(sheets[PROFILE_UNITS.name], year.year, problems)
     except NcnscError as err:
-        return [], "", failed(err)
-    return [u.name for u in units], place, Outcome(not problems.errors, problems.errors)
+        return (), "", failed(err)
+    return units, place, Outcome(not problems.errors, problems.errors)
 
 
 def check_unit_form(year: Year, unit: str, upload: Path, state: Path) -> Outcome:
     """Read an uploaded form as the build will, against this unit only: a form naming another
-    unit, year or province is an error, located in the form."""
+    unit, year or province is an error, located in the form. A warning the build refuses
+    unless the clerk confirms it (a row it cannot place) is an error here too, by the build's
+    own rule (`report.confirm.escalated`, nothing confirmed): a unit cannot confirm, it fixes."""
 
-    names, place, known = year_units(year)
-    if not known.ok or unit not in names:
+    units, place, known = _units(year)
+    found = next((u for u in units if u.name == unit), None)
+    if not known.ok or found is None:
         return Outcome(False, message="Danh sách đơn vị trong hồ sơ tỉnh đã đổi; hãy hỏi Sở "
                        "KH&CN liên kết mới.")
     with tempfile.TemporaryDirectory(dir=_checks(state)) as tmp:
@@ -171,16 +233,20 @@ def check_unit_form(year: Year, unit: str, upload: Path, state: Path) -> Outcome
         shutil.copyfile(upload, Path(tmp, FORMS_DIR, "phieu.xlsx"))
         problems = Problems()
         try:
-            read_replies(Path(tmp), year.year, place, (Unit(unit, ()),), problems)
+            read_replies(Path(tmp), year.year, place, (found,), problems)
         except NcnscError as err:
             return failed(err)
-        cells = cell_names(problems, Path(tmp))
-    return Outcome(not problems.errors, problems.errors, problems.warnings, cells=cells)
+        listed = escalated(problems, frozenset(), UNIT_ADVICE)
+        cells = cell_names(listed, Path(tmp))
+    errors = [p for p in listed if p.is_error]
+    return Outcome(not errors, errors, [p for p in listed if not p.is_error], cells=cells)
 
 
 def check_workbook(year: Year, upload: Path, state: Path) -> Outcome:
     """Read and check the year as the build would with `upload` as its workbook: a copy of the
-    province, never the real folder, so nothing changes until the upload is found good."""
+    province, never the real folder, so nothing changes until the upload is found good. A
+    warning the build refuses unless confirmed (report.confirm) stays a warning here, marked by
+    its option: the clerk confirms it when building, on the page as with the CLI's option."""
 
     with tempfile.TemporaryDirectory(dir=_checks(state)) as tmp:
         copy = Path(tmp, "inputs", year.province.slug)
@@ -189,7 +255,7 @@ def check_workbook(year: Year, upload: Path, state: Path) -> Outcome:
         current = find_year_workbook(copy_year, Problems())
         shutil.copyfile(upload, current or copy_year / f"bao-cao-{year.year}.xlsx")
         try:
-            _, _, warnings = gather(copy_year)
+            _, _, warnings = gather(copy_year, frozenset(ACCEPTS))
             done = Outcome(True, warnings=list(warnings))
         except NcnscError as err:
             done = failed(err)

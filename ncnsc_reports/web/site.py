@@ -83,4 +83,6 @@ def _pages() -> Jinja2Templates:
     pages = Jinja2Templates(HERE / "pages")  # autoescape on for .html (Starlette's default)
     pages.env.filters["groupby_place"] = grouped
     pages.env.filters["ngay"] = day_text
+    pages.env.filters["ten_tinh"] = library.province_title  # “Tỉnh Hưng Yên”, not hung-yen
+    pages.env.filters["ten_ky"] = library.period_title  # “Tổng kết giai đoạn 2021–2025”
     return pages

@@ -25,6 +25,7 @@ from ncnsc_reports.web.site import download, grouped, site_of
 from ncnsc_reports.web.uploads import KEPT_DIR, BadUpload, put_in_place, received, staged
 
 FORMS_OUT = "phieu-don-vi"
+UNIT_PREFIX = "/don-vi/"  # every page a unit's link opens, and only those (security.PUBLIC)
 NOT_FOUND = ("Liên kết không đúng, đã bị thu hồi hoặc đã hết hạn. Hãy liên hệ Sở KH&CN để "
              "nhận liên kết mới.")
 

@@ -60,7 +60,7 @@ def _download(page, link_text, target: Path) -> Path:
 
 def _start_year(page, url: str) -> None:
     page.goto(url + "/")
-    card = page.locator("section.the", has=page.get_by_role("heading", name="hung-yen"))
+    card = page.locator("section.the", has=page.get_by_role("heading", name="Tỉnh Hưng Yên"))
     card.locator("select[name=nam]").select_option("2024")
     card.get_by_role("button", name="Tạo sổ năm mới").click()
     page.get_by_text("Đã tạo sổ Excel của năm 2024").wait_for()
@@ -157,7 +157,7 @@ def test_a_clerk_starts_a_province_from_the_list(browser, server, project):
     clerk.get_by_text("Đã tạo hồ sơ tỉnh Đồng Tháp").wait_for()
     assert (project / "inputs" / "dong-thap" / "ho-so-tinh.xlsx").is_file()
     clerk.goto(server.url + "/")
-    assert clerk.get_by_role("heading", name="dong-thap").count() == 1
+    assert clerk.get_by_role("heading", name="Tỉnh Đồng Tháp").count() == 1
 
 
 def test_a_unit_cannot_send_or_see_another_units_form(browser, server, project, tmp_path):
@@ -178,6 +178,45 @@ def test_a_unit_cannot_send_or_see_another_units_form(browser, server, project, 
     assert not any((project / "inputs/hung-yen/2023/don-vi").glob("*.xlsx"))
     guessed = links[UNIT][:-1] + ("x" if links[UNIT][-1] != "x" else "y")
     assert unit.request.get(guessed).status == 404  # a token one letter off opens nothing
+
+
+def _links_on(page) -> list[str]:
+    """Every address the page leads to: links, form actions, stylesheets and scripts."""
+    return page.eval_on_selector_all(
+        "a[href], form[action], link[href], script[src]",
+        "els => els.map(e => e.getAttribute('href') || e.getAttribute('action')"
+        " || e.getAttribute('src'))")
+
+
+def test_a_units_pages_lead_to_no_clerk_page(browser, server, project, tmp_path):
+    """Its form, its failed upload, and a wrong, revoked or expired link: each in the unit's
+    own layout, leading only to its own link's pages (no “Tỉnh, năm”, no “Mẫu Word”)."""
+    from ncnsc_reports.web import access, tokens
+
+    links = _unit_links(_page(browser), server.url)
+    state = access.state_dir(project)
+    revoked = tokens.issue(state, "hung-yen", 2023, [OTHER])[OTHER]
+    tokens.revoke(state, tokens.of_year(state, "hung-yen", 2023)[OTHER].id)
+    expired = tokens.issue(state, "hung-yen", 2023, ["Sở Y tế"],
+                           dt.date.today() - dt.timedelta(days=1))["Sở Y tế"]
+    own = links[UNIT].removeprefix(server.url)
+    unit, seen = _page(browser, (390, 844)), {}
+    unit.goto(links[UNIT])
+    seen["phiếu"] = _links_on(unit)
+    form = _fill_form(_download(unit, "Tải phiếu của đơn vị", tmp_path / "phieu.xlsx"), OTHER)
+    _send_form(unit, links[UNIT], form)
+    unit.locator(".bao.loi").wait_for()
+    seen["gửi lỗi"] = _links_on(unit)
+    for name, token in (("sai", "khong-co-lien-ket-nay"), ("thu hồi", revoked),
+                        ("hết hạn", expired)):
+        assert unit.goto(f"{server.url}/don-vi/{token}").status == 404
+        assert "Liên kết không đúng, đã bị thu hồi hoặc đã hết hạn" in unit.inner_text("main")
+        seen[name] = _links_on(unit)
+        assert "Tỉnh, năm" not in unit.inner_text("body"), name
+        assert "Mẫu Word" not in unit.inner_text("body"), name
+    for name, addresses in seen.items():
+        assert [a for a in addresses if not a.startswith((own, "/static/"))] == [], name
+    assert f"{own}/phieu" in seen["phiếu"]  # the check can fail: the unit's own links are seen
 
 
 def test_an_editor_sees_every_finding_of_a_broken_template(browser, server, tmp_path):

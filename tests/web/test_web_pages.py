@@ -97,7 +97,7 @@ def test_a_clean_template_is_installed_for_one_province_keeping_the_old(server, 
     target.parent.mkdir()
     target.write_bytes(b"ban cu")
     status, page, _ = client.post("/mau/cai-dat", {"tinh": "hung-yen"})
-    assert status == 200 and "Đã cài mẫu cho tỉnh hung-yen" in page
+    assert status == 200 and "Đã cài mẫu cho tỉnh Hưng Yên" in page
     assert target.read_bytes() == template
     kept = list((target.parent / "ban-cu").glob("bao-cao-nam-*.docx"))
     assert [p.read_bytes() for p in kept] == [b"ban cu"]
@@ -196,3 +196,128 @@ def test_a_hand_edited_report_is_kept_and_listed(server, project):
     assert f"{YEAR}/tep/{kept[0].name}" in page
     status, _, _ = client.get(f"{YEAR}/tep/{kept[0].name}")
     assert status == 200
+
+
+UNIT = "Sở Công Thương"
+
+
+def _unit_link(project) -> str:
+    from ncnsc_reports.contributions import write_forms
+
+    write_forms(project / "inputs" / "hung-yen" / "2023", (UNIT,))
+    return tokens.issue(access.state_dir(project), "hung-yen", 2023, [UNIT],
+                        tokens.default_last_day(2023))[UNIT]
+
+
+def test_a_units_row_the_report_cannot_place_is_refused_as_the_build_refuses_it(
+        server, project, tmp_path):
+    """The page's check of a unit's form and the build agree (report.confirm.escalated): a
+    row the build refuses unless the clerk confirms it is an error on the unit's page, where
+    the unit fixes it (no `--chap-nhan-…` a unit could not give)."""
+    from ncnsc_reports.engine import BuildOptions, build
+    from ncnsc_reports.web import library
+    from ncnsc_reports.web.project import Project
+
+    token = _unit_link(project)
+    client = Client(server.url)
+    client.get(f"/don-vi/{token}")
+    form = tmp_path / "phieu.xlsx"
+    with client.opener.open(f"{server.url}/don-vi/{token}/phieu") as response:
+        form.write_bytes(response.read())
+    wb = openpyxl.load_workbook(form)
+    wb["Nội dung"].append(["I.2.1", "Tên mục (thay tên in sẵn)", "Công tác truyền thông"])
+    wb.save(form)
+    status, page, _ = client.post(f"/don-vi/{token}", {}, {"phieu": ("phieu.xlsx",
+                                                                      form.read_bytes())})
+    assert status == 422 and "Phiếu chưa được nhận: có 1 lỗi" in page
+    assert "dòng 2 › cột “Kiểu dòng” (ô B2)" in page
+    assert "phiếu chỉ được nhận khi đã sửa chỗ này" in page and "--chap-nhan" not in page
+    year_dir = project / "inputs" / "hung-yen" / "2023"
+    assert not any((year_dir / "don-vi").glob("*.xlsx"))  # nothing put in place
+
+    year = Project(project).year("hung-yen", "2023")
+    checked = library.check_unit_form(year, UNIT, form, access.state_dir(project))
+    shutil.copyfile(form, year_dir / "don-vi" / "phieu-so-cong-thuong-2023.xlsx")
+    built = build(year_dir, BuildOptions())
+    assert not built.ok
+
+    def places(problems):
+        return {(p.where.sheet, p.where.row, p.where.column, p.confirm) for p in problems}
+
+    assert places(checked.errors) == places(p for p in built.errors if p.confirm) == {
+        ("Nội dung", 2, "Kiểu dòng", "--chap-nhan-bo-dong")}
+    assert build(year_dir, BuildOptions(accept=frozenset({"--chap-nhan-bo-dong"}))).ok
+
+
+def test_a_unit_sees_no_warning_about_its_own_groups(server, project, tmp_path):
+    """Checked against the unit as the profile lists it (its groups of I.2), as the build
+    reads it: a paragraph in one of its own groups is no warning."""
+    status, page, _ = _unit_form(server, project, tmp_path, _unit_link(project),
+                                 "Đã tổ chức tập huấn minh họa.")
+    assert status == 200 and "Đã nhận phiếu, không có lỗi" in page
+    assert "không có trong các nhóm" not in page and "Lưu ý" not in page
+
+
+PAGES = ("/", YEAR, f"{YEAR}/don-vi", "/tinh/an-giang/2023", "/tinh/an-giang/ky/tong-ket-2021-2025",
+         "/tinh/kien-giang/2025/don-vi")
+
+
+def test_every_page_names_the_province_not_its_folder(server, project):
+    """Titles and headings say “Tỉnh An Giang” (the profile's “Địa danh”, “Tỉnh” or “Thành
+    phố” from “Cơ quan chủ quản”), never the folder's name “an-giang”."""
+    for province in ("an-giang", "kien-giang"):
+        shutil.copytree(ROOT / "inputs" / province, project / "inputs" / province)
+    client = Client(server.url)
+    for path in PAGES:
+        status, page, _ = client.get(path)
+        assert status == 200, path
+        shown = re.findall(r"<title>(.*?)</title>|<h[12][^>]*>(.*?)</h[12]>", page, re.S)
+        text = " | ".join(a or b for a, b in shown)
+        assert not re.search(r"hung-yen|an-giang|kien-giang|tong-ket", text), (path, text)
+    _, home, _ = client.get("/")
+    assert all(f"<h2>Tỉnh {name}</h2>" in home for name in ("An Giang", "Hưng Yên", "Kiên Giang"))
+    _, period, _ = client.get("/tinh/an-giang/ky/tong-ket-2021-2025")
+    assert "<h1>Tổng kết giai đoạn 2021–2025 — Tỉnh An Giang</h1>" in period
+    _, year, _ = client.get(YEAR)
+    assert "<title>Năm 2023 — Tỉnh Hưng Yên — Báo cáo Chương trình 1322</title>" in year
+
+
+def test_a_city_is_named_a_city(project):
+    """“Thành phố Huế” from a profile whose “Cơ quan chủ quản” is UBND THÀNH PHỐ HUẾ; a
+    province without a profile name yet takes new-province's list."""
+    from ncnsc_reports.new_province import start_province
+    from ncnsc_reports.web import library
+    from ncnsc_reports.web.project import Province
+
+    start_province(project / "inputs" / "hue")
+    assert library.province_title(Province("hue", project / "inputs" / "hue")) == "Thành phố Huế"
+    assert library.province_title(Province("hue", project / "inputs" / "hue"), 2023) == \
+        "Thành phố Huế"  # no name in force before 2025: the list's
+    assert library.province_title(Province("hung-yen", project / "inputs" / "hung-yen")) == \
+        "Tỉnh Hưng Yên"
+
+
+def test_an_uploaded_workbook_with_a_warning_to_confirm_is_taken_and_confirmed_at_build(
+        server, project, tmp_path):
+    """As with the CLI (`build` refuses it, `--chap-nhan-thieu-trang` accepts it): the upload
+    is not a dead end — the workbook is taken, the warning is said as one the build will ask
+    to confirm, and the build asks it (report.confirm)."""
+    upload = tmp_path / "bao-cao-2023.xlsx"
+    folder = project / "inputs" / "hung-yen" / "2023"
+    shutil.copyfile(folder / "bao-cao-2023.xlsx", upload)
+    wb = openpyxl.load_workbook(upload)
+    del wb["Khảo sát"]
+    wb.save(upload)
+    client = Client(server.url)
+    client.get(YEAR)
+    _, page, _ = client.post(f"{YEAR}/so", {}, {"so": ("bao-cao-2023.xlsx", upload.read_bytes())})
+    assert "Sổ không có lỗi và đã thay sổ của năm" in page
+    confirm = page[page.index("Cần xác nhận khi tạo báo cáo"):page.index("3. Tạo báo cáo")]
+    assert "thiếu trang số liệu “Khảo sát”" in confirm and "--chap-nhan" not in confirm
+    assert (folder / "bao-cao-2023.xlsx").read_bytes() == upload.read_bytes()
+    client.post(f"{YEAR}/tao", {})
+    assert _wait(server, folder).state == "lỗi"
+    _, page, _ = client.get(YEAR)
+    assert 'name="chap_nhan" value="--chap-nhan-thieu-trang"' in page
+    client.post(f"{YEAR}/tao", {"chap_nhan": "--chap-nhan-thieu-trang"})
+    assert _wait(server, folder).state == "xong"

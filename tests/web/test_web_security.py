@@ -131,6 +131,8 @@ def test_a_wrong_unit_token_is_refused(server, project, token):
     status, text, _ = Client(server.url).get(f"/don-vi/{token}")
     assert status == 404
     assert "Liên kết không đúng" in text or "Không có trang này" in text  # “/” in a token
+    assert "Tỉnh, năm" not in text and "Mẫu Word" not in text  # the unit's layout, not the
+    assert 'href="/"' not in text and 'href="/mau"' not in text  # clerk's navigation
 
 
 def test_a_revoked_unit_link_is_refused(server, project):
