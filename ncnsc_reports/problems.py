@@ -15,6 +15,7 @@ import re
 import shlex
 from dataclasses import dataclass
 from enum import Enum
+from typing import ClassVar
 
 # The options that confirm a warning that may mean the figures are wrong (report.confirm says
 # what each accepts): a sheet that looks renamed, a data sheet missing, a record reported twice,
@@ -32,8 +33,10 @@ class Severity(Enum):
 
 @dataclass(frozen=True)
 class Location:
-    """A place in the inputs; the parts that are unknown stay None."""
+    """A place in the inputs; the parts that are unknown stay None. A place in a Word template
+    is a Location too (`template_check.parts.Place`, `in_template`), so every problem has one."""
 
+    in_template: ClassVar[bool] = False  # a place in a template, not in a workbook or folder
     file: str
     sheet: str | None = None
     row: int | None = None
@@ -59,12 +62,18 @@ class Location:
 
 @dataclass(frozen=True)
 class Problem:
-    """What is wrong and where: a `Location` in the inputs, or a `checking.Place` in a template."""
+    """What is wrong and where: a `Location` in the inputs or, in a template, its subclass
+    `template_check.parts.Place`. Always a Location (issue 21, item 4): a reader of `where`
+    never guesses its type."""
 
-    where: Location | object
+    where: Location
     message: str
     severity: Severity = Severity.ERROR
     confirm: str = ""  # the option a build needs to go on despite it (“--chap-nhan-trang-la”)
+
+    def __post_init__(self):
+        if not isinstance(self.where, Location):
+            raise TypeError(f"a problem's place is a Location, not {type(self.where).__name__}")
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"

@@ -23,7 +23,7 @@ from ncnsc_reports.cli.wording import (
     marked_lines,
 )
 from ncnsc_reports.errors import InputError, NcnscError
-from ncnsc_reports.problems import Location, command
+from ncnsc_reports.problems import command
 from ncnsc_reports.template_check.kinds import KIND_NAMES, SAMPLE_NAMES, YEARLY, kind_of
 
 TEMPLATE_KINDS = tuple(KIND_NAMES)
@@ -59,7 +59,7 @@ def _report_failure(err: NcnscError, nothing_done: str) -> None:
 def _next_step(err: InputError) -> str:
     """The action that fits what is wrong: the workbook, the folders, or the Word template."""
     places = [p.where for p in err.problems if p.is_error]
-    cells = [w for w in places if isinstance(w, Location)]
+    cells = [w for w in places if not w.in_template]
     steps = []
     if any(w.sheet is not None or w.file.endswith(WORKBOOK_SUFFIXES) for w in cells):
         steps.append("sửa các lỗi trên trong sổ Excel")

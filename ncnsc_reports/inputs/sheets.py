@@ -270,7 +270,7 @@ def read_settings(rows: list[Row], settings: tuple[Setting, ...],
     by_label = {s.label: s for s in settings}
     sheet = (rows[0].where.file, rows[0].where.sheet) if rows else None
     reported = {p.where.row for p in problems.errors
-                if (getattr(p.where, "file", None), getattr(p.where, "sheet", None)) == sheet}
+                if (p.where.file, p.where.sheet) == sheet}
     typed = []
     for row in rows:
         setting = by_label.get(row["label"])

@@ -97,9 +97,9 @@ def marked_on_failure(action, folder: Path, out_dir: Path, include_warnings: boo
         raise
 
 
-def _workbook_of(where: object, folder: Path) -> Path | None:
+def _workbook_of(where: Location, folder: Path) -> Path | None:
     """The workbook a problem's file label names, looked for where labels are relative to."""
-    if not isinstance(where, Location) or not where.file.lower().endswith(".xlsx"):
+    if where.in_template or not where.file.lower().endswith(".xlsx"):
         return None
     for base in (folder, folder.parent, folder.parent.parent):
         candidate = base / where.file
@@ -198,7 +198,7 @@ def _list_sheet(wb, problems: list[Problem], marks: list[list]) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for n, (problem, cells) in enumerate(zip(problems, marks, strict=True), start=1):
-        sheet = getattr(problem.where, "sheet", None)
+        sheet = problem.where.sheet
         ref = cells[0][1] if cells else ("A1" if sheet in wb.sheetnames else "")
         ws.append((n, problem.severity.value, sheet or "", ref if cells else "",
                    f"{problem.where}: {problem.message}"))

@@ -254,7 +254,7 @@ def warning_records(warnings: list[Problem]) -> list[dict]:
     records = []
     for p in warnings:
         where = p.where
-        if isinstance(where, Location):
+        if not where.in_template:
             fields = {"file": where.file, "sheet": where.sheet, "row": where.row,
                       "column": where.column, "item": where.item}
         else:

@@ -84,5 +84,5 @@ def _plan_of(p: Predecessor, last: int, on: dt.date, problems: Problems) -> Form
     return FormerPlan(p.name, p.words, tuple(cited), replace(plan, territory=p.name))
 
 
-def _moved(where, file: str):
-    return replace(where, file=file) if isinstance(where, Location) else where
+def _moved(where: Location, file: str) -> Location:
+    return where if where.in_template else replace(where, file=file)

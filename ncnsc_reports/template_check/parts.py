@@ -12,9 +12,10 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from ncnsc_reports.errors import TemplateError
-from ncnsc_reports.problems import Problem, Severity
+from ncnsc_reports.problems import Location, Problem, Severity
 from ncnsc_reports.render.templates import REPORT_TEMPLATE
 from ncnsc_reports.resources import DEFAULT_TEMPLATES, shipped
 
@@ -32,9 +33,16 @@ UNIT = {"p": "đoạn", "tr": "hàng của bảng", "tc": "ô của bảng"}
 
 
 @dataclass(frozen=True)
-class Place:
-    """Where an editor finds a problem: part, table cell, paragraph number, heading, excerpt."""
+class Place(Location):
+    """Where an editor finds a problem: part, table cell, paragraph number, heading, excerpt.
+    A `Location` in the template: the workbook's file, sheet, row and column stay empty."""
 
+    in_template: ClassVar[bool] = True
+    file: str = field(default="", init=False, repr=False)
+    sheet: str | None = field(default=None, init=False, repr=False)
+    row: int | None = field(default=None, init=False, repr=False)
+    column: str | None = field(default=None, init=False, repr=False)
+    item: str | None = field(default=None, init=False, repr=False)
     part: str = ""
     paragraph: int = 0
     heading: str | None = None  # nearest Heading 1–3 above; "" before the first; None: no body

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ncnsc_reports.problems import Location, Problem
+from ncnsc_reports.problems import Problem
 
 
 def cell_names(problems: list[Problem], folder: Path) -> dict[Problem, str]:
     """{problem: “D2”} for the problems that name a sheet, a row and a column found there."""
-    wanted = [p for p in problems if isinstance(p.where, Location) and p.where.sheet
+    wanted = [p for p in problems if not p.where.in_template and p.where.sheet
               and p.where.row and p.where.column]
     headers: dict[tuple[str, str], dict[str, str]] = {}
     names = {}

@@ -284,7 +284,7 @@ def located(problem: Problem, cell: str | None = None) -> tuple[str, str]:
     """(the file and sheet a problem is in, the rest of its place and its `cell`) for grouping
     on the page."""
     where = problem.where
-    if isinstance(where, Location):
+    if not where.in_template:
         group = where.file + (f" › trang “{where.sheet}”" if where.sheet else "")
         rest = str(Location("", None, where.row, where.column, where.item)).lstrip(" ›")
         return group, f"{rest} (ô {cell})" if cell else rest
