@@ -222,12 +222,7 @@ def results(doc) -> None:
               "plan)|cite_short }}:")
     para(doc, "{%p endif %}")
     para(doc, "{%p for i in indicators %}")
-    para(doc, "- {{ i.name }}: lũy kế giai đoạn {{ period }} đã {{ i.verb }} "
-              "{{ i.cumulative|two_digits }}{% if i.period_target is not none %}/"
-              "{{ i.period_target|two_digits }}{% endif %} {{ i.noun }}{% if i.completion is "
-              "not none %}, đạt {{ i.completion|rate }}% chỉ tiêu giai đoạn theo "
-              "{{ i.source|cite_short }}{% if not i.met %} (chưa đạt){% endif %}"
-              "{% endif %}{% if loop.last %}.{% else %};{% endif %}")
+    para(doc, indicator_line("own_territory"))
     para(doc, "{%p endfor %}")
     # the lead-in goes with its table, never alone at the foot of a page (issue 22)
     para(doc, "Kết quả từng năm, lũy kế và tỷ lệ đạt của từng chỉ tiêu (Bảng 1, Biểu đồ 1):"
@@ -264,18 +259,30 @@ def results(doc) -> None:
     para(doc, "{{p paras(budget_notes) }}")
 
 
+def indicator_line(words: str) -> str:
+    """II.2, one indicator of a plan on its territory (`words`: the name of the territory). A
+    result the territory cannot be told for (a survey after the merger) is the whole
+    province's: it is said so, with the target, and no rate (issue 22 item 1; review M10)."""
+    return ("- {{ i.name }}: lũy kế giai đoạn {{ period }} đã {{ i.verb }} "
+            "{{ i.cumulative|two_digits }}{% if i.placed and i.period_target is not none %}/"
+            "{{ i.period_target|two_digits }}{% endif %} {{ i.noun }}{% if not i.placed %} trên "
+            "toàn địa bàn tỉnh{% if i.period_target is not none %}; chỉ tiêu giai đoạn theo "
+            "{{ i.source|cite_short }} là {{ i.period_target|two_digits }} {{ i.noun }}"
+            "{% if " + words + " %} trên địa bàn {{ " + words + " }}{% endif %}, kết quả"
+            "{% if merger %} từ ngày {{ merger.date|short_date }}{% endif %} không tách được "
+            "theo địa bàn nên không tính tỷ lệ đạt{% endif %}{% endif %}"
+            "{% if i.completion is not none %}, đạt {{ i.completion|rate }}% chỉ tiêu giai "
+            "đoạn theo {{ i.source|cite_short }}{% if not i.met %} (chưa đạt){% endif %}{% endif %}"
+            "{% if loop.last %}.{% else %};{% endif %}")
+
+
 def former_results(doc) -> None:
     """A merged province: each other former province's plan on its territory (its lines and
     its table), then the whole province's results with every enterprise counted once."""
     para(doc, "{%p for t in former_parts %}")
     para(doc, "Trên địa bàn {{ t.words }}, theo {{ t.plan|cite_short }}:")
     para(doc, "{%p for i in t.indicators %}")
-    para(doc, "- {{ i.name }}: lũy kế giai đoạn {{ period }} đã {{ i.verb }} "
-              "{{ i.cumulative|two_digits }}{% if i.period_target is not none %}/"
-              "{{ i.period_target|two_digits }}{% endif %} {{ i.noun }}{% if i.completion is "
-              "not none %}, đạt {{ i.completion|rate }}% chỉ tiêu giai đoạn theo "
-              "{{ i.source|cite_short }}{% if not i.met %} (chưa đạt){% endif %}"
-              "{% endif %}{% if loop.last %}.{% else %};{% endif %}")
+    para(doc, indicator_line("t.words"))
     para(doc, "{%p endfor %}")
     para(doc, "Bảng {{ t.table }}. Kết quả thực hiện các chỉ tiêu theo {{ t.plan|cite_short }} "
               "trên địa bàn {{ t.words }}", "Tên bảng")

@@ -32,6 +32,9 @@ class PeriodLine:
     completion: Decimal | None
     met: bool | None  # None without a target
     source: Document
+    # False: results the territory cannot be told for (a survey after the merger): the whole
+    # province's figures, no rate (issue 22 item 1), and the text says why (review M10)
+    placed: bool = True
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def _one(plan: PlanInForce, history: dict[int, YearRecords], period: Phase,
         tuple(int((series if i.placed else whole)[i.code][y]) if y <= last else None
               for y in phase),
         i.cumulative, i.completion,
-        None if i.completion is None else i.cumulative >= i.period_target, i.source)
+        None if i.completion is None else i.cumulative >= i.period_target, i.source, i.placed)
         for i in end.indicators)
     planned = [b.planned for b in end.budget if b.planned is not None]
     planned_total = sum(planned) if planned else None

@@ -195,7 +195,9 @@ PERIOD_ATTRIBUTES: dict[str, dict[str, str]] = {
         "cumulative": "Lũy kế các năm báo cáo.",
         "completion": "Tỷ lệ lũy kế / chỉ tiêu giai đoạn, % (trống nếu không giao chỉ tiêu).",
         "met": "Đúng khi đạt chỉ tiêu, sai khi chưa đạt, trống khi không giao chỉ tiêu.",
-        "source": _SOURCE},
+        "source": _SOURCE,
+        "placed": "Sai khi kết quả không tách được theo địa bàn của kế hoạch (khảo sát sau "
+                  "ngày sắp xếp): số là của toàn tỉnh, không có tỷ lệ đạt."},
     "PeriodResults": {
         "phase_years": "Các năm của giai đoạn.",
         "period": "Các năm báo cáo (start, end; label là “2021-2025”).",

@@ -90,6 +90,13 @@ def test_the_targets_come_from_both_predecessors(built):
 def test_the_survey_row_of_the_summary_has_its_target(built):
     row = indicator_table(built[0])[KS]
     assert row[0] == 100 and row[1:7] == [0, 0, 50, 0, 50, 100]
+    # the 2025 survey (after 1/7/2025) cannot be placed in the former An Giang: the whole
+    # province's count is not divided by the former An Giang's target (issue 22 item 1)
+    assert row[7:] == [None, ""]
+    assert (f"- {KS}: lũy kế giai đoạn 2021-2025 đã khảo sát 100 lượt doanh nghiệp trên toàn "
+            "địa bàn tỉnh; chỉ tiêu giai đoạn theo Quyết định số 648/QĐ-UBND là 100 lượt doanh "
+            "nghiệp trên địa bàn tỉnh An Giang (trước sắp xếp), kết quả từ ngày 01/7/2025 không "
+            "tách được theo địa bàn nên không tính tỷ lệ đạt;") in docx_lines(built[0])
 
 
 def _plan_lines(plan_inputs, tmp_path, **changes) -> list[str]:  # noqa: F811

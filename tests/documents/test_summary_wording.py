@@ -27,7 +27,8 @@ def lines(tmp_path_factory) -> list[str]:
 def test_met_targets_are_not_marked_and_missed_ones_are(lines):
     text = "\n".join(lines)
     assert "(đạt chỉ tiêu)" not in text and "chưa đạt chỉ tiêu)" not in text
-    items = [x for x in lines if x.startswith("- ") and "chỉ tiêu giai đoạn theo" in x]
+    # the lines with a rate (the survey's has none: its result cannot be placed, review M10)
+    items = [x for x in lines if x.startswith("- ") and "% chỉ tiêu giai đoạn theo" in x]
     assert len(items) >= 8
     # missed: the count below its target (a former province may exceed its own, 112,5%)
     assert [x for x in items if x.endswith(("(chưa đạt);", "(chưa đạt)."))] == [
