@@ -62,7 +62,7 @@ class Document:
 
     name: str
     template: str
-    # Typed: a dataclass declaring every name the template sees (render.context.ReportContext…);
+    # Typed: a dataclass declaring every name the template sees (report_fields.ReportContext…);
     # it becomes the dict docxtpl needs only in render (render.names), never before (issue 21).
     context: object
     pictures: dict[str, tuple[bytes, float, str]] | None = None  # key -> (png, width cm, alt)
@@ -116,7 +116,7 @@ _AN_GIANG = ("An Giang giai đoạn 2021-2025 (inputs/an-giang/tong-ket-2021-202
 YEARLY = Kind("bao-cao-nam", "báo cáo năm", "ncnsc_reports.kinds.yearly", (
     Template("bao-cao-nam", "báo cáo năm", "bao-cao-nam.docx", _HUNG_YEN),),
     recognises=lambda name: name.isascii() and name.isdigit())
-_PERIOD_CONTEXT = "ncnsc_reports.render.period_context"
+_PERIOD_CONTEXT = "ncnsc_reports.render.period_fields"
 SUMMARY = Kind("tong-ket", "báo cáo tổng kết (sơ kết) giai đoạn", "ncnsc_reports.kinds.summary", (
     Template("tong-ket", "báo cáo tổng kết (sơ kết) giai đoạn", "tong-ket-giai-doan.docx",
              _AN_GIANG, ("tong-ket", "so-ket"), f"{_PERIOD_CONTEXT}:PeriodContext"),

@@ -21,12 +21,8 @@ from ncnsc_reports.kinds import Document, Inputs, Prepared, Template, sample_fol
 from ncnsc_reports.outputs.fingerprint import fingerprinted
 from ncnsc_reports.outputs.period_book import plan_workbook, summary_workbook
 from ncnsc_reports.render.charts import draw, period_charts
-from ncnsc_reports.render.period_context import (
-    PeriodContext,
-    PlanContext,
-    build_period_context,
-    build_plan_context,
-)
+from ncnsc_reports.render.period_context import build_period_context, build_plan_context
+from ncnsc_reports.render.period_fields import PeriodContext, PlanContext
 from ncnsc_reports.report.confirm import require_confirmed
 from ncnsc_reports.report.formation import year_sources
 from ncnsc_reports.report.period import load_period

@@ -16,7 +16,8 @@ from ncnsc_reports.inputs.unit_form import FORMS_DIR
 from ncnsc_reports.kinds import Document, Inputs, Prepared, Template, sample_folder
 from ncnsc_reports.outputs.fingerprint import fingerprinted
 from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workbook
-from ncnsc_reports.render.context import ReportContext, build_context
+from ncnsc_reports.render.context import build_context
+from ncnsc_reports.render.report_fields import ReportContext
 from ncnsc_reports.render.templates import REPORT_TEMPLATE
 from ncnsc_reports.resources import SAMPLE_YEAR
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ncnsc_reports.formatting import format_number
 
 if TYPE_CHECKING:
-    from ncnsc_reports.render.period_context import PeriodContext
+    from ncnsc_reports.render.period_fields import PeriodContext
 
 DPI = 200
 WIDTH_CM = 16.0

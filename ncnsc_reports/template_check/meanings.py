@@ -2,7 +2,7 @@
 
 Owns the meaning of the attributes of the model's dataclasses, of a loop's `loop.*` and of
 every filter in `formatting.FILTERS`; the top-level names are typed and described once, in
-`render.context.ReportContext`, and read from it into `TOP_LEVEL` (those of the summary and
+`render.report_fields.ReportContext`, and read from it into `TOP_LEVEL` (those of the summary and
 the draft plan: `reference.top_level`, so a yearly build loads no period module). Tests fail
 when a meaning is missing, so the reference (`ncnsc-report fields`, docs/truong-du-lieu.md)
 cannot drift.
@@ -15,7 +15,6 @@ import typing
 from dataclasses import dataclass
 
 from ncnsc_reports.inputs.schema import AGENCY_SETTINGS, LINE_KINDS, PROFILE_PLAN
-from ncnsc_reports.render.context import AppendixNumbers, IndicatorGroup, ReportContext
 from ncnsc_reports.render.records import (
     ClassItem,
     Count,
@@ -24,6 +23,7 @@ from ncnsc_reports.render.records import (
     SupportedEnterprise,
     SurveyItem,
 )
+from ncnsc_reports.render.report_fields import AppendixNumbers, IndicatorGroup, ReportContext
 from ncnsc_reports.report.model import (
     Agency,
     BudgetLine,
@@ -50,7 +50,7 @@ def _element(hint) -> type | None:
     return None
 
 
-# Generated from the one description of the context (render.context.ReportContext).
+# Generated from the one description of the context (render.report_fields.ReportContext).
 _HINTS = typing.get_type_hints(ReportContext)
 TOP_LEVEL: dict[str, Meaning] = {
     f.name: Meaning(f.metadata["meaning"], f.metadata["of"] or _element(_HINTS[f.name]))

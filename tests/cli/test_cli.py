@@ -169,7 +169,8 @@ def test_a_command_leaves_python_no_full_collection_to_run_at_exit(tmp_path):
 
 
 # What only a period summary or a draft plan needs: a yearly build loads none of it.
-PERIOD_MODULES = ("ncnsc_reports.render.period_context", "ncnsc_reports.report.period",
+PERIOD_MODULES = ("ncnsc_reports.render.period_context", "ncnsc_reports.render.period_fields",
+                  "ncnsc_reports.report.period",
                   "ncnsc_reports.compute.period", "ncnsc_reports.compute.next_phase",
                   "ncnsc_reports.summary", "ncnsc_reports.kinds.summary",
                   "ncnsc_reports.outputs.period_book", "matplotlib")

@@ -143,7 +143,7 @@ def test_no_field_of_any_template_kind_lacks_a_meaning(kind):
 def test_period_attribute_meanings_name_each_field_of_their_class():
     from ncnsc_reports.compute.next_phase import NextBudgetYear, NextPhase, NextTarget
     from ncnsc_reports.compute.period import BudgetYear, PeriodLine, PeriodResults
-    from ncnsc_reports.render.period_context import (
+    from ncnsc_reports.render.period_fields import (
         Fact,
         FormerPart,
         GroupYear,
