@@ -73,10 +73,26 @@ def _clerk(page, url: str, work: Path) -> dict[str, str]:
     return dict(re.findall(r"^- (.+?): (http\S+)$", reminder, re.M))
 
 
-def _unit(browser, link: str) -> None:
-    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN")
+def _unit(browser, link: str, work: Path) -> None:
+    """The unit's page on a phone; its form refused (a row the report cannot place, an
+    illustrative mistake); a link that opens nothing — all in the unit's own layout."""
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN",
+                            accept_downloads=True)
     page.goto(link)
     _shot(page, "don-vi-dien-thoai")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Tải phiếu của đơn vị").click()
+    form = work / "phieu.xlsx"
+    info.value.save_as(form)
+    wb = openpyxl.load_workbook(form)
+    wb["Nội dung"].append(["I.2.1", "Tên mục (thay tên in sẵn)", "Công tác truyền thông"])
+    wb.save(form)
+    page.locator("input[name=phieu]").set_input_files(form)
+    page.get_by_role("button", name="Gửi phiếu").click()
+    page.locator(".bao.loi").wait_for()
+    _shot(page, "don-vi-phieu-loi")
+    page.goto(link.rsplit("/", 1)[0] + "/lien-ket-da-het-han")
+    _shot(page, "don-vi-lien-ket-sai")
 
 
 def _build(page, url: str) -> None:
@@ -144,7 +160,7 @@ def main() -> None:
                                             args=["--no-sandbox", "--lang=vi"])
                 page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")
                 links = _clerk(page, url, work)
-                _unit(browser, links["Sở Công Thương"])
+                _unit(browser, links["Sở Công Thương"], work)
                 _build(page, url)
                 _editor(page, url, work)
                 _new_year(page, url)

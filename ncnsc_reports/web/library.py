@@ -33,7 +33,7 @@ from ncnsc_reports.inputs.schema import (
     PROFILE_UNITS,
 )
 from ncnsc_reports.inputs.sheets import find_year_workbook, read_settings, read_workbook
-from ncnsc_reports.inputs.unit_form import FORMS_DIR
+from ncnsc_reports.inputs.unit_form import FORMS_DIR, form_file_name
 from ncnsc_reports.new_province import start_province
 from ncnsc_reports.new_year import start_year as new_year
 from ncnsc_reports.outputs.marked import mark_workbooks
@@ -230,7 +230,9 @@ def check_unit_form(year: Year, unit: str, upload: Path, state: Path) -> Outcome
                        "KH&CN liên kết mới.")
     with tempfile.TemporaryDirectory(dir=_checks(state)) as tmp:
         Path(tmp, FORMS_DIR).mkdir()
-        shutil.copyfile(upload, Path(tmp, FORMS_DIR, "phieu.xlsx"))
+        # under its own form's name (as the clerk sent it): the name its problems carry
+        name = form_file_name(unit, year.year, [u.name for u in units])
+        shutil.copyfile(upload, Path(tmp, FORMS_DIR, name))
         problems = Problems()
         try:
             read_replies(Path(tmp), year.year, place, (found,), problems)

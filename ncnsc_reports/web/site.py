@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse
 from starlette.templating import Jinja2Templates
 
+from ncnsc_reports.inputs.unit_form import FORMS_DIR
 from ncnsc_reports.web import access, library
 from ncnsc_reports.web.jobs import JobBoard
 from ncnsc_reports.web.project import Project, Year
@@ -74,6 +75,12 @@ def grouped(problems, cells: dict | None = None) -> dict[str, list[tuple[str, st
     return dict(groups)
 
 
+def unit_groups(groups: dict) -> dict:
+    """A unit's problems grouped under its form's own name (“phieu-so-…-2023.xlsx › trang
+    …”), without the clerk's folder don-vi/ the build names."""
+    return {group.removeprefix(f"{FORMS_DIR}/"): items for group, items in groups.items()}
+
+
 def day_text(day) -> str:
     """A date (or its ISO text) as a Vietnamese reader writes it: 31/03/2024."""
     return (dt.date.fromisoformat(day) if isinstance(day, str) else day).strftime("%d/%m/%Y")
@@ -85,4 +92,5 @@ def _pages() -> Jinja2Templates:
     pages.env.filters["ngay"] = day_text
     pages.env.filters["ten_tinh"] = library.province_title  # “Tỉnh Hưng Yên”, not hung-yen
     pages.env.filters["ten_ky"] = library.period_title  # “Tổng kết giai đoạn 2021–2025”
+    pages.env.filters["unit_groups"] = unit_groups
     return pages

@@ -231,6 +231,7 @@ def test_a_units_row_the_report_cannot_place_is_refused_as_the_build_refuses_it(
                                                                       form.read_bytes())})
     assert status == 422 and "Phiếu chưa được nhận: có 1 lỗi" in page
     assert "dòng 2 › cột “Kiểu dòng” (ô B2)" in page
+    assert "<h3>phieu-so-cong-thuong-2023.xlsx › trang “Nội dung”</h3>" in page  # its own form
     assert "phiếu chỉ được nhận khi đã sửa chỗ này" in page and "--chap-nhan" not in page
     year_dir = project / "inputs" / "hung-yen" / "2023"
     assert not any((year_dir / "don-vi").glob("*.xlsx"))  # nothing put in place
