@@ -18,13 +18,15 @@ from ncnsc_reports.inputs.schema import (
     PROFILE_BUDGET,
     PROFILE_CAPS,
     PROFILE_FILE,
+    PROFILE_FORMATION,
+    PROFILE_PLAN,
     YEAR_GENERAL,
     YEAR_SUPPORT,
     YEAR_TRAINING,
 )
 from ncnsc_reports.problems import Location, Problems
 from ncnsc_reports.report.localities import locality_key, names_for
-from ncnsc_reports.report.model import Report
+from ncnsc_reports.report.model import Norms, Report, TerritoryPlan
 
 
 def check_records(report: Report, f: dict[str, pd.DataFrame], results: Results) -> Problems:
@@ -54,20 +56,67 @@ def _money(value) -> str:
 
 
 def _caps(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
-    plan = report.plan_in_force
-    if plan.caps is None:
-        if len(rows):
-            problems.warning(Location(PROFILE_FILE, PROFILE_CAPS.name),
-                             _no_caps(plan.caps_source, report.year))
-        return
+    """Each support row against the norms of the plan in force for its territory on its date
+    (domain.md §7): Phường Rạch Giá after 1/7/2025 against the former Kiên Giang's plan, never
+    An Giang's; norms not written are said once per document (or territory without a plan)."""
+    unchecked: dict[object, str] = {}
     for _, row in rows.iterrows():
-        for cap in plan.caps:
+        norms, where = norms_of(report, row)
+        if norms is None or norms.caps is None:
+            key = norms.source if norms is not None else where.territory
+            unchecked.setdefault(key, _unchecked(report, norms, where))
+            continue
+        for cap in norms.caps:
             applies = (cap.kind == row["kind"] and cap.item == row["item"] and
                        cap.detail.casefold() in ("", row["detail_key"]))
             if applies and cap.cap is not None and row["amount"] and row["amount"] > cap.cap:
                 problems.warning(row["where"].at(column="Số tiền (đồng)"), (
                     f"{_money(row['amount'])} vượt mức tối đa {_money(cap.cap)} cho "
-                    f"“{cap.kind} – {cap.item}” theo {cite_short(cap.source)}"))
+                    f"“{cap.kind} – {cap.item}” theo {cite_short(cap.source)}"
+                    f"{_on_territory(where)}"))
+    for location, message in unchecked.values():
+        problems.warning(location, message)
+
+
+def norms_of(report: Report, row) -> tuple[Norms | None, TerritoryPlan | None]:
+    """The norms a support row is checked against, and the other territory's plan when the row
+    lies outside the territory of the report's plan (None: the report's plan covers it)."""
+    day = row["date"] if isinstance(row["date"], dt.date) else None
+    plan, territory = report.plan_in_force, row["territory"]
+    if plan.territory and isinstance(territory, str) and territory != plan.territory:
+        other = next((p for p in report.other_plans if p.territory == territory), None)
+        if other is not None:
+            return (other.plan.norms_on(day) if other.plan else None), other
+    return plan.norms_on(day), None
+
+
+def _on_territory(other: TerritoryPlan | None) -> str:
+    return f" (áp dụng trên địa bàn {other.words})" if other is not None else ""
+
+
+def _unchecked(report: Report, norms: Norms | None,
+               other: TerritoryPlan | None) -> tuple[Location, str]:
+    """Where to add the norms and what was left unchecked; a former province's territory is
+    never checked against another province's norms (domain.md §7)."""
+    if other is None:
+        return Location(PROFILE_FILE, PROFILE_CAPS.name), _no_caps(norms.source, report.year)
+    plan = report.plan_in_force
+    words = report.territories.words.get(plan.territory, plan.territory)
+    left = (f"nên các khoản hỗ trợ trên địa bàn {other.words} chưa được kiểm tra so với định "
+            f"mức (không đối chiếu với định mức của {cite_short(plan.documents[0])}, chỉ áp "
+            f"dụng trên địa bàn {words})")
+    if other.absent:
+        return Location(PROFILE_FILE, PROFILE_FORMATION.name), (
+            f"không có hồ sơ tỉnh của {other.words} (trang “{PROFILE_FORMATION.name}”, cột “Thư "
+            f"mục số liệu”) để biết kế hoạch, định mức hỗ trợ áp dụng trên địa bàn đó, {left}")
+    if norms is None:
+        return Location(other.profile or PROFILE_FILE, PROFILE_PLAN.name), (
+            f"vào ngày báo cáo, trên địa bàn {other.words} không có kế hoạch nào đang áp dụng, "
+            f"{left}")
+    return Location(other.profile, PROFILE_CAPS.name), (
+        f"{cite_short(norms.source)} của {other.words} chưa ghi định mức hỗ trợ (trang "
+        f"“{PROFILE_CAPS.name}” của hồ sơ tỉnh đó, cột “Văn bản” ghi “{norms.source.number}”), "
+        f"{left}")
 
 
 def _budget_row(report: Report, problems: Problems) -> None:
@@ -99,8 +148,17 @@ def _no_caps(source, year: int) -> str:
 
 def _per_year(report: Report, rows: pd.DataFrame, problems: Problems) -> None:
     """Không quá 01 hệ thống (công cụ)/doanh nghiệp/năm (An Giang 573/KH-UBND §V.3.a–b)."""
+    others = [norms_of(report, row)[1] for _, row in rows.iterrows()]
+    plans = {o.territory if o else "": o.plan if o else report.plan_in_force for o in others}
+    keys = [o.territory if o else "" for o in others]
+    for key, plan in plans.items():  # each territory's plan limits the rows on its territory
+        if plan is not None:
+            _limits(report, rows[[k == key for k in keys]], plan.norms_on(None), problems)
+
+
+def _limits(report: Report, rows: pd.DataFrame, norms: Norms, problems: Problems) -> None:
     limits: dict[str, object] = {}
-    for cap in report.plan_in_force.caps or ():
+    for cap in norms.caps or ():
         if cap.per_year is not None and (cap.kind not in limits
                                          or cap.per_year < limits[cap.kind].per_year):
             limits[cap.kind] = cap  # one check per kind, at the smallest limit written

@@ -95,6 +95,8 @@ class Report:
     # a later phase: the previous phase's records and the indicators measured in both (II)
     earlier: dict[int, YearRecords] = field(default_factory=dict)
     earlier_codes: tuple[str, ...] = ()
+    # a merged province measured on one former province's plan: the other territories' plans
+    other_plans: tuple[TerritoryPlan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,41 @@ class PlanInForce:
     budget_source: Document
     target_rules: dict[str, TargetRule] = field(default_factory=dict)  # derived targets only
     territory: str = ""  # the former province whose territory the plan covers; "" = all
+    # the norms of the phase by the date they took effect, up to the report date: a record is
+    # checked against those in force on its date (QĐ 648 replaced 573's norms from 25/4/2025)
+    norms: tuple[Norms, ...] = ()
+
+    def norms_on(self, day: dt.date | None) -> Norms:
+        """The norms in force on `day`: those of the report date for an undated record, the
+        earliest of the phase for a day before them."""
+        if not self.norms:
+            return Norms(None, self.caps, self.caps_source)
+        if day is None:
+            return self.norms[-1]
+        return next((n for n in reversed(self.norms) if n.since <= day), self.norms[0])
+
+
+@dataclass(frozen=True)
+class Norms:
+    """The support norms (định mức hỗ trợ) one document sets, from the day it takes effect;
+    `caps` is None when the document gives no amounts."""
+
+    since: dt.date | None
+    caps: tuple[Cap, ...] | None
+    source: Document
+
+
+@dataclass(frozen=True)
+class TerritoryPlan:
+    """The plan in force on a former province's territory other than the one the report's
+    plan covers (domain.md §7): the report cites it, and support there is checked against its
+    norms, never another province's. Built by `report.norms`."""
+
+    territory: str  # as in “Hình thành”
+    words: str  # “tỉnh Kiên Giang (trước sắp xếp)”
+    profile: str  # “kien-giang/ho-so-tinh.xlsx”, where its plan and norms are typed; "" none
+    plan: PlanInForce | None  # None: no plan in force there on the report date
+    absent: bool = False  # the former province's data is not available (no folder named)
 
 
 @dataclass(frozen=True)

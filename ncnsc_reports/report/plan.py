@@ -27,7 +27,7 @@ from ncnsc_reports.inputs.schema import (
 )
 from ncnsc_reports.inputs.sheets import Row
 from ncnsc_reports.problems import Location, Problems, expected_found
-from ncnsc_reports.report.model import Cap, Document, Indicator, Phase, PlanInForce
+from ncnsc_reports.report.model import Cap, Document, Indicator, Norms, Phase, PlanInForce
 from ncnsc_reports.report.phases import (
     PHASE_EXPECTED,
     PHASES,
@@ -147,7 +147,22 @@ def read_plan(profile: dict[str, list[Row]], year: int, on: dt.date, problems: P
                 and phase.start <= r["year"] <= phase.end},
         budget_source=source["Kinh phí"].document,
         territory=plan_territory(chain[0], formation, problems),
+        norms=_norms(rows, phase, on, profile[PROFILE_CAPS.name]),
     )
+
+
+def _norms(rows: list[PlanRow], phase: Phase, on: dt.date, caps: list[Row]) -> tuple[Norms, ...]:
+    """The norms in force for `phase` as they changed up to `on`: each document that set them,
+    from the day it took effect (a record is checked against those of its date)."""
+    result: list[Norms] = []
+    for day in sorted({r.effective for r in rows if r.effective <= on}):
+        chain = chain_in_force(rows, phase, day)
+        if not chain:
+            continue
+        source = sources(chain)["Định mức"].document
+        if not result or result[-1].source != source:
+            result.append(Norms(day, _caps(caps, source), source))
+    return tuple(result)
 
 
 def _no_plan(rows: list[PlanRow], phase: Phase, on: dt.date, problems: Problems) -> None:

@@ -51,6 +51,7 @@ from ncnsc_reports.report.general import report_date as general_report_date
 from ncnsc_reports.report.history import any_illustrative, load_history, records_of
 from ncnsc_reports.report.localities import read_localities
 from ncnsc_reports.report.model import Agency, Document, Report, UnitReplies
+from ncnsc_reports.report.norms import other_plans
 from ncnsc_reports.report.phases import phase_of
 from ncnsc_reports.report.plan import read_plan
 from ncnsc_reports.report.programme import earlier_phase
@@ -91,6 +92,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
                             problems)
     places = territories(formation, year_dir.parent, profile[PROFILE_LOCALITIES.name],
                          problems)
+    others = other_plans(formation, plan_in_force, year_dir.parent, year, report_date, problems)
     earlier, codes = earlier_phase(year_dir.parent, year, formation, profile, plan_in_force,
                                    problems)
     if problems.errors or not cited:
@@ -110,7 +112,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         documents=_documents(sheets[YEAR_DOCUMENTS.name]), sections=sections,
         empty_group=general.get("empty_group") or "", headings=content_headings(
             sheets[YEAR_CONTENT.name]), untouched=untouched, units=units,
-        territories=places, earlier=earlier, earlier_codes=codes)
+        territories=places, earlier=earlier, earlier_codes=codes, other_plans=others)
 
 
 def _read_inputs(year_dir: Path, problems: Problems):

@@ -204,3 +204,76 @@ def test_every_measure_has_its_counting_rule_by_name():
     from ncnsc_reports.inputs.schema import MEASURES
 
     assert list(MEASURE_RULES) == list(MEASURES)
+
+
+# --- Norms per plan territory (issue 22 item 1; domain.md §7) -----------------------------
+# An Giang 2025 support sheet: rows 5, 6 barcodes in Xã Phú Tân, Xã Chợ Mới; row 7 Phường Rạch
+# Giá barcode 1.900.000 and row 10 traceability 6.900.000 (Rạch Giá: Kiên Giang before
+# 1/7/2025). Undated rows: a ward of Kiên Giang lies in its territory.
+
+CAPS = "Định mức hỗ trợ"
+
+
+def with_norms(an_giang_copy, kien_giang: tuple = (), an_giang: tuple = ()):
+    """Norms typed for QĐ 648 (An Giang) and KH 126 (the former Kiên Giang)."""
+    for row in an_giang:
+        append_row(an_giang_copy / "ho-so-tinh.xlsx", CAPS, ("648/QĐ-UBND", *row))
+    for row in kien_giang:
+        append_row(an_giang_copy.parent / "kien-giang" / "ho-so-tinh.xlsx", CAPS,
+                   ("126/KH-UBND", *row))
+
+
+def cap_warnings(result) -> list[str]:
+    return [str(w) for w in result.warnings if "vượt mức tối đa" in str(w)]
+
+
+def test_support_is_checked_against_the_norms_of_its_territorys_plan(an_giang_copy):
+    with_norms(an_giang_copy,
+               kien_giang=[("Mã số mã vạch", "Phí đăng ký", None, 1_500_000, None),
+                           ("Truy xuất nguồn gốc", "Phí đăng ký", None, 10_000_000, None)],
+               an_giang=[("Mã số mã vạch", "Phí đăng ký", None, 2_000_000, None),
+                         ("Truy xuất nguồn gốc", "Phí đăng ký", None, 8_000_000, None)])
+    edit_workbook(book(an_giang_copy, 2025), SUPPORT, {"G10": 9_000_000})  # Rạch Giá
+    row = append_row(book(an_giang_copy, 2025), SUPPORT, (
+        "Hợp tác xã Minh Họa 70", "9999000070", "Phường Long Xuyên", "Truy xuất nguồn gốc", None,
+        "Phí đăng ký", 9_000_000, "Ngân sách tỉnh"))
+    assert cap_warnings(build(an_giang_copy / "2025")) == [
+        # over Kiên Giang's 1.500.000, under An Giang's 2.000.000: flagged by Kiên Giang's plan
+        "bao-cao-2025.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng 7 › cột “Số tiền (đồng)”: "
+        "1.900.000 đồng vượt mức tối đa 1.500.000 đồng cho “Mã số mã vạch – Phí đăng ký” theo "
+        "Kế hoạch số 126/KH-UBND (áp dụng trên địa bàn tỉnh Kiên Giang (trước sắp xếp))",
+        # 9.000.000 over An Giang's 8.000.000 is flagged in An Giang only, not in Rạch Giá
+        # (row 10), where Kiên Giang's 10.000.000 applies
+        f"bao-cao-2025.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng {row} › cột “Số tiền "
+        "(đồng)”: 9.000.000 đồng vượt mức tối đa 8.000.000 đồng cho “Truy xuất nguồn gốc – Phí "
+        "đăng ký” theo Quyết định số 648/QĐ-UBND"]
+
+
+def test_a_territory_without_norms_is_said_never_checked_against_anothers(an_giang_copy):
+    with_norms(an_giang_copy, an_giang=[("Mã số mã vạch", "Phí đăng ký", None, 2_000_000, None)])
+    edit_workbook(book(an_giang_copy, 2025), SUPPORT, {"G7": 5_000_000})  # Rạch Giá
+    result = build(an_giang_copy / "2025")
+    assert cap_warnings(result) == []
+    assert [str(w).split(":")[0] for w in result.warnings] == [
+        "kien-giang/ho-so-tinh.xlsx › trang “Định mức hỗ trợ”"]
+    assert ("nên các khoản hỗ trợ trên địa bàn tỉnh Kiên Giang (trước sắp xếp) chưa được kiểm "
+            "tra so với định mức") in str(result.warnings[0])
+
+
+def test_a_record_is_checked_against_the_norms_in_force_on_its_date(an_giang_copy):
+    """QĐ 648 (25/4/2025) replaced 573's norms without amounts: a barcode fee of 10/3/2025 is
+    still checked against 573's 2.000.000 đồng, an undated one is not checked."""
+    import datetime as dt
+
+    edit_workbook(book(an_giang_copy, 2025), SUPPORT, {"G5": 2_500_000, "I5": dt.date(2025, 3, 10),
+                                                       "G6": 2_500_000})
+    warnings = [str(w) for w in build(an_giang_copy / "2025").warnings]
+    assert cap_warnings_of(warnings) == [
+        "bao-cao-2025.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng 5 › cột “Số tiền (đồng)”: "
+        "2.500.000 đồng vượt mức tối đa 2.000.000 đồng cho “Mã số mã vạch – Phí đăng ký” theo "
+        "Kế hoạch số 573/KH-UBND"]
+    assert any("chưa có dòng nào của Quyết định số 648/QĐ-UBND" in w for w in warnings)
+
+
+def cap_warnings_of(warnings: list[str]) -> list[str]:
+    return [w for w in warnings if "vượt mức tối đa" in w]

@@ -56,12 +56,12 @@ def rebuilt(before: dict, after: dict) -> list[str]:
 
 def test_a_second_batch_with_nothing_changed_rebuilds_nothing(project):
     first = build_all(project)
-    assert "Tổng kết: 6 báo cáo — đã tạo 6, không đổi 0, lỗi 0, cảnh báo 1." in first
+    assert "Tổng kết: 6 báo cáo — đã tạo 6, không đổi 0, lỗi 0, cảnh báo 2." in first
     before = outputs(project)
     assert len(before) == 11  # 6 reports, 5 indicator workbooks
     second = build_all(project)
     assert outputs(project) == before
-    assert "Tổng kết: 6 báo cáo — đã tạo 0, không đổi 6, lỗi 0, cảnh báo 1." in second
+    assert "Tổng kết: 6 báo cáo — đã tạo 0, không đổi 6, lỗi 0, cảnh báo 2." in second
     report = project / "outputs" / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx"
     assert f"  = hung-yen/2023: {report}" in second
     # the warning of the build that wrote the outputs is still shown
@@ -77,7 +77,7 @@ def test_a_changed_year_rebuilds_it_and_the_later_years_that_read_it(project):
     lines = build_all(project)
     assert rebuilt(before, outputs(project)) == ["an-giang/2023", "an-giang/2024",
                                                   "an-giang/2025"]
-    assert "Tổng kết: 6 báo cáo — đã tạo 3, không đổi 3, lỗi 0, cảnh báo 1." in lines
+    assert "Tổng kết: 6 báo cáo — đã tạo 3, không đổi 3, lỗi 0, cảnh báo 2." in lines
     report = project / "outputs" / "an-giang" / "2023" / "bao-cao-an-giang-2023.docx"
     assert "Đoạn văn sửa lại sau khi góp ý." in docx_lines(report)
 
@@ -155,7 +155,7 @@ def test_a_hand_edited_report_is_rebuilt_and_the_edit_kept(project):
     lines = build_all(project)
     kept = [line for line in lines if "được giữ lại thành" in line]
     assert len(kept) == 1 and "bao-cao-hung-yen-2023-sua-tay-" in kept[0]
-    assert "Tổng kết: 6 báo cáo — đã tạo 1, không đổi 5, lỗi 0, cảnh báo 1." in lines
+    assert "Tổng kết: 6 báo cáo — đã tạo 1, không đổi 5, lỗi 0, cảnh báo 2." in lines
     assert not report.read_bytes().endswith(b" sua tay")
 
 
@@ -172,7 +172,7 @@ def test_rebuild_option_rebuilds_every_report(project):
     before = outputs(project)
     lines = build_all(project, "--rebuild")
     assert rebuilt(before, outputs(project)) == [*AN_GIANG, "hung-yen/2023"]
-    assert "Tổng kết: 6 báo cáo — đã tạo 6, không đổi 0, lỗi 0, cảnh báo 1." in lines
+    assert "Tổng kết: 6 báo cáo — đã tạo 6, không đổi 0, lỗi 0, cảnh báo 2." in lines
 
 
 def test_strict_fails_on_the_warnings_of_an_up_to_date_report(project):
@@ -322,7 +322,7 @@ def test_an_edit_that_keeps_size_and_time_is_seen(project):
     assert book_time < os.stat(book).st_ctime_ns - DAY_NS
     _edited_same_size(book, "Đoạn sửa giữ nguyên cỡ tệp và giờ sửa.")
     lines = build_all(project)
-    assert "Tổng kết: 6 báo cáo — đã tạo 1, không đổi 5, lỗi 0, cảnh báo 1." in lines
+    assert "Tổng kết: 6 báo cáo — đã tạo 1, không đổi 5, lỗi 0, cảnh báo 2." in lines
     assert "Đoạn sửa giữ nguyên cỡ tệp và giờ sửa." in _report_lines(project)
 
 
@@ -330,7 +330,7 @@ def test_a_file_with_a_1980_dos_time_replaced_by_another_is_seen(project):
     book = _year_with_old_times(project, DOS_EPOCH_NS)
     _edited_same_size(book, "Đoạn của tệp giải nén từ zip.", replace=True)
     lines = build_all(project)
-    assert "Tổng kết: 6 báo cáo — đã tạo 1, không đổi 5, lỗi 0, cảnh báo 1." in lines
+    assert "Tổng kết: 6 báo cáo — đã tạo 1, không đổi 5, lỗi 0, cảnh báo 2." in lines
     assert "Đoạn của tệp giải nén từ zip." in _report_lines(project)
 
 
