@@ -185,15 +185,21 @@ def merger(doc) -> None:
     names = ("{% for n in NAMES %}{{ n }}{% if loop.revindex == 2 %} và {% elif not "
              "loop.last %}, {% endif %}{% endfor %}")
     para(doc, "{%p if merger %}")
-    para(doc, "Tỉnh {{ agency.place }} được thành lập từ ngày {{ merger.date|short_date }} trên "
+    # “Tỉnh An Giang”, “Thành phố Hải Phòng” (Agency.province_words); a predecessor may be a
+    # city (Hải Phòng, Cần Thơ, Đà Nẵng, Hồ Chí Minh): “tỉnh, thành phố” (issue 22)
+    para(doc, "{% set former = 'tỉnh, thành phố' if 'thành phố' in merger.names|join(' ') else "
+              "'tỉnh' %}{% set own = 'thành phố' if 'thành phố' in agency.province_words|lower "
+              "else 'tỉnh' %}"
+              "{{ agency.province_words[:1]|upper }}{{ agency.province_words[1:] }} được thành "
+              "lập từ ngày {{ merger.date|short_date }} trên "
               "cơ sở hợp nhất " + names.replace("NAMES", "merger.names") + ". Số liệu giai đoạn "
               "{{ period }} trong Báo cáo này gồm số liệu các năm của "
               + names.replace("NAMES", "merger.counted") + " đến ngày "
-              "{{ merger.until|short_date }} và của tỉnh {{ agency.place }} từ ngày "
-              "{{ merger.date|short_date }}; kết quả thực hiện kế hoạch của mỗi tỉnh trước sắp "
-              "xếp được tính trên địa bàn của tỉnh đó, kết quả chung của toàn tỉnh tính mỗi "
-              "doanh nghiệp (theo mã số thuế) một lần dù được hỗ trợ ở nhiều tỉnh trước sắp xếp."
-              "{% for n in merger.notes %} {{ n }}{% endfor %}")
+              "{{ merger.until|short_date }} và của {{ agency.province_words }} từ ngày "
+              "{{ merger.date|short_date }}; kết quả thực hiện kế hoạch của mỗi {{ former }} trước "
+              "sắp xếp được tính trên địa bàn của {{ former }} đó, kết quả chung của toàn "
+              "{{ own }} tính mỗi doanh nghiệp (theo mã số thuế) một lần dù được hỗ trợ ở nhiều "
+              "{{ former }} trước sắp xếp.{% for n in merger.notes %} {{ n }}{% endfor %}")
     para(doc, "{%p endif %}")
 
 
@@ -266,7 +272,8 @@ def indicator_line(words: str) -> str:
     return ("- {{ i.name }}: lũy kế giai đoạn {{ period }} đã {{ i.verb }} "
             "{{ i.cumulative|two_digits }}{% if i.placed and i.period_target is not none %}/"
             "{{ i.period_target|two_digits }}{% endif %} {{ i.noun }}{% if not i.placed %} trên "
-            "toàn địa bàn tỉnh{% if i.period_target is not none %}; chỉ tiêu giai đoạn theo "
+            "toàn địa bàn {{ 'thành phố' if 'thành phố' in agency.province_words|lower else "
+            "'tỉnh' }}{% if i.period_target is not none %}; chỉ tiêu giai đoạn theo "
             "{{ i.source|cite_short }} là {{ i.period_target|two_digits }} {{ i.noun }}"
             "{% if " + words + " %} trên địa bàn {{ " + words + " }}{% endif %}, kết quả"
             "{% if merger %} từ ngày {{ merger.date|short_date }}{% endif %} không tách được "
@@ -290,11 +297,11 @@ def former_results(doc) -> None:
           grouped=(4, YEARS, "Kết quả thực hiện từng năm"))
     para(doc, "{%p endfor %}")
     para(doc, "{%p if merged_total %}")
-    para(doc, "Kết quả chung trên toàn địa bàn tỉnh {{ agency.place }} (mỗi doanh nghiệp được "
+    para(doc, "Kết quả chung trên toàn địa bàn {{ agency.province_words }} (mỗi doanh nghiệp được "
               "tính một lần theo mã số thuế) tại Bảng {{ total_table }}:"
          ).paragraph_format.keep_with_next = True
     para(doc, "Bảng {{ total_table }}. Kết quả thực hiện giai đoạn {{ period }} trên toàn địa "
-              "bàn tỉnh {{ agency.place }}", "Tên bảng")
+              "bàn {{ agency.province_words }}", "Tên bảng")
     table(doc, TOTAL_HEAD, TOTAL_CELLS, "i in merged_total",
           grouped=(3, YEARS, "Kết quả thực hiện từng năm"))
     para(doc, "{%p endif %}")

@@ -22,6 +22,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from ncnsc_reports.names import slug as plain_slug
 
@@ -90,6 +91,30 @@ def _predecessors() -> dict[str, tuple[str, ...]]:
             same = [n + SAME_NAME_SUFFIX for n in names if slug_of(n) == slug]
             result[slug] = tuple(others + same)
     return result
+
+
+@cache
+def _city_slugs() -> frozenset[str]:
+    """The slugs of the centrally-run cities in the package's divisions. Its data file is read
+    without importing the package (0.3 s of code a build does not need): a report of a merged
+    province names its predecessors, and a build must stay quick."""
+    from importlib.util import find_spec
+
+    folder = Path(find_spec("vietnam_provinces").submodule_search_locations[0])
+    entries = json.loads((folder / "data" / "nested-divisions.json").read_text("utf-8"))
+    return frozenset(e["codename"].replace("_", "-") for e in entries
+                     if e["division_type"] == "thành phố trung ương")
+
+
+def former_kind(name: str) -> str:
+    """“thành phố” for a former centrally-run city (“Hải Phòng”, “Cần Thơ (trước sắp xếp)”),
+    “tỉnh” otherwise: how a document names a predecessor. Nghị quyết 202/2025/QH15 merged
+    cities with provinces (Hải Phòng with Hải Dương, Cần Thơ with Sóc Trăng and Hậu Giang…)
+    and every former city gave its name to a city of today, so the six cities of the package
+    are the six former ones (tests/inputs/test_divisions.py checks it against the old names of
+    vietnam-address-converter)."""
+    name = re.sub(r"\([^)]*\)", "", name).strip()
+    return CITY if slug_of(name) in _city_slugs() else PROVINCE
 
 
 def _short(name: str) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ncnsc_reports.formatting import short_date
+from ncnsc_reports.inputs.divisions import former_kind
 from ncnsc_reports.inputs.schema import PROFILE_FILE, PROFILE_FORMATION
 from ncnsc_reports.inputs.sheets import Row, read_sheet
 from ncnsc_reports.inputs.xlsx_book import open_book
@@ -48,9 +49,14 @@ class Predecessor:
 
     @property
     def words(self) -> str:
-        """“tỉnh Kiên Giang (trước sắp xếp)”: how a document names its former territory (one
-        term throughout, review L1), whatever the clerk wrote after the name."""
-        return f"tỉnh {base_name(self.name)} (trước sắp xếp)"
+        """“tỉnh Kiên Giang (trước sắp xếp)”, “thành phố Hải Phòng (trước sắp xếp)”: how a
+        document names its former territory (one term throughout, review L1), whatever the
+        clerk wrote after the name; its kind as written before the name, else its own kind
+        until 30/6/2025 (a former city merged into a city: Hải Phòng, Cần Thơ, Đà Nẵng, Hồ Chí
+        Minh; inputs.divisions)."""
+        written = re.match(r"(tỉnh|thành phố)\s", self.name.strip(), flags=re.IGNORECASE)
+        kind = written.group(1).lower() if written else former_kind(base_name(self.name))
+        return f"{kind} {base_name(self.name)} (trước sắp xếp)"
 
     def year_dir(self, year: int) -> Path | None:
         """Its folder for `year`, if it has one."""

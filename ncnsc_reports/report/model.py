@@ -6,6 +6,7 @@ Frozen dataclasses; built only by `validation`, read by `context`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -52,6 +53,24 @@ class Agency:
     filing: str
     closing: str
     agency_name: str = ""
+
+    # “tỉnh An Giang”, “thành phố Hải Phòng”: filled from `place` and `parent_agency`
+    province_words: str = ""
+
+    def __post_init__(self):
+        if not self.province_words:
+            object.__setattr__(self, "province_words",
+                               province_words(self.place, self.parent_agency))
+
+
+def province_words(place: str, parent_agency: str) -> str:
+    """“tỉnh An Giang”, “thành phố Hải Phòng”, “Thành phố Hồ Chí Minh” (a place that says its
+    kind): the province as a sentence names it; a centrally-run city's parent agency is “UBND
+    THÀNH PHỐ …” (NĐ 30/2020 Phụ lục I; new-province writes it so)."""
+    if re.match(r"(tỉnh|thành phố)\s", place, flags=re.IGNORECASE):
+        return place
+    city = "THÀNH PHỐ" in parent_agency.upper()
+    return f"{'thành phố' if city else 'tỉnh'} {place}"
 
 
 @dataclass(frozen=True)

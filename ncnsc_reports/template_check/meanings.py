@@ -70,7 +70,9 @@ ITEM_KEYS: dict[str, dict[str, str]] = {
 _KINDS = ", ".join(f"{v} ({k})" for k, v in LINE_KINDS.items())
 ATTRIBUTES: dict[type, dict[str, str]] = {
     Agency: {**{s.key: f"{s.label}. {s.help}".strip() for s in AGENCY_SETTINGS},
-             "agency_name": "Tên cơ quan viết thường, dùng trong câu (trống: không ghi)."},
+             "agency_name": "Tên cơ quan viết thường, dùng trong câu (trống: không ghi).",
+             "province_words": "Tên tỉnh, thành phố như câu văn viết, theo Địa danh và Cơ quan "
+                               "chủ quản: “tỉnh An Giang”, “thành phố Hải Phòng”."},
     Document: {c.key: c.header + "." for c in PROFILE_PLAN.columns
                if c.key in {f.name for f in dataclasses.fields(Document)}},
     Paragraph: {"kind": f"Kiểu dòng: {_KINDS}.", "text": "Nội dung của đoạn.",
