@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ncnsc_reports.engine import BuildOptions, BuildResult, build, up_to_date
-from ncnsc_reports.errors import InputError
 from ncnsc_reports.inputs.shared import share_reads
 from ncnsc_reports.kinds import KINDS
 
@@ -56,9 +55,9 @@ def build_one(year_dir: Path, options: BuildOptions) -> BatchItem:
         return BatchItem(year_dir, failure=(f"Lỗi không mong đợi: {type(err).__name__}: {err}",))
     if result.ok:
         return BatchItem(year_dir, result=result)
-    if isinstance(result.exception, InputError):  # located: every problem, warnings too
+    if any(p.kind.located for p in result.errors):  # every problem where it is, warnings too
         return BatchItem(year_dir, failure=tuple(f"{p.severity.value}: {p}"
-                                                 for p in result.exception.problems),
+                                                 for p in [*result.errors, *result.warnings]),
                          marked=tuple(result.marked))
     return BatchItem(year_dir, failure=tuple(f"Lỗi: {p.message}" for p in result.errors))
 

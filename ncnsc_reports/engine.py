@@ -24,6 +24,7 @@ import dataclasses
 import hashlib
 import os
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,8 +63,10 @@ YEARLY, SUMMARY = "bao-cao-nam", "tong-ket"  # the kinds' names (kinds.KINDS)
 class BuildResult:
     """What one `build` did. `ok` is False when errors stopped it: then nothing was written,
     unless only the PDF step failed (the documents in `outputs` were written; `errors` says
-    why the PDFs were not). `strict` and `template` tell a front end how to word the next step
-    (the warnings were refused by --strict; some errors are in that Word template)."""
+    why the PDFs were not). Every problem is typed (`Problem.kind`: a workbook's, a folder's, a
+    template's, or a step that could not be done) and located, so a front end words a failure
+    from them alone. `strict` and `template` tell it how to word the next step (the warnings
+    were refused by --strict; some errors are in that Word template)."""
 
     folder: Path  # the folder built, as the user named it (absolute)
     kind: str  # YEARLY or SUMMARY
@@ -86,7 +89,8 @@ class BuildResult:
     seconds: float = 0.0  # wall time of the whole build, PDFs included
     strict: bool = False  # the errors are warnings --strict refused
     template: Path | None = None  # the Word template some errors are in
-    # the error that stopped it, for a developer's traceback (--debug); not for wording
+    # the error that stopped it, for a developer's traceback (--debug) only: a front end words
+    # the failure from `errors` (their `kind`), never from this
     exception: NcnscError | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -127,20 +131,26 @@ def up_to_date(folder: Path | str, options: BuildOptions | None = None) -> Build
 
 
 def _built(folder: Path, options: BuildOptions) -> BuildResult:
-    """`run`; a user's mistake becomes a result with located errors (workbooks marked)."""
+    """`run`; a user's mistake becomes a result with typed, located problems (workbooks
+    marked): a front end words it from those, never from the exception (`errors.problems_at`)."""
     out = output_folder(folder, options.out_root)
-    kind = of_folder(folder).name
     try:
         return marked_on_failure(lambda: run(folder, options), folder, out,
                                  options.mark_warnings)
-    except InputError as err:
-        return BuildResult(folder, kind, False, errors=[p for p in err.problems if p.is_error],
-                           warnings=[p for p in err.problems if not p.is_error],
-                           marked=list(getattr(err, "marked", [])), strict=err.strict,
-                           template=err.template, exception=err)
+    except InputError as err:  # --strict's refusal says so, and names the template checked
+        return _failed(folder, err, err.strict, err.template, err.marked)
     except NcnscError as err:
-        return BuildResult(folder, kind, False, errors=[Problem(Location(str(folder)), str(err))],
-                           strict=options.strict, template=options.templates, exception=err)
+        return _failed(folder, err, options.strict, options.templates)
+
+
+def _failed(folder: Path, err: NcnscError, strict: bool, template: Path | None,
+            marked: Iterable[Path] = ()) -> BuildResult:
+    """The result of a build `err` stopped: its problems, typed and located."""
+    problems = err.problems_at(Location(str(folder)))
+    return BuildResult(folder, of_folder(folder).name, False,
+                       errors=[p for p in problems if p.is_error],
+                       warnings=[p for p in problems if not p.is_error], marked=list(marked),
+                       strict=strict, template=template, exception=err)
 
 
 def _marked(result: BuildResult, options: BuildOptions) -> BuildResult:
@@ -256,7 +266,7 @@ def _gate(warnings: list[Problem], options: BuildOptions, template: Path) -> Non
     """The one strict gate, after every check: --strict makes every warning of every source
     (workbooks, profile, every template) an error, and nothing is written."""
     if options.strict and warnings:
-        raise InputError([Problem(p.where, p.message, Severity.ERROR) for p in warnings],
+        raise InputError([dataclasses.replace(p, severity=Severity.ERROR) for p in warnings],
                          strict=True, template=template)
 
 
@@ -331,7 +341,7 @@ def _pdfs_of(result: BuildResult, documents: list[Path], kept: list[Path],
              error: NcnscError | None) -> BuildResult:
     if error is not None:
         return dataclasses.replace(result, ok=False, exception=error,
-                                   errors=[Problem(Location(str(result.folder)), str(error))])
+                                   errors=error.problems_at(Location(str(result.folder))))
     made = [d.with_suffix(".pdf") for d in documents + kept]
     if not documents and not kept:  # all current: the PDFs kept as they are
         current = [d.with_suffix(".pdf") for d in result.documents]

@@ -9,14 +9,25 @@ import errno
 import os.path
 from typing import TYPE_CHECKING
 
+from ncnsc_reports.problems import Location, Problem, ProblemKind
+
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ncnsc_reports.problems import Problem
-
 
 class NcnscError(Exception):
-    """Base class: any failure the CLI turns into a message and exit code 1."""
+    """Base class: any failure the CLI turns into a message and exit code 1.
+
+    `problems_at()` hands it on as typed problems, so a front end words every failure the same way
+    without asking which class it was (issue 21 item 3); `kind` says what each class is about.
+    """
+
+    kind = ProblemKind.FAILURE
+
+    def problems_at(self, where: Location | None = None) -> list[Problem]:
+        """Return what went wrong as problems: one of this error's kind, placed at `where`
+        (the folder being built, say) — InputError returns every problem it carries."""
+        return [Problem(where or Location(""), str(self), kind=self.kind)]
 
 
 class InputError(NcnscError):
@@ -35,18 +46,28 @@ class InputError(NcnscError):
         self.marked: list[Path] = []
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def problems_at(self, where: Location | None = None) -> list[Problem]:
+        """Return every problem found, each already located."""
+        return list(self.problems)
+
 
 class ArgumentError(NcnscError):
     """Raised when an argument typed after the command (a unit's name, a folder) names something
     that does not exist; the fix is in the command line, not in a workbook."""
 
+    kind = ProblemKind.ARGUMENT
+
 
 class TemplateError(NcnscError):
     """Raised when a Word template cannot be found, parsed or rendered."""
 
+    kind = ProblemKind.TEMPLATE_FILE
+
 
 class OutputError(NcnscError):
     """Raised when the finished report cannot be written to the output folder."""
+
+    kind = ProblemKind.OUTPUT
 
 
 def cannot_write(target: Path, err: OSError, what: str = "tệp", verb: str = "ghi"

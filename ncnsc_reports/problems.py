@@ -31,6 +31,31 @@ class Severity(Enum):
     WARNING = "Cảnh báo"
 
 
+# A file the clerk opens in Excel: a problem in one is fixed in the workbook.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
+class ProblemKind(Enum):
+    """What a problem is about, so that a front end (the command line, the page) words the next
+    step from the problem itself, never from the exception that carried it (issue 21 item 3).
+
+    The first three are located in the inputs: a front end lists them all and says where to fix
+    them. The others say that a step could not be done; their message says what to do."""
+
+    WORKBOOK = "sổ Excel"  # a workbook, its sheet, row or cell
+    FOLDER = "thư mục, tệp"  # a folder or file of the inputs: missing, misnamed, unreadable
+    TEMPLATE = "mẫu Word"  # a place in a Word template (template_check)
+    TEMPLATE_FILE = "tệp mẫu Word"  # a template that cannot be found, read or rendered
+    ARGUMENT = "tham số"  # the command line names something that does not exist
+    OUTPUT = "tệp kết quả"  # a result that cannot be written (rights, full disk, PDF)
+    FAILURE = "khác"  # any other step that could not be done
+
+    @property
+    def located(self) -> bool:
+        """Whether problems of this kind are places in the inputs to list and fix."""
+        return self in (ProblemKind.WORKBOOK, ProblemKind.FOLDER, ProblemKind.TEMPLATE)
+
+
 @dataclass(frozen=True)
 class Location:
     """A place in the inputs; the parts that are unknown stay None. A place in a Word template
@@ -64,16 +89,23 @@ class Location:
 class Problem:
     """What is wrong and where: a `Location` in the inputs or, in a template, its subclass
     `template_check.parts.Place`. Always a Location (issue 21, item 4): a reader of `where`
-    never guesses its type."""
+    never guesses its type.
+
+    `kind` says what it is about (`ProblemKind`); left out, it follows from `where`: a place in
+    a template is the template's, a sheet or a workbook's file the workbook, any other
+    `Location` a folder or file of the inputs."""
 
     where: Location
     message: str
     severity: Severity = Severity.ERROR
     confirm: str = ""  # the option a build needs to go on despite it (“--chap-nhan-trang-la”)
+    kind: ProblemKind | None = None  # never None once made (__post_init__)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not isinstance(self.where, Location):
             raise TypeError(f"a problem's place is a Location, not {type(self.where).__name__}")
+        if self.kind is None:  # frozen: set once, here, as the dataclass would
+            object.__setattr__(self, "kind", _kind_of(self.where))
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -81,6 +113,14 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+def _kind_of(where: Location) -> ProblemKind:
+    if where.in_template:  # template_check.parts.Place
+        return ProblemKind.TEMPLATE
+    if where.sheet is not None or where.file.endswith(WORKBOOK_SUFFIXES):
+        return ProblemKind.WORKBOOK
+    return ProblemKind.FOLDER
 
 
 def expected_found(expected: str, found: object) -> str:

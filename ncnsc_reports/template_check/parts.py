@@ -62,7 +62,8 @@ class Place(Location):
         return f"{text} «{self.excerpt}»" if self.excerpt else text
 
 
-# A template's problem is a Problem whose place is a Place of the template, not a workbook cell.
+# A template's problem is a Problem whose place is a Place of the template, not a workbook cell
+# (its kind, ProblemKind.TEMPLATE, follows from the place).
 TemplateProblem = Problem
 
 

@@ -19,7 +19,7 @@ from ncnsc_reports.compute.gather import gather
 from ncnsc_reports.contributions import write_forms as write_unit_forms
 from ncnsc_reports.engine import BuildOptions, with_pdfs
 from ncnsc_reports.engine import build as engine_build
-from ncnsc_reports.errors import InputError, NcnscError
+from ncnsc_reports.errors import NcnscError
 from ncnsc_reports.incremental import pdf_is_current
 from ncnsc_reports.inputs.divisions import provinces
 from ncnsc_reports.inputs.period_schema import period_folder
@@ -77,11 +77,14 @@ class Outcome:
 
 
 def failed(err: NcnscError) -> Outcome:
-    """The outcome of a library call that raised one of our errors."""
-    if isinstance(err, InputError):
-        return Outcome(False, [p for p in err.problems if p.is_error],
-                       [p for p in err.problems if not p.is_error])
-    return Outcome(False, message=str(err))
+    """The outcome of a library call that raised one of our errors, from its typed problems
+    (`errors.problems_at`, as the engine's `BuildResult` carries them): located problems are
+    listed; a step that could not be done (a file not written…) is the message."""
+    problems = err.problems_at()
+    errors = [p for p in problems if p.is_error]
+    if errors and not any(p.kind.located for p in errors):
+        return Outcome(False, message="; ".join(p.message for p in errors))
+    return Outcome(False, errors, [p for p in problems if not p.is_error])
 
 
 def build_folder(folder: Path, accept: frozenset[str] = frozenset()) -> Outcome:

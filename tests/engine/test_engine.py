@@ -10,7 +10,7 @@ from conftest import ROOT, SAMPLE_YEAR, edit_workbook, year_book
 
 from ncnsc_reports.engine import SUMMARY, YEARLY, BuildOptions, BuildResult, build
 from ncnsc_reports.outputs.pdf import SOFFICE_ENV
-from ncnsc_reports.problems import Location
+from ncnsc_reports.problems import Location, ProblemKind
 
 
 def test_a_year_folder_builds_and_says_what_it_wrote(tmp_path):
@@ -44,6 +44,8 @@ def test_a_workbook_error_comes_back_located_and_no_report_is_written(province_c
     assert not result.ok and result.path is None and result.outputs == []
     assert result.errors and all(isinstance(p.where, Location) for p in result.errors)
     assert any(p.where.file.endswith("bao-cao-2023.xlsx") for p in result.errors)
+    # typed: a front end words it from the kind, not from the exception (issue 21 item 3)
+    assert {p.kind for p in result.errors} == {ProblemKind.WORKBOOK}
     folder = tmp_path / "out" / "hung-yen" / "2023"
     # only the workbook's copy with its errors marked (outputs.marked), in loi/
     assert result.marked and all(p.parent == folder / "loi" for p in result.marked)
@@ -56,6 +58,7 @@ def test_a_missing_templates_folder_is_a_problem_not_an_exception(tmp_path):
     assert not result.ok and len(result.errors) == 1
     assert "không tìm thấy thư mục mẫu" in result.errors[0].message
     assert result.errors[0].where == Location(str(SAMPLE_YEAR))
+    assert result.errors[0].kind is ProblemKind.TEMPLATE_FILE and not result.errors[0].kind.located
 
 
 def test_strict_refuses_warnings_as_errors(tmp_path):
@@ -71,6 +74,7 @@ def test_without_libreoffice_the_documents_stay_written_and_the_pdf_step_says_wh
     result = build(SAMPLE_YEAR, BuildOptions(out_root=tmp_path, pdf=True))
     assert not result.ok and result.outputs and result.path.is_file() and result.pdfs == []
     assert SOFFICE_ENV in result.errors[0].message
+    assert result.errors[0].kind is ProblemKind.OUTPUT
 
 
 def test_a_folder_that_is_not_there_is_a_problem(tmp_path):
