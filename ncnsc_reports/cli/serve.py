@@ -6,28 +6,15 @@ Starlette and uvicorn stay off the start-up of every other command.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from ncnsc_reports.cli.wording import IntBetween
-from ncnsc_reports.errors import NcnscError
+from ncnsc_reports.cli.failure import attempt, debug_option
+from ncnsc_reports.cli.wording import IntBetween, VietnameseCommand
 
 
-def _attempt(debug: bool, action, nothing_done: str):
-    """Run `action`; our error becomes “Lỗi: …” and what was not done (traceback: --debug)."""
-    try:
-        return action()
-    except NcnscError as err:
-        if debug:
-            raise
-        click.echo(f"Lỗi: {err}", err=True)
-        click.echo(nothing_done, err=True)
-    sys.exit(1)
-
-
-@click.command()
+@click.command(cls=VietnameseCommand)
 @click.argument("project", type=click.Path(path_type=Path), default=".", required=False)
 @click.option("--port", type=IntBetween(1, 65535), default=8765, show_default=True,
               help="Cổng của trang.")
@@ -40,14 +27,14 @@ def _attempt(debug: bool, action, nothing_done: str):
 @click.option("--tao-tep-bat", "launcher", is_flag=True,
               help="Ghi tệp mo-trang-bao-cao.bat vào thư mục dự án (Windows: bấm đúp để mở "
                    "trang), rồi thoát.")
-@click.option("--debug", is_flag=True, help="In chi tiết lỗi (traceback) cho nhóm phát triển.")
+@debug_option
 def serve(project: Path, port: int, host: str, no_browser: bool, set_password: bool,
           launcher: bool, debug: bool) -> None:
     """Mở trang web trên thư mục dự án PROJECT (mặc định: thư mục hiện tại, nơi có inputs/)."""
     if launcher:
         from ncnsc_reports.web.server import write_launcher
 
-        path = _attempt(debug, lambda: write_launcher(project), "Chưa ghi tệp nào.")
+        path = attempt(debug, lambda: write_launcher(project), "Chưa ghi tệp nào.")
         click.echo(f"Đã ghi: {path} — bấm đúp vào tệp này để mở trang.")
         return
     if set_password:
@@ -55,9 +42,9 @@ def serve(project: Path, port: int, host: str, no_browser: bool, set_password: b
 
         password = click.prompt("Mật khẩu mới", hide_input=True,
                                 confirmation_prompt="Nhập lại mật khẩu")
-        path = _attempt(debug, lambda: store(project, password), "Chưa đặt mật khẩu.")
+        path = attempt(debug, lambda: store(project, password), "Chưa đặt mật khẩu.")
         click.echo(f"Đã đặt mật khẩu (chỉ lưu mã băm scrypt): {path}")
         return
     from ncnsc_reports.web.server import serve as run
 
-    _attempt(debug, lambda: run(project, host, port, not no_browser), "Chưa mở trang.")
+    attempt(debug, lambda: run(project, host, port, not no_browser), "Chưa mở trang.")
