@@ -46,7 +46,12 @@ from ncnsc_reports.report.content import (
     rich_runs,
 )
 from ncnsc_reports.report.formation import folder_name, formation_from_rows
-from ncnsc_reports.report.general import check_placeholders, check_typed_symbol, read_general
+from ncnsc_reports.report.general import (
+    General,
+    check_placeholders,
+    check_typed_symbol,
+    read_general,
+)
 from ncnsc_reports.report.general import report_date as general_report_date
 from ncnsc_reports.report.history import any_illustrative, load_history, records_of
 from ncnsc_reports.report.localities import read_localities
@@ -78,8 +83,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
     year, book, profile, sheets = found
     read = read_general(sheets[YEAR_GENERAL.name], book.name, year, problems)
     general = read.values
-    agency = agency_in_force(profile[PROFILE_AGENCY.name], general, year, problems)
-    check_typed_symbol(read, agency.symbol if agency else None, problems)
+    agency = _agency(profile, read, year, problems)
     report_date = general_report_date(general, year)
     formation = formation_from_rows(year_dir.parent, profile[PROFILE_FORMATION.name], problems)
     cited, plan_in_force = read_plan(profile, year, report_date, problems, formation)
@@ -99,9 +103,8 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         return None
     return Report(
         file_stem=f"bao-cao-{folder_name(agency.place) or year_dir.parent.name}-{year}",
-        province=year_dir.parent.name, year=year, number=general.get("number"),
-        day=general.get("day"), month=general.get("month"),
-        sign_year=general.get("sign_year") or year, agency=agency, plan=cited[0],
+        province=year_dir.parent.name, year=year, **_signing(general, year), agency=agency,
+        plan=cited[0],
         amendments=tuple(cited[1:]), plan_in_force=plan_in_force, history=history,
         date=report_date, phase=phase_of(year),
         localities=read_localities(profile[PROFILE_LOCALITIES.name], problems),
@@ -113,6 +116,21 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
         empty_group=general.get("empty_group") or "", headings=content_headings(
             sheets[YEAR_CONTENT.name]), untouched=untouched, units=units,
         territories=places, earlier=earlier, earlier_codes=codes, other_plans=others)
+
+
+def _agency(profile: dict, read: General, year: int, problems: Problems) -> Agency | None:
+    """The agency in force for the year (the year's workbook may override the profile's), the
+    symbol typed in the workbook checked against it."""
+    agency = agency_in_force(profile[PROFILE_AGENCY.name], read.values, year, problems)
+    check_typed_symbol(read, agency.symbol if agency else None, problems)
+    return agency
+
+
+def _signing(general: dict, year: int) -> dict:
+    """The report's number and signing date as the year's workbook gives them; the year of
+    signing is the report's unless the workbook says otherwise."""
+    return {"number": general.get("number"), "day": general.get("day"),
+            "month": general.get("month"), "sign_year": general.get("sign_year") or year}
 
 
 def _read_inputs(year_dir: Path, problems: Problems):
