@@ -12,8 +12,6 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "ncnsc_reports"
 MODULE_LINES, FUNCTION_LINES = 400, 40
-# Being split now (issue 21 item 4, helper `typed`): remove each once it is under the limit.
-TOO_LONG_FOR_NOW = {"render/context.py", "render/period_context.py"}
 # Where issue 21 says no function may pass the limit; the package's other modules keep the
 # same rule by review.
 SHORT_FUNCTIONS = ["engine.py", "batch.py", "cli", "report/validation.py"]
@@ -36,14 +34,7 @@ def _name(path: Path) -> str:
 def test_every_module_is_under_400_lines():
     long = {_name(p): n for p in _modules()
             if (n := len(p.read_text(encoding="utf-8").splitlines())) >= MODULE_LINES}
-    assert set(long) - TOO_LONG_FOR_NOW == set(), long
-
-
-def test_the_allowance_for_modules_being_split_is_still_needed():
-    """A module split under the limit leaves the allow-list (it must not hide a new one)."""
-    short = [name for name in TOO_LONG_FOR_NOW if not (PACKAGE / name).is_file() or len(
-        (PACKAGE / name).read_text(encoding="utf-8").splitlines()) < MODULE_LINES]
-    assert short == []
+    assert long == {}
 
 
 def test_no_function_of_the_engine_the_cli_or_the_validation_is_over_40_lines():
