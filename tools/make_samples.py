@@ -197,8 +197,9 @@ def other_records(year: int, rng: random.Random) -> dict[str, list[tuple]]:
         s.YEAR_TRAINING.name: [(f"Tập huấn kiến thức năng suất chất lượng năm {year} {MH}",
                                 dt.date(year, 6, 15), dt.date(year, 6, 16), *training[year],
                                 rng.randrange(40, 61) * 1_000_000)] if year in training else [],
+        # review L3: “…: hoàn thành khóa đào tạo chuyên gia năng suất”
         s.YEAR_EXPERTS.name: [(f"Chuyên gia Minh Họa {year}-{i + 1}", "Chi cục Tiêu chuẩn Đo lường "
-                               "Chất lượng", "Khóa đào tạo chuyên gia năng suất (minh họa)")
+                               "Chất lượng", f"hoàn thành khóa đào tạo chuyên gia năng suất {MH}")
                               for i in range(experts.get(year, 0))],
         s.YEAR_SURVEYS.name: [(f"Khảo sát nhu cầu nâng cao năng suất chất lượng {MH}",
                                dt.date(year, 8, 20), 50)] if year in (2023, 2025) else [],

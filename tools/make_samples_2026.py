@@ -123,7 +123,8 @@ def an_giang_2026(rng: random.Random) -> dict:
                                 dt.date(2026, 6, 18), dt.date(2026, 6, 19), 60, 32, 28,
                                 55_000_000)],
         s.YEAR_EXPERTS.name: [("Chuyên gia Minh Họa 2026-1", "Trung tâm Kỹ thuật Tiêu chuẩn Đo "
-                               "lường Chất lượng", "Chuyên gia năng suất (minh họa)")],
+                               "lường Chất lượng",
+                               f"hoàn thành khóa đào tạo chuyên gia năng suất {MH}")],
         s.YEAR_MEDIA.name: [("Bài viết", f"Doanh nghiệp tại Đặc khu Phú Quốc áp dụng ISO 9001 {MH}",
                              dt.date(2026, 9, 10), "Website Sở KH&CN")],
     }
