@@ -277,7 +277,8 @@ def body(doc) -> None:
     para(doc, "Thực hiện Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê "
               "duyệt Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng "
               "sản phẩm, hàng hóa giai đoạn 2021-2030; {{ plan|cite }}{% for a in amendments %}; "
-              "{{ a|cite_after(plan) }}{% endfor %}.")
+              "{{ a|cite_after(plan) }}{% endfor %}{% for d in other_plans %}; {{ d|cite }}"
+              "{% endfor %}.")
     para(doc, "{{p paras(opening) }}")
     para(doc, "I. Tình hình triển khai và kết quả thực hiện Chương trình", "Heading 1")
     para(doc, "1. Công tác lãnh đạo, chỉ đạo triển khai thực hiện", "Heading 2")

@@ -221,6 +221,8 @@ def _text_fields(report: Report) -> dict:
         "agency": report.agency,
         "plan": report.plan,
         "amendments": report.amendments,
+        # domain.md §7: each former territory's own plan in force, cited beside the province's
+        "other_plans": tuple(d for o in report.other_plans if o.plan for d in o.plan.documents),
         "illustrative": report.illustrative,
         "illustrative_note": ILLUSTRATIVE_NOTE,
         "draft_note": DRAFT_NOTE.format(year=report.year) if report.untouched else "",

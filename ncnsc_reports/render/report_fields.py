@@ -94,6 +94,11 @@ class ReportContext:
     amendments: tuple[Document, ...] = described(
         "Các văn bản sửa đổi, bổ sung kế hoạch của tỉnh."
     )
+    other_plans: tuple[Document, ...] = described(
+        "Tỉnh hình thành do sắp xếp, khi kế hoạch của tỉnh chỉ áp dụng trên địa bàn một tỉnh "
+        "trước sắp xếp: kế hoạch (và văn bản sửa đổi) đang áp dụng trên địa bàn mỗi tỉnh trước "
+        "sắp xếp khác (hồ sơ tỉnh trong thư mục số liệu của tỉnh đó), trích dẫn ở câu mở đầu "
+        "sau kế hoạch của tỉnh; trống khi không có.", of=Document)
     illustrative: bool = described(
         "Đúng khi số liệu chỉ tiêu là dữ liệu minh họa, không phải thật."
     )

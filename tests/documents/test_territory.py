@@ -258,3 +258,28 @@ def test_dong_thap_2026_money_is_the_whole_provinces_and_says_so(built):
             f"nghiệp {vnd(total)} đồng từ nguồn ngân sách tỉnh; tập huấn {vnd(training)} đồng)"
             ) in line
     assert "đạt" not in line
+
+
+# --- Every former territory's plan cited (issue 22 item 1; review H3, M20; seed 004) ------
+
+
+def opening(text: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith("Thực hiện Quyết định"))
+
+
+def test_an_giang_2025_cites_the_plan_in_force_on_each_former_territory(built):
+    """KH 573 / QĐ 648 cover the former An Giang; the former Kiên Giang's plan (inputs/kien-
+    giang, illustrative) stays in force on its territory: the opening cites both, in full."""
+    kien_giang = {r["Số, ký hiệu"]: r for r in sheet_rows(
+        ROOT / "inputs" / "kien-giang" / "ho-so-tinh.xlsx", "Kế hoạch")}
+    plan = kien_giang["126/KH-UBND"]
+    text = opening(built["an-giang"])
+    assert ("của Kế hoạch số 573/KH-UBND; Kế hoạch số 126/KH-UBND ngày 20/8/2021 của "
+            f"{plan['Cơ quan ban hành']} {plan['Trích yếu']}.") in text
+    assert text.index("573/KH-UBND") < text.index("648/QĐ-UBND") < text.index("126/KH-UBND")
+    assert "(văn bản minh họa" in text  # the illustrative plan says so where it is cited
+
+
+def test_a_report_before_the_merger_cites_its_own_plan_only(tmp_path):
+    text = "\n".join(docx_lines(build(ROOT / "inputs" / "an-giang" / "2024", tmp_path).path))
+    assert "126/KH-UBND" not in text and "Kiên Giang" not in opening(text)
