@@ -27,6 +27,12 @@ KEPT_MARK = "-sua-tay-"
 def _work(folder: Path, pdf: bool = True, accept: frozenset[str] = frozenset()):
     """The job of a build: the documents, then (`pdf`) their PDFs and the report's pages."""
     def work(job: Job):
+        try:
+            return steps(job)
+        finally:
+            job.step = ""  # done or failed: no step still shown as running
+
+    def steps(job: Job):
         job.step = "Đang kiểm tra số liệu và tạo báo cáo…"
         outcome = library.build_folder(folder, accept)
         if not outcome.ok or not pdf:
@@ -40,7 +46,6 @@ def _work(folder: Path, pdf: bool = True, accept: frozenset[str] = frozenset()):
                 page_images(report_pdf)
             except NcnscError as err:
                 outcome.message = str(err)
-        job.step = ""
         return outcome
     return work
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ncnsc_reports.compute.gather import gather
@@ -41,7 +41,7 @@ from ncnsc_reports.outputs.one_file import write_file
 from ncnsc_reports.outputs.pdf import convert
 from ncnsc_reports.problems import Location, Problem, Problems
 from ncnsc_reports.render.docx import render
-from ncnsc_reports.report.confirm import ACCEPTS, escalated
+from ncnsc_reports.report.confirm import ACCEPTS, RERUN, escalated
 from ncnsc_reports.report.units import Unit, place_in_force, read_replies, units_in_force
 from ncnsc_reports.template_check.check import check_template as check
 from ncnsc_reports.template_check.reference import reference_text
@@ -54,6 +54,8 @@ __all__ = ["ACCEPTS", "Outcome"]  # ACCEPTS: report.confirm's options, shown as 
 CHECKS_DIR = "kiem-tra"  # in .ncnsc-web/: copies of a province read with an upload in place
 # a warning to confirm, on a unit's form: the unit fixes it (report.confirm.escalated)
 UNIT_ADVICE = "phiếu chỉ được nhận khi đã sửa chỗ này"
+# ... and on the clerk's page, where the build's options are checkboxes (_xac-nhan.html)
+PAGE_ADVICE = "nếu vẫn muốn tạo báo cáo như vậy, chọn ô xác nhận bên dưới rồi bấm “Vẫn tạo báo cáo”"
 _NAMING = tuple(s for s in AGENCY_SETTINGS if s.key in ("place", "parent_agency"))
 
 
@@ -91,11 +93,21 @@ def build_folder(folder: Path, accept: frozenset[str] = frozenset()) -> Outcome:
     """Build a year's (or a period's) documents through the engine; `accept`: the warnings the
     clerk confirmed (report.confirm's options)."""
     result = engine_build(folder, BuildOptions(accept=frozenset(accept) & set(ACCEPTS)))
-    return Outcome(result.ok, list(result.errors), list(result.warnings), result.path,
+    errors = [_on_the_page(p) for p in result.errors]
+    return Outcome(result.ok, errors, list(result.warnings), result.path,
                    list(result.outputs), list(result.pdfs), dict(result.kept), result.units,
                    confirm=sorted({p.confirm for p in result.errors if p.confirm}),
                    marked=list(result.marked), result=result,
-                   cells=cell_names([*result.errors, *result.warnings], result.folder))
+                   cells=cell_names([*errors, *result.warnings], result.folder))
+
+
+def _on_the_page(problem: Problem) -> Problem:
+    """A warning the build refused unless confirmed, with the page's way to confirm it (its
+    checkbox) instead of the command line's option (report.confirm.RERUN)."""
+    rerun = "; " + RERUN.format(option=problem.confirm)
+    if not problem.confirm or not problem.message.endswith(rerun):
+        return problem
+    return replace(problem, message=problem.message.removesuffix(rerun) + "; " + PAGE_ADVICE)
 
 
 def add_pdfs(done: Outcome) -> None:

@@ -168,6 +168,10 @@ def test_a_warning_that_may_change_the_figures_is_confirmed_on_the_page(server, 
     assert _wait(server, folder).state == "lỗi"
     _, page, _ = client.get(YEAR)
     assert "Khảo sát" in page and 'name="chap_nhan" value="--chap-nhan-thieu-trang"' in page
+    # the page's way to confirm, not the command line's option a clerk cannot type here
+    assert "thiếu trang số liệu “Khảo sát”" in page and "chạy lại với" not in page
+    assert "chọn ô xác nhận bên dưới rồi bấm “Vẫn tạo báo cáo”" in page
+    assert "Đang kiểm tra số liệu" not in page  # a failed build shows no step still running
     assert not (project / "outputs/hung-yen/2023/bao-cao-hung-yen-2023.docx").exists()
     client.post(f"{YEAR}/tao", {"chap_nhan": "--chap-nhan-thieu-trang"})
     assert _wait(server, folder).state == "xong"
