@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from ncnsc_reports.formatting import date_parts, format_number, place_date_line, two_digits
-from ncnsc_reports.inputs.schema import YEAR_SUPPORT
+from ncnsc_reports.inputs.records import Support
 from ncnsc_reports.render import sentences
 from ncnsc_reports.render.records import (
     GROUP_RECORDS,
@@ -175,11 +175,10 @@ def _money_sentence(report: Report, results: Results | None) -> str:
 
 def _enterprises(report: Report) -> list[SupportLine]:
     records = report.history.get(report.year)
-    rows = records.rows.get(YEAR_SUPPORT.name, []) if records else []
-    return [SupportLine(r["name"], r["tax_code"], r["locality"], r["kind"], r["detail"] or "",
-                        r["item"], r["amount"], r["funding"], _capital(
-                            support_phrase(r["kind"], r["detail"] or "", r["item"],
-                                              r["amount"])))
+    rows = records.typed(Support) if records else ()
+    return [SupportLine(r.name, r.tax_code, r.locality, r.kind, r.detail or "", r.item,
+                        r.amount, r.funding,
+                        _capital(support_phrase(r.kind, r.detail or "", r.item, r.amount)))
             for r in rows]
 
 

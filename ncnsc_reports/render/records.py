@@ -12,18 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ncnsc_reports.inputs.records import Expert, Media, Support, Survey, Training
 from ncnsc_reports.inputs.schema import (
     CERTIFICATION_ITEM,
     CERTIFICATION_KIND,
     MEDIA_KINDS,
     SUPPORT_KINDS,
-    YEAR_EXPERTS,
-    YEAR_MEDIA,
-    YEAR_SUPPORT,
-    YEAR_SURVEYS,
-    YEAR_TRAINING,
 )
-from ncnsc_reports.report.model import Report
+from ncnsc_reports.report.model import Report, YearRecords
 
 _AWARD = SUPPORT_KINDS[5]  # a proper name: never lower-cased
 # QĐ 1322/QĐ-TTg, mục III: which task group lists which records (fields of `year_records`).
@@ -82,23 +78,20 @@ class SupportedEnterprise:
 
 def year_records(report: Report) -> dict:
     """Return the template fields listing the year's records (empty lists when there are none)."""
-    records = report.history.get(report.year)
-    rows = records.rows if records else {}
-    media = [MediaItem(r["kind"], r["title"], r["published"], r["outlet"] or "")
-             for r in rows.get(YEAR_MEDIA.name, [])]
-    classes = [ClassItem(r["title"], r["start"], r["end"], r["participants"] or 0,
-                         r["officials"], r["managers"], r["cost"])
-               for r in rows.get(YEAR_TRAINING.name, [])]
-    supported = _by_enterprise(rows.get(YEAR_SUPPORT.name, []))
+    records = report.history.get(report.year) or YearRecords(report.year, "")
+    media = [MediaItem(r.kind, r.title, r.published, r.outlet or "")
+             for r in records.typed(Media)]
+    classes = [ClassItem(r.title, r.start, r.end, r.participants or 0, r.officials,
+                         r.managers, r.cost) for r in records.typed(Training)]
+    supported = _by_enterprise(records.typed(Support))
     return {
         "media": media,
         "media_counts": _counts(media),
         "classes": classes,
         "trainees": sum(c.participants for c in classes),
-        "experts": [ExpertItem(r["name"], r["unit"], r["course"] or "")
-                    for r in rows.get(YEAR_EXPERTS.name, [])],
-        "surveys": [SurveyItem(r["title"], r["date"], r["enterprises"] or 0)
-                    for r in rows.get(YEAR_SURVEYS.name, [])],
+        "experts": [ExpertItem(r.name, r.unit, r.course or "") for r in records.typed(Expert)],
+        "surveys": [SurveyItem(r.title, r.date, r.enterprises or 0)
+                    for r in records.typed(Survey)],
         "supported": supported,
         "support_total": sum(e.amount for e in supported),
     }
@@ -123,13 +116,13 @@ def support_phrase(kind: str, detail: str, item: str, amount: int | None = None)
     return f"{item[0].lower()}{item[1:]} {subject}".strip()
 
 
-def _by_enterprise(rows) -> list[SupportedEnterprise]:
+def _by_enterprise(rows: tuple[Support, ...]) -> list[SupportedEnterprise]:
     """Group support rows by enterprise (tax code, else name), in the order first met."""
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Support]] = {}
     for r in rows:
-        groups.setdefault(str(r["tax_code"] or r["name"]).replace(" ", ""), []).append(r)
+        groups.setdefault(str(r.tax_code or r.name).replace(" ", ""), []).append(r)
     return [SupportedEnterprise(
-        rs[0]["name"], rs[0]["locality"] or "",
-        tuple(dict.fromkeys(support_phrase(r["kind"], r["detail"] or "", r["item"], r["amount"])
+        rs[0].name, rs[0].locality or "",
+        tuple(dict.fromkeys(support_phrase(r.kind, r.detail or "", r.item, r.amount)
                             for r in rs)),
-        sum(r["amount"] or 0 for r in rs)) for rs in groups.values()]
+        sum(r.amount or 0 for r in rs)) for rs in groups.values()]

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ncnsc_reports.inputs.records import SHEET_OF, R, typed
+
 
 @dataclass(frozen=True)
 class Document:
@@ -336,3 +338,8 @@ class YearRecords:
     # its workbook says “Dữ liệu minh họa: Có”: a document using these rows says so too, even
     # when they come from another folder (a predecessor's, an earlier year's)
     illustrative: bool = False
+
+    def typed(self, kind: type[R]) -> tuple[R, ...]:
+        """The year's rows of `kind`'s sheet as typed records (inputs.records): `Support`,
+        `Training`, `Expert`, `Media`, `Survey`."""
+        return typed(kind, self.rows.get(SHEET_OF[kind].name, ()))

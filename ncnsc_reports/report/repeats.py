@@ -11,17 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ncnsc_reports.inputs.schema import (
-    MEDIA_KINDS,
-    YEAR_CONTENT,
-    YEAR_EXPERTS,
-    YEAR_MEDIA,
-    YEAR_SUPPORT,
-    YEAR_SURVEYS,
-    YEAR_TRAINING,
-)
+from ncnsc_reports.inputs.records import Expert, Media, Support, Survey, Training
+from ncnsc_reports.inputs.schema import MEDIA_KINDS, YEAR_CONTENT
 from ncnsc_reports.problems import Location, Problems
-from ncnsc_reports.report.model import Report
+from ncnsc_reports.report.model import Report, YearRecords
 
 # “02 lớp tập huấn”, “9 doanh nghiệp”, “120 lượt người”: a count and the noun it counts
 _COUNT = re.compile(r"(?<![\d.,])0*(\d+)\s+(lớp|doanh nghiệp|chuyên gia|đợt khảo sát|lượt người|"
@@ -30,19 +23,17 @@ _COUNT = re.compile(r"(?<![\d.,])0*(\d+)\s+(lớp|doanh nghiệp|chuyên gia|đ�
 
 def _counts(report: Report) -> dict[str, dict[str, int]]:
     """{section: {noun: count}} of what section I writes itself from the year's records."""
-    records = report.history.get(report.year)
-    rows = records.rows if records else {}
-    support = rows.get(YEAR_SUPPORT.name, [])
-    training = rows.get(YEAR_TRAINING.name, [])
-    media = rows.get(YEAR_MEDIA.name, [])
+    records = report.history.get(report.year) or YearRecords(report.year, "")
+    support, training = records.typed(Support), records.typed(Training)
+    media = records.typed(Media)
     return {
         "I.2.2": {k.lower(): n for k in MEDIA_KINDS
-                  if (n := sum(1 for m in media if m["kind"] == k))},
-        "I.2.3": {"doanh nghiệp": len({str(r["tax_code"] or r["name"]) for r in support}),
-                  "đợt khảo sát": len(rows.get(YEAR_SURVEYS.name, []))},
-        "I.2.4": {"lớp": len(training), "chuyên gia": len(rows.get(YEAR_EXPERTS.name, [])),
-                  "người": sum(r["participants"] or 0 for r in training),
-                  "lượt người": sum(r["participants"] or 0 for r in training)},
+                  if (n := sum(1 for m in media if m.kind == k))},
+        "I.2.3": {"doanh nghiệp": len({str(r.tax_code or r.name) for r in support}),
+                  "đợt khảo sát": len(records.typed(Survey))},
+        "I.2.4": {"lớp": len(training), "chuyên gia": len(records.typed(Expert)),
+                  "người": sum(r.participants or 0 for r in training),
+                  "lượt người": sum(r.participants or 0 for r in training)},
     }
 
 
