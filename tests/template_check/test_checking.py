@@ -302,9 +302,20 @@ def test_cli_check_template_of_a_misspelt_name_lists_the_templates_there(tmp_pat
         f"{tmp_path / 'bao-cao-nma.docx'}). Có phải ý bạn là “{tmp_path / 'bao-cao-nam.docx'}”? "
         f"Các tệp mẫu trong thư mục “{tmp_path}”: bao-cao-nam.docx, tong-ket-giai-doan.docx. Hãy "
         "ghi đúng đường dẫn tới tệp Word .docx, ví dụ: templates/bao-cao-nam.docx.")
+    # a folder of templates is checked as the templates it holds (issue 21, item 7)…
     folder = CliRunner().invoke(main, ["check-template", str(tmp_path)])
-    assert folder.stderr.startswith(f"Lỗi: “{tmp_path}” là một thư mục, chưa phải tệp mẫu "
-                                    f"(đã tìm: {tmp_path}). Các tệp mẫu trong thư mục")
+    assert folder.exit_code == 1
+    assert folder.stdout.splitlines()[0] == ("Kiểm tra theo trường dữ liệu của báo cáo năm (mẫu "
+                                             "dùng cho mọi năm).")
+    assert folder.stderr == (f"Lỗi: “{tmp_path / 'bao-cao-nam.docx'}” không phải tệp Word .docx "
+                             "đọc được (BadZipFile)\n")
+    # …and a folder holding none of ours says what it holds
+    other = tmp_path / "khac"
+    other.mkdir()
+    (other / "mau-rieng.docx").write_bytes(b"")
+    folder = CliRunner().invoke(main, ["check-template", str(other)])
+    assert folder.stderr.startswith(f"Lỗi: “{other}” là một thư mục, chưa phải tệp mẫu "
+                                    f"(đã tìm: {other}). Các tệp mẫu trong thư mục")
 
 
 def province_template(province: Path, defect: str) -> None:
