@@ -20,6 +20,7 @@ from ncnsc_reports.inputs.schema import PROFILE_FILE
 from ncnsc_reports.kinds import KINDS, Kind, Template, templates
 from ncnsc_reports.outputs.place import named, project_root
 from ncnsc_reports.render.templates import find_template, template_folders
+from ncnsc_reports.template_check.parts import readable
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,8 @@ class Variant:
 def variants(folder: Path, year: int | None = None, name: str | None = None) -> list[Variant]:
     """The template files a build under `folder` uses, for every template (or the one whose
     --mau name is `name`): a year's or a phase's folder gives its own year; a province's folder
-    (or a folder of templates) uses `year`, or lists every variant when no year is given; any
-    other folder, none."""
+    (or a folder of templates) uses `year`, or lists every variant when no year is given. Any
+    other folder is a mistake, said with the .docx files it holds."""
     folder = named(folder)
     if not folder.is_dir():
         raise NcnscError(f"không tìm thấy thư mục “{folder}”")
@@ -55,15 +56,17 @@ def variants(folder: Path, year: int | None = None, name: str | None = None) -> 
             raise NcnscError(f"“{folder.name}” đã cho biết năm của mẫu; bỏ --nam, hoặc chỉ "
                              "thư mục tỉnh rồi thêm --nam")
         search = template_folders(folder.parent, project_root(folder))
-        year = _year(kind, folder)
-        chosen = list(kind.templates)
+        year, chosen = _year(kind, folder), list(kind.templates)
+        if name not in (None, *(t.name for t in chosen)):
+            raise NcnscError(f"thư mục “{folder.name}” tạo {kind.title}, chỉ dùng mẫu "
+                             f"{', '.join(t.name for t in chosen)}; bỏ --mau {name}")
     elif _holds_templates(folder):
         search, chosen = [folder], list(templates().values())
     elif _is_province(folder):
         search = template_folders(folder, folder.parent.parent)  # inputs/<tỉnh>: its builds'
         chosen = list(templates().values())
     else:
-        return []  # neither: the caller says what the folder holds
+        readable(folder)  # raises: a folder of neither sort is said with the .docx it holds
     return [v for t in chosen if name in (None, t.name) for v in _of_template(t, search, year)]
 
 

@@ -79,9 +79,12 @@ def test_one_file_over_the_years_is_one_variant(project):
         ("bao-cao-nam", "từ năm 2028 trở đi", later / YEARLY)]
 
 
-def test_a_missing_folder_is_said_and_any_other_folder_has_none(project):
+def test_a_missing_folder_a_folder_of_neither_sort_and_a_wrong_kind_are_said(project):
     with pytest.raises(NcnscError, match="không tìm thấy thư mục"):
         variants(project / "inputs" / "khong-co")
     (project / "khac").mkdir()
     (project / "khac" / "mau-rieng.docx").write_bytes(b"")
-    assert variants(project / "khac") == []
+    with pytest.raises(NcnscError, match="là một thư mục, chưa phải tệp mẫu .* mau-rieng.docx"):
+        variants(project / "khac")
+    with pytest.raises(NcnscError, match="tạo báo cáo năm, chỉ dùng mẫu bao-cao-nam; bỏ --mau"):
+        variants(project / "inputs" / "an-giang" / "2026", name="tong-ket")
