@@ -283,3 +283,19 @@ def test_an_giang_2025_cites_the_plan_in_force_on_each_former_territory(built):
 def test_a_report_before_the_merger_cites_its_own_plan_only(tmp_path):
     text = "\n".join(docx_lines(build(ROOT / "inputs" / "an-giang" / "2024", tmp_path).path))
     assert "126/KH-UBND" not in text and "Kiên Giang" not in opening(text)
+
+
+def test_a_mistake_in_the_former_provinces_profile_is_a_located_warning(an_giang_copy):
+    """The yearly report of the merged province is built; the mistake is said in the former
+    province's file, and its plan is neither cited nor used for norms."""
+    from conftest import edit_workbook
+
+    edit_workbook(an_giang_copy.parent / "kien-giang" / "ho-so-tinh.xlsx", "Kế hoạch",
+                  {"F2": "2021-2099"})
+    result = build(an_giang_copy / "2025")
+    said = [str(w) for w in result.warnings if str(w).startswith("kien-giang/")]
+    assert said[0].startswith("kien-giang/ho-so-tinh.xlsx › trang “Kế hoạch” › dòng 2 › cột "
+                              "“Giai đoạn”: ")
+    assert said[0].endswith("(hồ sơ của tỉnh Kiên Giang (trước sắp xếp): báo cáo chưa dùng "
+                            "được kế hoạch, định mức hỗ trợ của tỉnh đó)")
+    assert "126/KH-UBND" not in opening("\n".join(docx_lines(result.path)))
