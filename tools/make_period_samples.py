@@ -28,8 +28,14 @@ def summary_an_giang() -> dict:
                ("Tỷ lệ so với giai đoạn trước (%)", 110)]
     text, dash = "Đoạn văn", "Gạch đầu dòng (-)"
     content = [
-        ("Mở đầu", text, "Sở Khoa học và Công nghệ tổng hợp kết quả 05 năm thực hiện Kế hoạch từ "
-         f"số liệu các năm 2021-2025 và báo cáo như sau {MH}:"),
+        # one sentence, as a real report opens (seed 000, 573/KH-UBND §VI.1.đ: “báo cáo tổng
+        # kết Kế hoạch vào Quý IV năm 2025”; the Ministry's letter is illustrative)
+        ("Mở đầu", text, "Căn cứ điểm đ khoản 1 Mục VI Kế hoạch số 573/KH-UBND "
+         "(báo cáo tổng kết Kế hoạch vào Quý IV năm 2025) và Công văn số "
+         "3912/BKHCN-TĐC ngày 14/11/2025 (số, ngày văn bản minh họa) của Bộ Khoa học và Công nghệ "
+         "về việc tổng kết giai đoạn 2021-2025 Chương trình quốc gia hỗ trợ tổ chức, doanh "
+         "nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030, Sở Khoa "
+         "học và Công nghệ tổng hợp và báo cáo kết quả như sau:"),
         ("II.1.3", text, "Qua 05 năm, việc hỗ trợ doanh nghiệp được thực hiện đúng định mức của "
          f"Kế hoạch; doanh nghiệp nhỏ và vừa là đối tượng chính {MH}."),
         ("III.1", dash, f"Các chỉ tiêu hỗ trợ hệ thống quản lý, công cụ cơ bản đạt kế hoạch {MH}."),

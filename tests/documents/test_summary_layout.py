@@ -24,7 +24,7 @@ def expected():
         "header": ("UBND TỈNH AN GIANG", "Số:       /BC-SKHCN",
                    "An Giang, ngày       tháng 12 năm 2025"),
         "summary": "Tổng kết việc thực hiện giai đoạn 2021-2025",
-        "body": ("Thực hiện Quyết định số 1322", "Sở Khoa học và Công nghệ tổng hợp kết quả",
+        "body": ("Thực hiện Quyết định số 1322", "Căn cứ điểm đ khoản 1 Mục VI",
                  "- Kế hoạch số 573/KH-UBND", "Giai đoạn 2021-2025 không phát sinh nội dung này",
                  "- Kết quả: hỗ trợ 06 hệ thống quản lý", "Giai đoạn 2021-2025 đã sử dụng"),
         "headings": ("I. Kế hoạch triển khai", "II. Kết quả thực hiện giai đoạn 2021-2025",
