@@ -277,3 +277,24 @@ def test_a_record_is_checked_against_the_norms_in_force_on_its_date(an_giang_cop
 
 def cap_warnings_of(warnings: list[str]) -> list[str]:
     return [w for w in warnings if "vượt mức tối đa" in w]
+
+
+def test_the_yearly_limit_per_enterprise_follows_its_territorys_plan(an_giang_copy):
+    """01 system per enterprise a year under Kiên Giang's plan: a second system in Phường Rạch
+    Giá is flagged by KH 126; the same in Phường Long Xuyên is not (QĐ 648 states no limit)."""
+    with_norms(an_giang_copy, kien_giang=[("Hệ thống quản lý", "Tư vấn áp dụng", None,
+                                           70_000_000, 1)])
+    rows = [append_row(book(an_giang_copy, 2025), SUPPORT, (
+        name, tax, where, "Hệ thống quản lý", "ISO 9001", "Tư vấn áp dụng", 30_000_000,
+        "Ngân sách tỉnh")) for name, tax, where in (
+        ("Công ty Cổ phần Minh Họa 55", "9999000055", "Phường Rạch Giá"),
+        ("Hợp tác xã Minh Họa 56", "9999000056", "Phường Long Xuyên"))]
+    rows += [append_row(book(an_giang_copy, 2025), SUPPORT, (
+        "Hợp tác xã Minh Họa 56", "9999000056", "Phường Long Xuyên", "Hệ thống quản lý",
+        "ISO 22000", "Tư vấn áp dụng", 30_000_000, "Ngân sách tỉnh"))]
+    warnings = build(an_giang_copy / "2025").warnings
+    limits = [str(w) for w in warnings if "doanh nghiệp/năm" in str(w)]
+    assert limits == [
+        f"bao-cao-2025.xlsx › trang “Hỗ trợ doanh nghiệp” › dòng {rows[0]} › cột “Nội dung hỗ "
+        "trợ”: doanh nghiệp “Công ty Cổ phần Minh Họa 55” được hỗ trợ 2 “Hệ thống quản lý” "
+        "trong năm 2025, vượt mức 01/doanh nghiệp/năm theo Kế hoạch số 126/KH-UBND"]
