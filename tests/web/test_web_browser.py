@@ -96,7 +96,11 @@ def _send_form(page, link: str, form: Path) -> None:
 
 def _upload_workbook(page, url: str, book: Path) -> None:
     page.goto(url + YEAR)
-    page.locator("input[name=so]").set_input_files(book)
+    assert page.locator("#so .ten-tep").inner_text() == "Chưa chọn tệp"
+    with page.expect_file_chooser() as chooser:  # our “Chọn tệp…”, not Chromium's “Choose
+        page.locator("#so .chon-tep").click()  # File”: a click on it opens the file chooser
+    chooser.value.set_files(book)
+    assert page.locator("#so .ten-tep").inner_text() == book.name  # the chosen file, said
     page.get_by_role("button", name="Gửi và kiểm tra").click()
     page.locator("#kiem-tra").wait_for()
 

@@ -24,6 +24,15 @@
       box.setAttribute("data-xong", active ? "0" : "1");
       if (active) { poll(box); }
     });
+    document.querySelectorAll(".chon-tep input[type=file]").forEach(function (input) {
+      var name = input.parentNode.querySelector(".ten-tep");
+      var show = function () {
+        name.textContent = input.files && input.files.length ? input.files[0].name
+          : name.getAttribute("data-chua");
+      };
+      input.addEventListener("change", show);
+      show();
+    });
     document.querySelectorAll("[data-chep]").forEach(function (button) {
       button.addEventListener("click", function () {
         var area = document.getElementById(button.getAttribute("data-chep"));
