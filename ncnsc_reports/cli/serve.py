@@ -18,7 +18,7 @@ from ncnsc_reports.cli.wording import IntBetween, VietnameseCommand
 @click.argument("project", type=click.Path(path_type=Path), default=".", required=False)
 @click.option("--port", type=IntBetween(1, 65535), default=8765, show_default=True,
               help="Cổng của trang.")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ĐỊA_CHỈ",
               help="Địa chỉ nghe; khác 127.0.0.1 (mở cho mạng cơ quan) thì cần đặt mật khẩu "
                    "trước bằng --dat-mat-khau.")
 @click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt.")

@@ -9,6 +9,7 @@ misspelt one. Only click and the standard library are imported: `--help` must st
 from __future__ import annotations
 
 import difflib
+import re
 from contextlib import contextmanager
 
 import click
@@ -51,6 +52,16 @@ class VietnameseUsageError(click.UsageError):
                       f"Xem hướng dẫn: {self.ctx.command_path} --help", ""]
         lines.append(f"Lỗi: {self.format_message()}")
         click.echo("\n".join(lines), file=file, err=file is None)
+
+
+# click's own notes after an option's help (“[default: 8765]”, “[required]”), in Vietnamese.
+_EXTRA_WORDS = {"default:": "mặc định:", "required": "bắt buộc"}
+_EXTRA = re.compile(r"\[(default:|required)")
+
+
+def _in_vietnamese(record: tuple[str, str]) -> tuple[str, str]:
+    name, text = record
+    return name, _EXTRA.sub(lambda m: "[" + _EXTRA_WORDS[m[1]], text)
 
 
 def _hint(param) -> str:
@@ -112,7 +123,7 @@ class _Wording:
         formatter.write_usage(ctx.command_path, pieces, "Cách dùng: ")
 
     def format_options(self, ctx, formatter) -> None:
-        records = [r for p in self.get_params(ctx)
+        records = [_in_vietnamese(r) for p in self.get_params(ctx)
                    if isinstance(p, click.Option) and (r := p.get_help_record(ctx))]
         if records:
             with formatter.section("Tùy chọn"):

@@ -43,7 +43,8 @@ def test_option_without_value_is_vietnamese():
     assert result.stderr.splitlines()[-1] == "Lỗi: tùy chọn “--out” cần một giá trị ngay sau nó."
 
 
-@pytest.mark.parametrize("args", [["--help"], ["build", "-h"], ["unit-form", "--help"]])
+@pytest.mark.parametrize("args", [["--help"], ["build", "-h"], ["unit-form", "--help"],
+                                  ["serve", "--help"], ["fields", "--help"]])
 def test_help_page_is_vietnamese(args):
     result = run(*args)
     assert result.exit_code == 0
@@ -52,8 +53,13 @@ def test_help_page_is_vietnamese(args):
     assert "Tùy chọn:" in lines
     assert "  -h, --help" in result.stdout and "Hiện hướng dẫn này rồi thoát." in result.stdout
     for english in ("Usage:", "Options:", "Commands:", "Show this message", "[OPTIONS]",
-                    "Show the version"):
+                    "Show the version", "default:", "required", "TEXT"):
         assert english not in result.stdout
+
+
+def test_an_options_default_is_said_in_vietnamese():
+    assert "Cổng của trang.  [mặc định: 8765]" in run("serve", "--help").stdout
+    assert "[mặc định: bao-cao-nam]" in run("fields", "--help").stdout
 
 
 def test_command_list_heading_is_vietnamese():
