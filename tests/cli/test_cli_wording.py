@@ -59,7 +59,6 @@ def test_help_page_is_vietnamese(args):
 
 def test_an_options_default_is_said_in_vietnamese():
     assert "Cổng của trang.  [mặc định: 8765]" in run("serve", "--help").stdout
-    assert "[mặc định: bao-cao-nam]" in run("fields", "--help").stdout
 
 
 def test_command_list_heading_is_vietnamese():
