@@ -38,8 +38,17 @@ def summary_an_giang() -> dict:
          "học và Công nghệ tổng hợp và báo cáo kết quả như sau:"),
         ("II.1.3", text, "Qua 05 năm, việc hỗ trợ doanh nghiệp được thực hiện đúng định mức của "
          f"Kế hoạch; doanh nghiệp nhỏ và vừa là đối tượng chính {MH}."),
-        ("III.1", dash, f"Các chỉ tiêu hỗ trợ hệ thống quản lý, công cụ cơ bản đạt kế hoạch {MH}."),
-        # review H4: the text agrees with Bảng 1 and Bảng 2 (each former province's plan)
+        # review H4: III.1 and III.2 agree with Bảng 1 and Bảng 2 (each former province's plan;
+        # tests/documents/test_summary_sample_text.py)
+        ("III.1", dash, "Trên địa bàn tỉnh An Giang (trước sắp xếp), các chỉ tiêu đào tạo, tập "
+         "huấn, chuyên gia năng suất, công cụ năng suất chất lượng và bài viết đạt 100% chỉ tiêu "
+         f"giai đoạn {MH}."),
+        ("III.1", dash, "Trên địa bàn tỉnh Kiên Giang (trước sắp xếp), các chỉ tiêu hỗ trợ hệ "
+         "thống quản lý (đạt 112,5%) và truy xuất nguồn gốc (đạt 116,7%) vượt chỉ tiêu giai "
+         f"đoạn {MH}."),
+        ("III.1", dash, "Doanh nghiệp được hỗ trợ duy trì hệ thống quản lý, công cụ cải tiến năng "
+         "suất chất lượng sau khi được hỗ trợ; nhận thức của doanh nghiệp về năng suất chất "
+         f"lượng được nâng lên {MH}."),
         ("III.2", dash, "Trên địa bàn tỉnh An Giang (trước sắp xếp), các chỉ tiêu hỗ trợ hệ "
          "thống quản lý (đạt 91,7%), mã số mã vạch (đạt 92%), truy xuất nguồn gốc (đạt 87,5%) "
          "và vận động, hỗ trợ doanh nghiệp tham dự Giải thưởng Chất lượng Quốc gia (đạt 60%) "
@@ -48,12 +57,25 @@ def summary_an_giang() -> dict:
          "tập huấn (đạt 93,8%), công cụ năng suất chất lượng (đạt 90%) và mã số mã vạch (đạt "
          f"95%) chưa đạt chỉ tiêu giai đoạn {MH}."),
         ("III.3", dash, f"Doanh nghiệp còn hạn chế về nguồn lực đối ứng {MH}."),
+        ("III.3", dash, "Kinh phí bố trí hằng năm thấp hơn dự toán của Kế hoạch: giai đoạn "
+         "2021-2025 đã sử dụng 62,3% dự toán trên địa bàn tỉnh An Giang (trước sắp xếp) và 48,4% "
+         "dự toán trên địa bàn tỉnh Kiên Giang (trước sắp xếp); việc sắp xếp đơn vị hành chính "
+         f"năm 2025 làm chậm một số nội dung hỗ trợ {MH}."),
         ("III.4", dash, "Bám sát nhu cầu của doanh nghiệp khi lựa chọn nội dung hỗ trợ "
          f"{MH}."),
-        ("IV", text, "Tiếp tục hỗ trợ doanh nghiệp áp dụng hệ thống quản lý, công cụ năng suất; "
-         f"chỉ tiêu giai đoạn 2026-2030 theo dự thảo Kế hoạch kèm theo {MH}."),
-        ("V", dash, "Đề nghị Bộ Khoa học và Công nghệ tiếp tục hướng dẫn, hỗ trợ địa phương "
-         f"{MH}."),
+        ("III.4", dash, "Phối hợp chặt chẽ với các sở, ngành, hiệp hội doanh nghiệp và địa "
+         f"phương trong tuyên truyền, lựa chọn doanh nghiệp được hỗ trợ {MH}."),
+        ("III.4", dash, "Theo dõi kết quả của doanh nghiệp sau hỗ trợ để đánh giá hiệu quả và "
+         f"nhân rộng mô hình {MH}."),
+        ("IV", text, "Giai đoạn 2026-2030, tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch thực "
+         "hiện Chương trình trên toàn địa bàn tỉnh; tiếp tục hỗ trợ doanh nghiệp áp dụng hệ "
+         "thống quản lý, công cụ năng suất chất lượng, truy xuất nguồn gốc; chỉ tiêu giai đoạn "
+         f"2026-2030 theo dự thảo Kế hoạch kèm theo {MH}."),
+        ("V", dash, "Đề nghị Bộ Khoa học và Công nghệ hướng dẫn cơ chế tài chính thực hiện "
+         "Chương trình giai đoạn 2026-2030 và tổ chức đào tạo chuyên gia năng suất chất lượng "
+         f"cho địa phương {MH}."),
+        ("V", dash, "Đề nghị Ủy ban nhân dân tỉnh bố trí kinh phí thực hiện Kế hoạch giai đoạn "
+         f"2026-2030 trên toàn địa bàn tỉnh {MH}."),
         # review M14: the Bộ KH&CN's guidance, a base the clerk types; no real number is known
         ("KH.Căn cứ", text, "hướng dẫn của Bộ Khoa học và Công nghệ về xây dựng kế hoạch "
          "thực hiện Chương trình 1322 giai đoạn 2026-2030 (văn bản minh họa: số, ngày chưa "
