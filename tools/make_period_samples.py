@@ -84,8 +84,24 @@ def summary_an_giang() -> dict:
          f"tỉnh {MH}."),
         ("KH.II", text, "Nâng cao năng suất, chất lượng sản phẩm, hàng hóa của doanh nghiệp trên "
          f"địa bàn tỉnh {MH}."),
-        # under its group, 3. Hỗ trợ doanh nghiệp áp dụng … (review M13)
+        # one row kind per task group of QĐ 1322, each under its heading (review M13); the
+        # wording follows the tasks of KH 573 §II (seed 000), adapted and marked illustrative
+        ("KH.III.1", dash, "Tham mưu Ủy ban nhân dân tỉnh ban hành chính sách hỗ trợ doanh "
+         f"nghiệp nâng cao năng suất chất lượng giai đoạn 2026-2030 {MH}."),
+        ("KH.III.2", dash, "Đẩy mạnh tuyên truyền về áp dụng tiêu chuẩn, quy chuẩn kỹ thuật, hệ "
+         "thống quản lý tiên tiến, công cụ nâng cao năng suất chất lượng, mã số mã vạch, truy "
+         f"xuất nguồn gốc trên các phương tiện thông tin của tỉnh {MH}."),
         ("KH.III.3", dash, "Hỗ trợ doanh nghiệp áp dụng hệ thống quản lý, công cụ năng suất "
+         f"{MH}."),
+        ("KH.III.3", dash, "Khảo sát nhu cầu nâng cao năng suất chất lượng của doanh nghiệp "
+         f"định kỳ 02 năm/lần {MH}."),
+        ("KH.III.4", dash, "Tổ chức tập huấn, bồi dưỡng kiến thức về năng suất chất lượng cho "
+         "cán bộ, công chức, viên chức và cán bộ quản lý doanh nghiệp; cử công chức tham dự "
+         f"khóa đào tạo chuyên gia năng suất {MH}."),
+        ("KH.III.5", dash, "Hướng dẫn doanh nghiệp xây dựng, công bố tiêu chuẩn cơ sở; nâng cao "
+         f"năng lực các tổ chức đánh giá sự phù hợp trên địa bàn tỉnh {MH}."),
+        ("KH.III.6", dash, "Cử cán bộ tham gia các chương trình đào tạo, hợp tác quốc tế về "
+         "năng suất chất lượng do Bộ Khoa học và Công nghệ tổ chức hoặc giới thiệu "
          f"{MH}."),
         ("KH.V", text, "Sở Khoa học và Công nghệ chủ trì, phối hợp các sở, ngành, địa phương tổ "
          f"chức thực hiện Kế hoạch {MH}."),

@@ -8,6 +8,9 @@ invented here), then the results of the phase ending. A province formed on 1/7/2
 Assembly's resolution that formed it, and the results of **each** predecessor's plan on that
 predecessor's territory, since the new plan covers them all. A province not merged, with no
 base typed, keeps its one sentence.
+
+Also the usual sentences of sections I and II.1 when the clerk typed none (as KH.V has one): a
+plan has no “không phát sinh nội dung này”, which is a report's sentence for an empty group.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ncnsc_reports.formatting import cite_short, short_date
-from ncnsc_reports.report.model import Document
+from ncnsc_reports.report.model import Document, Paragraph
 from ncnsc_reports.report.period import PeriodReport
 
 # Luật số 72/2025/QH15 (16/6/2025, in force 1/7/2025): two-level local government, under which
@@ -27,6 +30,23 @@ RESOLUTION = ("Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc h�
 PROGRAMME = ("Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê duyệt "
              "Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản "
              "phẩm, hàng hóa giai đoạn 2021-2030 (sau đây gọi tắt là Chương trình 1322)")
+# II.1 as Tiền Giang 224/KH-UBND §I.1 (seed 002) words the programme's aim for a province.
+STANDARD_GOAL = (Paragraph("text", (
+    "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa trên cơ sở áp dụng "
+    "các giải pháp về tiêu chuẩn, quy chuẩn kỹ thuật, hệ thống quản lý, công cụ cải tiến năng "
+    "suất chất lượng, góp phần nâng tỷ trọng đóng góp của năng suất các nhân tố tổng hợp (TFP) "
+    "vào tăng trưởng kinh tế, nâng cao năng suất, chất lượng, hiệu quả và sức cạnh tranh của "
+    "nền kinh tế tỉnh.")),)
+
+
+def standard_purpose(next_phase: str) -> tuple[Paragraph, ...]:
+    """I when the clerk typed none: the plan's purpose in the words of its own sections."""
+    return (Paragraph("dash", f"Triển khai đồng bộ, hiệu quả các nhiệm vụ, giải pháp của Chương "
+                              f"trình 1322 giai đoạn {next_phase} trên địa bàn tỉnh."),
+            Paragraph("dash", "Phấn đấu hoàn thành các chỉ tiêu tại mục II của Kế hoạch; cơ "
+                              "quan, đơn vị được giao nhiệm vụ chủ động phối hợp thực hiện."))
+
+
 # A predecessor's sample plan is marked in its subject: “(văn bản minh họa: số, ngày … giả định)”.
 _ILLUSTRATIVE = re.compile(r"\((văn bản minh họa[^)]*)\)")
 
@@ -35,7 +55,7 @@ def plan_bases(period: PeriodReport, issuer_place: str, next_phase: str) -> tupl
     """The paragraphs before section I, the last one ending “… như sau:”."""
     council = f"Ủy ban nhân dân {_level(issuer_place)}"
     typed = tuple(_typed(p.text) for p in period.sections.get("KH.Căn cứ", ()))
-    merged = period.formation is not None and bool(period.former)
+    merged = period.formation is not None
     if not merged and not typed:  # the one sentence of a province not merged (as before)
         return (f"Căn cứ {PROGRAMME}; căn cứ kết quả thực hiện {_own_short(period)} giai đoạn "
                 f"{period.period.label}, {council} ban hành Kế hoạch thực hiện giai đoạn "
@@ -70,8 +90,11 @@ def _all_results(period: PeriodReport) -> str:
     own_words = where.words.get(period.plan_in_force.territory, "") if where else ""
     documents = tuple(v.document for v in period.plan_versions) or \
         period.plan_in_force.documents
-    parts = [_plan_on(documents, own_words)]
-    parts += [_plan_on(f.documents, f.words) for f in period.former]
+    parts, cited = [_plan_on(documents, own_words)], {documents[0].number}
+    for former in period.former:
+        if former.documents[0].number not in cited:  # a plan is cited once
+            parts.append(_plan_on(former.documents, former.words))
+            cited.add(former.documents[0].number)
     return " và của ".join(parts)
 
 

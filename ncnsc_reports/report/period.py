@@ -187,7 +187,8 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
         recipients=end.recipients, plan_versions=_versions(profile, plan.period, date),
         plan_in_force=plan, history=history, formation=formation, merged_from=merged_from,
         former=former, territories=end.territories,
-        sections=_sections(sheets[PERIOD_CONTENT.name]),
+        sections=_sections(sheets[PERIOD_CONTENT.name], Location(book.name, PERIOD_CONTENT.name),
+                           problems),
         carried=_carried(sheets[PERIOD_CARRY.name], yearly, Phase(first, last), problems),
         rule=NextPhaseRule(general.get("rule") or RULE_MAX,
                            general.get("percent") or DEFAULT_PERCENT),
@@ -282,9 +283,21 @@ def _versions(profile, phase: Phase, on: dt.date) -> tuple[PlanVersion, ...]:
                              r.is_plan) for r in chain)
 
 
-def _sections(rows: list[Row]) -> dict[str, tuple[Paragraph, ...]]:
+def _sections(rows: list[Row], where: Location,
+              problems: Problems) -> dict[str, tuple[Paragraph, ...]]:
     """Group the rows by section, in row order; points a), b) … follow the Vietnamese alphabet
-    (NĐ 30/2020, Phụ lục I, II.6.e)."""
+    (NĐ 30/2020, Phụ lục I, II.6.e). A task group of the draft plan left empty is told."""
+    sections = _grouped(rows)
+    empty = [n for n in range(1, 7) if not sections[f"KH.III.{n}"]]
+    if empty:  # review M13: a heading of III with nothing under it is not a plan to sign
+        problems.warning(where, (
+            "dự thảo Kế hoạch, mục III: nhóm nhiệm vụ " + ", ".join(map(str, empty)) + " chưa có "
+            "nội dung, nên chỉ in tên nhóm. Ghi nhiệm vụ, giải pháp của từng nhóm ở các dòng "
+            "Mục “" + "”, “".join(f"KH.III.{n}" for n in empty) + "”"))
+    return sections
+
+
+def _grouped(rows: list[Row]) -> dict[str, tuple[Paragraph, ...]]:
     sections: dict[str, list[Paragraph]] = {name: [] for name in PERIOD_SECTIONS}
     for row in rows:
         if row["section"] and row["text"]:

@@ -131,3 +131,31 @@ def test_a_province_not_merged_with_a_typed_base(plan_inputs, tmp_path):  # noqa
         "họa);",
         "Căn cứ kết quả thực hiện giai đoạn 2021-2025 của Kế hoạch số 573/KH-UBND, Ủy ban nhân "
         "dân tỉnh ban hành Kế hoạch thực hiện Chương trình 1322 giai đoạn 2026-2030 như sau:"]
+
+
+def test_a_merged_province_without_a_predecessors_figures_still_cites_the_merger(
+        plan_inputs, tmp_path):  # noqa: F811
+    """Kiên Giang's figures not available (“Câu khi không có số liệu”): the merger is still the
+    basis; only the plan whose results are known is cited, once."""
+    lines = _plan_lines(plan_inputs, tmp_path, former=())
+    found = bases(lines)
+    assert found[:4] == MERGED_BASES[:4]
+    assert found[4] == (
+        "Căn cứ kết quả thực hiện giai đoạn 2021-2025 của Kế hoạch số 573/KH-UBND ngày 28/9/2021 "
+        "của Ủy ban nhân dân tỉnh An Giang, được sửa đổi, bổ sung tại Quyết định số 648/QĐ-UBND "
+        "ngày 25/4/2025 của Chủ tịch Ủy ban nhân dân tỉnh An Giang, trên địa bàn tỉnh An Giang "
+        "(trước sắp xếp), Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Chương trình 1322 "
+        "giai đoạn 2026-2030 như sau:")
+
+
+def test_sections_left_empty_read_as_a_plan(plan_inputs, tmp_path):  # noqa: F811
+    """A plan never says “không phát sinh nội dung này” (a report's sentence for a group)."""
+    period, _ = plan_inputs
+    lines = _plan_lines(plan_inputs, tmp_path,
+                        sections={**period.sections, "KH.I": (), "KH.II": ()})
+    assert not any("không phát sinh" in x for x in lines)
+    at = lines.index("I. Mục đích, yêu cầu")
+    assert lines[at + 1] == ("- Triển khai đồng bộ, hiệu quả các nhiệm vụ, giải pháp của "
+                             "Chương trình 1322 giai đoạn 2026-2030 trên địa bàn tỉnh.")
+    assert lines[lines.index("1. Mục tiêu chung") + 1].startswith(
+        "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa trên cơ sở")
