@@ -187,8 +187,9 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
         recipients=end.recipients, plan_versions=_versions(profile, plan.period, date),
         plan_in_force=plan, history=history, formation=formation, merged_from=merged_from,
         former=former, territories=end.territories,
-        sections=_sections(sheets[PERIOD_CONTENT.name], Location(book.name, PERIOD_CONTENT.name),
-                           problems),
+        sections=_sections(sheets[PERIOD_CONTENT.name], problems, Location(
+            book.name, PERIOD_CONTENT.name) if first == plan.period.start and last ==
+            plan.period.end else None),  # a whole phase: the draft plan is written too
         carried=_carried(sheets[PERIOD_CARRY.name], yearly, Phase(first, last), problems),
         rule=NextPhaseRule(general.get("rule") or RULE_MAX,
                            general.get("percent") or DEFAULT_PERCENT),
@@ -283,14 +284,16 @@ def _versions(profile, phase: Phase, on: dt.date) -> tuple[PlanVersion, ...]:
                              r.is_plan) for r in chain)
 
 
-def _sections(rows: list[Row], where: Location,
-              problems: Problems) -> dict[str, tuple[Paragraph, ...]]:
+def _sections(rows: list[Row], problems: Problems,
+              plan_at: Location | None) -> dict[str, tuple[Paragraph, ...]]:
     """Group the rows by section, in row order; points a), b) … follow the Vietnamese alphabet
-    (NĐ 30/2020, Phụ lục I, II.6.e). A task group of the draft plan left empty is told."""
+    (NĐ 30/2020, Phụ lục I, II.6.e). With a draft plan (`plan_at`, the sheet), a task group
+    of the plan left empty is told."""
     sections = _grouped(rows)
     empty = [n for n in range(1, 7) if not sections[f"KH.III.{n}"]]
-    if empty:  # review M13: a heading of III with nothing under it is not a plan to sign
-        problems.warning(where, (
+    # review M13: a heading of III with nothing under it is not a plan to sign
+    if empty and plan_at is not None:
+        problems.warning(plan_at, (
             "dự thảo Kế hoạch, mục III: nhóm nhiệm vụ " + ", ".join(map(str, empty)) + " chưa có "
             "nội dung, nên chỉ in tên nhóm. Ghi nhiệm vụ, giải pháp của từng nhóm ở các dòng "
             "Mục “" + "”, “".join(f"KH.III.{n}" for n in empty) + "”"))

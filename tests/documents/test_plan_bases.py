@@ -71,10 +71,16 @@ def test_the_clerks_group_text_lands_under_its_group(built):
     at = lines.index("3. Hỗ trợ doanh nghiệp áp dụng tiêu chuẩn, quy chuẩn kỹ thuật, hệ thống "
                      "quản lý, công cụ cải tiến năng suất chất lượng, công cụ hỗ trợ cho sản "
                      "xuất thông minh, dịch vụ thông minh")
-    assert lines[at + 1] == ("- Hỗ trợ doanh nghiệp áp dụng hệ thống quản lý, công cụ năng suất "
-                             "(minh họa).")
-    assert lines[at + 2].startswith("4. ")
-    assert lines[lines.index("III. Nhiệm vụ, giải pháp") + 1].startswith("1. ")
+    assert lines[at + 1:at + 3] == [
+        "- Hỗ trợ doanh nghiệp áp dụng hệ thống quản lý, công cụ năng suất (minh họa).",
+        "- Khảo sát nhu cầu nâng cao năng suất chất lượng của doanh nghiệp định kỳ 02 năm/lần "
+        "(minh họa)."]
+    assert lines[at + 3].startswith("4. ")
+    # every group heading has its text under it (the sample fills KH.III.1 … KH.III.6)
+    part = lines[lines.index("III. Nhiệm vụ, giải pháp") + 1:lines.index("IV. Kinh phí thực hiện")]
+    headings = [i for i, x in enumerate(part) if x[:3] in {f"{n}. " for n in range(1, 7)}]
+    assert len(headings) == 6 and headings[0] == 0
+    assert all(part[i + 1].startswith("- ") for i in headings)
 
 
 def test_the_targets_come_from_both_predecessors(built):
@@ -159,3 +165,20 @@ def test_sections_left_empty_read_as_a_plan(plan_inputs, tmp_path):  # noqa: F81
                              "Chương trình 1322 giai đoạn 2026-2030 trên địa bàn tỉnh.")
     assert lines[lines.index("1. Mục tiêu chung") + 1].startswith(
         "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa trên cơ sở")
+
+
+def test_an_empty_task_group_of_the_plan_is_warned(an_giang_copy):
+    from ncnsc_reports.report.period import load_period
+
+    book = an_giang_copy / "tong-ket-2021-2025" / "tong-ket-2021-2025.xlsx"
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["Nội dung"]
+    for row in reversed(range(2, sheet.max_row + 1)):
+        if sheet.cell(row, 1).value in ("KH.III.2", "KH.III.5"):
+            sheet.delete_rows(row)
+    wb.save(book)
+    _, problems = load_period(book.parent)
+    assert [str(p) for p in problems.warnings if "mục III" in str(p)] == [
+        "tong-ket-2021-2025.xlsx › trang “Nội dung”: dự thảo Kế hoạch, mục III: nhóm nhiệm vụ 2, "
+        "5 chưa có nội dung, nên chỉ in tên nhóm. Ghi nhiệm vụ, giải pháp của từng nhóm ở các "
+        "dòng Mục “KH.III.2”, “KH.III.5”"]
