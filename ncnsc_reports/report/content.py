@@ -10,15 +10,11 @@ checks the rows across files.
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from dataclasses import replace
-from pathlib import Path
 
-from ncnsc_reports.inputs.cells import XML_ILLEGAL
-from ncnsc_reports.inputs.schema import LINE_KINDS, SECTIONS, TITLED_SECTIONS, YEAR_CONTENT
-from ncnsc_reports.inputs.sheets import Row, clean_text
-from ncnsc_reports.inputs.xlsx import rich_strings
-from ncnsc_reports.problems import Location, Problems, expected_found
+from ncnsc_reports.inputs.schema import LINE_KINDS, SECTIONS, TITLED_SECTIONS
+from ncnsc_reports.inputs.sheets import Row
+from ncnsc_reports.problems import Problems, expected_found
 from ncnsc_reports.report.model import Paragraph
 from ncnsc_reports.report.units import Reply
 
@@ -26,20 +22,11 @@ from ncnsc_reports.report.units import Reply
 VIETNAMESE_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
 
 
-def rich_runs(book: Path) -> dict:
-    """Bold/italic runs of the workbook's cells, keyed by the text as the loader cleaned it."""
-    def clean(part: str) -> str:
-        text = XML_ILLEGAL.sub("", part).replace("\r\n", "\n").replace("\r", "\n")
-        return unicodedata.normalize("NFC", text)
-    return {clean_text(text, Location(book.name), Problems()):
-            tuple((clean(p), b, i) for p, b, i in runs)
-            for text, runs in rich_strings(book, YEAR_CONTENT.name).items()}
-
-
 def content_sections(rows: list[Row], problems: Problems, replies: list[Reply],
               rich: dict | None = None) -> dict[str, tuple[Paragraph, ...]]:
     """Group the content rows by section, in row order, then each unit's paragraphs (in the
-    profile's order of units); label points and solution groups."""
+    profile's order of units); label points and solution groups. `rich`: the bold and italic
+    runs of the cells, read with the workbook (inputs.books.YearFolder.rich)."""
     sections: dict[str, list[Paragraph]] = {name: [] for name in SECTIONS}
     rich = rich or {}
     for row in rows:

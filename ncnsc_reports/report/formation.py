@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ncnsc_reports.formatting import short_date
+from ncnsc_reports.inputs.books import profile_sheet
 from ncnsc_reports.inputs.divisions import former_kind
-from ncnsc_reports.inputs.schema import PROFILE_FILE, PROFILE_FORMATION
-from ncnsc_reports.inputs.sheets import Row, read_sheet
-from ncnsc_reports.inputs.xlsx_book import open_book
+from ncnsc_reports.inputs.schema import PROFILE_FORMATION
+from ncnsc_reports.inputs.sheets import Row
 from ncnsc_reports.names import slug
 from ncnsc_reports.problems import Location, Problems, expected_found
 from ncnsc_reports.report.history import load_year
@@ -128,9 +128,7 @@ def _folder(province_dir: Path, row: Row, problems: Problems) -> Path | None:
 
 def read_formation(province_dir: Path, problems: Problems) -> Formation | None:
     """The formation of a province folder, from its profile (None if it was not merged)."""
-    profile = Path(province_dir) / PROFILE_FILE
-    with open_book(profile) as book:
-        rows = read_sheet(book, PROFILE_FORMATION, PROFILE_FILE, problems)
+    rows = profile_sheet(province_dir, PROFILE_FORMATION, problems)
     return formation_from_rows(Path(province_dir), rows, problems)
 
 

@@ -1,7 +1,8 @@
 """Turning the loaded rows of a province profile and a year workbook into one `Report`.
 
-Owns the checks that span rows and files: folders, required settings, duplicates, the report
-year, values in force in the report's year. Every problem is collected; `validate` raises
+Owns the checks that span rows and files: required settings, duplicates, the report year,
+values in force in the report's year (the folder, its workbook and the profile are found and
+read by `inputs.books`). Every problem is collected; `validate` raises
 `InputError` once, with all of them, or returns the report and the warnings.
 """
 
@@ -10,16 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
+from ncnsc_reports.inputs.books import read_year_folder
 from ncnsc_reports.inputs.schema import (
     AGENCY_SETTINGS,
-    HELP_SHEET,
-    LISTS_SHEET,
     PROFILE_AGENCY,
     PROFILE_FILE,
     PROFILE_FORMATION,
     PROFILE_LOCALITIES,
     PROFILE_RECIPIENTS,
-    PROFILE_SHEETS,
     PROFILE_UNITS,
     RECORD_SHEETS,
     SECTIONS,
@@ -27,23 +26,14 @@ from ncnsc_reports.inputs.schema import (
     YEAR_DOCUMENTS,
     YEAR_GENERAL,
     YEAR_RECIPIENTS,
-    YEAR_SHEETS,
 )
-from ncnsc_reports.inputs.shared import read_workbook_once
-from ncnsc_reports.inputs.sheets import (
-    Row,
-    find_year_workbook,
-    read_settings,
-    read_workbook,
-)
-from ncnsc_reports.inputs.start import example_year_dir, make_profile
-from ncnsc_reports.problems import Location, Problems, command, expected_found
+from ncnsc_reports.inputs.sheets import Row, read_settings
+from ncnsc_reports.problems import Location, Problems
 from ncnsc_reports.report.carry_over import has_records, unreviewed_rows
 from ncnsc_reports.report.confirm import escalated, unconfirmed
 from ncnsc_reports.report.content import (
     content_headings,
     content_sections,
-    rich_runs,
 )
 from ncnsc_reports.report.formation import folder_name, formation_from_rows
 from ncnsc_reports.report.general import (
@@ -77,10 +67,10 @@ def validate(year_dir: Path, accepted: frozenset[str] = frozenset()) -> tuple[Re
 
 
 def _build(year_dir: Path, problems: Problems) -> Report | None:
-    found = _read_inputs(year_dir, problems)
+    found = read_year_folder(year_dir, problems)
     if found is None:
         return None
-    year, book, profile, sheets = found
+    year, book, profile, sheets = found.year, found.book, found.profile, found.sheets
     read = read_general(sheets[YEAR_GENERAL.name], book.name, year, problems)
     general = read.values
     agency = _agency(profile, read, year, problems)
@@ -91,7 +81,7 @@ def _build(year_dir: Path, problems: Problems) -> Report | None:
                                     problems)
     history = _history(year_dir, (year, book.name, general.get("spent")), profile,
                        plan_in_force, _with_replies(sheets, replies), problems)
-    sections = content_sections(sheets[YEAR_CONTENT.name], problems, replies, rich_runs(book))
+    sections = content_sections(sheets[YEAR_CONTENT.name], problems, replies, found.rich)
     untouched = _whole_book(year_dir, (year, book.name), profile, sheets, sections, replies,
                             problems)
     places = territories(formation, year_dir.parent, profile[PROFILE_LOCALITIES.name],
@@ -131,25 +121,6 @@ def _signing(general: dict, year: int) -> dict:
     signing is the report's unless the workbook says otherwise."""
     return {"number": general.get("number"), "day": general.get("day"),
             "month": general.get("month"), "sign_year": general.get("sign_year") or year}
-
-
-def _read_inputs(year_dir: Path, problems: Problems):
-    """(year, workbook, profile sheets, year sheets), or None when the folder, the profile or
-    a workbook is the mistake: checks across sheets would then mislead."""
-    year = _folder_year(year_dir, problems)
-    profile_path = year_dir.parent / PROFILE_FILE
-    if year is not None and not profile_path.exists():  # else the folder is the one mistake
-        problems.error(Location(str(year_dir.parent)), f"thiếu hồ sơ tỉnh “{PROFILE_FILE}” "
-                       "(tên cơ quan, kế hoạch, người ký, nơi nhận) trong thư mục tỉnh; "
-                       f"{make_profile(year_dir.parent)}")
-    book = find_year_workbook(year_dir, problems) if year_dir.is_dir() else None
-    if problems.errors or year is None or book is None:
-        return None
-    profile = read_workbook_once(profile_path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
-    sheets = read_workbook(book, YEAR_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
-    if any(p.where.sheet is None for p in problems.errors):
-        return None  # a workbook unreadable or without a sheet
-    return year, book, profile, sheets
 
 
 def _history(year_dir: Path, own: tuple, profile: dict, plan_in_force, records: dict,
@@ -211,43 +182,6 @@ def _untouched(sheets: dict[str, list[Row]], file: str, year: int, problems: Pro
                      f"xem lại và chưa thêm gì cho năm {year}; báo cáo tạo ra ghi rõ là bản nháp "
                      "chưa xem lại")
     return True
-
-
-def _folder_year(year_dir: Path, problems: Problems) -> int | None:
-    where = Location(str(year_dir))
-    if not year_dir.is_dir():
-        problems.error(where, f"không tìm thấy thư mục năm; {_missing_year(year_dir)}")
-        return None
-    years = sorted(p.name for p in year_dir.iterdir() if p.is_dir() and _is_year(p.name))
-    if not _is_year(year_dir.name) and (years or (year_dir / PROFILE_FILE).exists()):
-        example = year_dir / (years[-1] if years else "2023")
-        listed = f" Các năm có trong đó: {', '.join(years)}." if years else ""
-        problems.error(where, "đây là thư mục tỉnh, chưa phải thư mục năm; hãy ghi thư mục "
-                              "một năm trong đó, ví dụ: "
-                              f"{command('ncnsc-report', 'build', example)}.{listed}")
-        return None
-    if not _is_year(year_dir.name):
-        problems.error(where, expected_found("tên thư mục là một năm (ví dụ 2023)",
-                                             year_dir.name))
-        return None
-    return int(year_dir.name)
-
-
-def _missing_year(year_dir: Path) -> str:
-    """What to run for a year folder that does not exist: the province's profile first if it
-    has none (new-province), then the year's workbook (new-year)."""
-    province = year_dir.parent
-    if not _is_year(year_dir.name):
-        return f"cần dạng inputs/<tỉnh>/<năm>, ví dụ {example_year_dir(province)}"
-    new_year = command("ncnsc-report", "new-year", year_dir)
-    if not (province / PROFILE_FILE).is_file():
-        return (f"thư mục tỉnh chưa có hồ sơ “{PROFILE_FILE}”: {make_profile(province)}, "
-                f"rồi {new_year}")
-    return f"tạo thư mục và sổ Excel của năm bằng: {new_year}"
-
-
-def _is_year(name: str) -> bool:
-    return name.isascii() and name.isdigit() and len(name) == 4
 
 
 def agency_in_force(rows: list[Row], overrides: dict, year: int,
@@ -337,4 +271,3 @@ def _require_sections(sections: dict, book: str, problems: Problems) -> None:
         if not sections.get(key):
             problems.warning(where, f"mục {key} ({what}) chưa có nội dung; báo cáo sẽ ghi "
                              f"“Không có {what}.” — nếu có, thêm dòng có cột “Mục” là “{key}”")
-
