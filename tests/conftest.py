@@ -49,12 +49,58 @@ def libreoffice_only_when_marked(request, monkeypatch, _soffice_guard) -> None:
         monkeypatch.setenv("PATH", f"{_soffice_guard}{os.pathsep}{os.environ.get('PATH', '')}")
 
 
-@pytest.fixture(scope="session")
-def sample_report(tmp_path_factory) -> Path:
-    """Build inputs/hung-yen/2023 once into a temporary outputs folder; return the .docx."""
-    from ncnsc_reports.pipeline import build
+class BuiltSamples:
+    """Each sample folder of inputs/ (a year or a summary folder) built once per test session
+    (per xdist worker) into one outputs folder, on first use: the tests that only read a
+    sample's outputs share these builds instead of building it again (issue 21 item 5). A test
+    that changes an output must build its own copy; `changed` finds one that did not."""
 
-    return build(SAMPLE_YEAR, tmp_path_factory.mktemp("outputs")).path
+    def __init__(self, out_root: Path) -> None:
+        self.out_root = out_root
+        self._results: dict[Path, object] = {}
+        self._digests: dict[Path, str] = {}
+
+    def __call__(self, folder: Path | str):
+        """The BuildResult of `folder` (a path, or "an-giang/2025" under inputs/)."""
+        folder = ROOT / "inputs" / folder if isinstance(folder, str) else folder
+        if folder not in self._results:
+            from ncnsc_reports.pipeline import build
+
+            result = build(folder, self.out_root)
+            self._results[folder] = result
+            self._digests.update({p: _digest(p) for p in _files(result.path.parent)})
+        return self._results[folder]
+
+    def changed(self) -> list[str]:
+        """Shared outputs some test wrote, removed or added to since they were built."""
+        now = {p for result in self._results.values() for p in _files(result.path.parent)}
+        return sorted(str(p) for p in now ^ set(self._digests)) + sorted(
+            str(p) for p, digest in self._digests.items() if p in now and _digest(p) != digest)
+
+
+def _files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()]
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def built_samples(tmp_path_factory):
+    """The shared sample builds (BuiltSamples); fails the session's last user if a test
+    changed one of them (they are read-only by agreement: root ignores file modes)."""
+    samples = BuiltSamples(tmp_path_factory.mktemp("samples"))
+    yield samples
+    assert samples.changed() == [], "a test changed the shared sample outputs"
+
+
+@pytest.fixture(scope="session")
+def sample_report(built_samples) -> Path:
+    """inputs/hung-yen/2023 built once (shared, read-only); return the .docx."""
+    return built_samples(SAMPLE_YEAR).path
 
 
 @pytest.fixture

@@ -19,10 +19,8 @@ ENDED = ("573/KH-UBND", "648/QĐ-UBND")
 
 
 @pytest.fixture(scope="module")
-def samples(tmp_path_factory):
-    out = tmp_path_factory.mktemp("outputs")
-    return {name: build(ROOT / "inputs" / name / "2026", out)
-            for name in ("an-giang", "dong-thap")}
+def samples(built_samples):
+    return {name: built_samples(f"{name}/2026") for name in ("an-giang", "dong-thap")}
 
 
 def text_of(result) -> str:

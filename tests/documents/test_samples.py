@@ -26,9 +26,8 @@ YEARS = range(2021, 2026)
 
 
 @pytest.fixture(scope="module")
-def an_giang(tmp_path_factory):
-    out = tmp_path_factory.mktemp("outputs")
-    return {year: build(AN_GIANG / str(year), out) for year in YEARS}
+def an_giang(built_samples):
+    return {year: built_samples(AN_GIANG / str(year)) for year in YEARS}
 
 
 def table(result) -> list[tuple]:

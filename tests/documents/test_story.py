@@ -26,9 +26,8 @@ NUMERIC_HEADERS = ("(đồng)", "Chỉ tiêu giai đoạn", "Chỉ tiêu năm", 
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("outputs")
-    return {d: build(d, out) for d in SAMPLES}
+def built(built_samples):
+    return {d: built_samples(d) for d in SAMPLES}
 
 
 def group_text(lines: list[str], number: str, following: str) -> str:

@@ -23,20 +23,16 @@ YEARS = range(2021, 2026)
 
 
 @pytest.fixture(scope="module")
-def summary(tmp_path_factory):
-    from ncnsc_reports.summary import build_summary
-
-    return build_summary(PERIOD, tmp_path_factory.mktemp("outputs")).path
+def summary(built_samples):
+    return built_samples(PERIOD).path
 
 
 @pytest.fixture(scope="module")
-def yearly(tmp_path_factory):
+def yearly(built_samples):
     """{year: {code: row of that year's chi-tieu.xlsx}} from building each yearly report."""
-    from ncnsc_reports.pipeline import build
-
-    out, books = tmp_path_factory.mktemp("yearly"), {}
+    books = {}
     for year in YEARS:
-        book = build(ROOT / "inputs" / "an-giang" / str(year), out).path.parent / "chi-tieu.xlsx"
+        book = built_samples(f"an-giang/{year}").path.parent / "chi-tieu.xlsx"
         rows = list(openpyxl.load_workbook(book).active.iter_rows(values_only=True))
         # "Chỉ tiêu giai đoạn 2021-2025" (the header names the phase, issue 9) read by its stem
         header = [h.rsplit(" 20", 1)[0] if h.startswith("Chỉ tiêu giai đoạn") else h

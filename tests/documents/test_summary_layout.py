@@ -4,18 +4,13 @@ run on the An Giang 2021–2025 summary."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from docx import Document
 from test_layout import *  # noqa: F403 — the same checks, on another document
 
 
 @pytest.fixture(scope="module")
-def doc(tmp_path_factory):
-    from ncnsc_reports.summary import build_summary
-
-    out = tmp_path_factory.mktemp("outputs")
-    return Document(str(build_summary(ROOT / "inputs" / "an-giang" / "tong-ket-2021-2025",
-                                      out).path))
+def doc(built_samples):
+    return Document(str(built_samples("an-giang/tong-ket-2021-2025").path))
 
 
 @pytest.fixture(scope="module")

@@ -88,7 +88,5 @@ def test_no_sentence_about_the_software(summary_lines):
 
 
 @pytest.fixture(scope="module")
-def summary_lines(tmp_path_factory):
-    from ncnsc_reports.summary import build_summary
-
-    return docx_lines(build_summary(PERIOD, tmp_path_factory.mktemp("sample")).path)
+def summary_lines(built_samples):
+    return docx_lines(built_samples(PERIOD).path)

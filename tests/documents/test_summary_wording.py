@@ -18,10 +18,8 @@ PERIOD = ROOT / "inputs" / "an-giang" / "tong-ket-2021-2025"
 
 
 @pytest.fixture(scope="module")
-def lines(tmp_path_factory) -> list[str]:
-    from ncnsc_reports.summary import build_summary
-
-    return docx_lines(build_summary(PERIOD, tmp_path_factory.mktemp("out")).path)
+def lines(built_samples) -> list[str]:
+    return docx_lines(built_samples(PERIOD).path)
 
 
 def test_met_targets_are_not_marked_and_missed_ones_are(lines):

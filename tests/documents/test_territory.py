@@ -62,9 +62,8 @@ def line_with(text: str, words: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("outputs")
-    return {name: "\n".join(docx_lines(build(ROOT / "inputs" / name / year, out).path))
+def built(built_samples):
+    return {name: "\n".join(docx_lines(built_samples(f"{name}/{year}").path))
             for name, year in (("dong-thap", "2026"), ("an-giang", "2025"))}
 
 
@@ -128,11 +127,8 @@ def test_no_rate_mixes_bases(built):
 
 
 @pytest.fixture(scope="module")
-def summary_text(tmp_path_factory):
-    from ncnsc_reports.summary import build_summary
-
-    result = build_summary(ROOT / "inputs" / "an-giang" / "tong-ket-2021-2025",
-                           tmp_path_factory.mktemp("summary"))
+def summary_text(built_samples):
+    result = built_samples("an-giang/tong-ket-2021-2025")
     return {p.name: "\n".join(docx_lines(p)) for p in {result.path, *result.outputs}
             if p.suffix == ".docx"}
 

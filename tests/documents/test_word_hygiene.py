@@ -15,8 +15,6 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from ncnsc_reports.pipeline import build
-
 openxml_audit = pytest.importorskip("openxml_audit")  # pinned in [test]; reported, never silent
 
 TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))
@@ -33,16 +31,10 @@ def audit(path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory) -> list[Path]:
+def outputs(built_samples) -> list[Path]:
     """Every .docx built from the samples: yearly reports, summaries and draft plans."""
-    from ncnsc_reports.summary import build_summary
-
-    out = tmp_path_factory.mktemp("out")
-    for year_dir in SAMPLES:
-        build(year_dir, out / year_dir.parent.name / year_dir.name)
-    for period_dir in SUMMARIES:
-        build_summary(period_dir, out / period_dir.parent.name / period_dir.name)
-    return sorted(out.rglob("*.docx"))
+    folders = {built_samples(folder).path.parent for folder in (*SAMPLES, *SUMMARIES)}
+    return sorted(p for folder in folders for p in folder.glob("*.docx"))
 
 
 def test_the_samples_give_every_kind_of_document(outputs):
