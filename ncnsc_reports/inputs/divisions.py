@@ -22,6 +22,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 
 from ncnsc_reports.names import slug as plain_slug
@@ -98,8 +99,6 @@ def _city_slugs() -> frozenset[str]:
     """The slugs of the centrally-run cities in the package's divisions. Its data file is read
     without importing the package (0.3 s of code a build does not need): a report of a merged
     province names its predecessors, and a build must stay quick."""
-    from importlib.util import find_spec
-
     folder = Path(find_spec("vietnam_provinces").submodule_search_locations[0])
     entries = json.loads((folder / "data" / "nested-divisions.json").read_text("utf-8"))
     return frozenset(e["codename"].replace("_", "-") for e in entries
