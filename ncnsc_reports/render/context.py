@@ -20,7 +20,12 @@ from ncnsc_reports.render.records import (
     support_phrase,
     year_records,
 )
-from ncnsc_reports.render.report_fields import AppendixNumbers, IndicatorGroup, ReportContext
+from ncnsc_reports.render.report_fields import (
+    AppendixNumbers,
+    IndicatorGroup,
+    ReportContext,
+    TaskGroup,
+)
 from ncnsc_reports.render.territory_text import (
     appendix_territory,
     programme_note,
@@ -67,7 +72,7 @@ def build_context(report: Report, results: Results | None = None) -> ReportConte
               **year_records(report)}
     values["appendix"] = _appendix_numbers(values)
     values["task_groups"] = [
-        {**group, "has_records": any(values[k] for k in GROUP_RECORDS.get(group["number"], ()))}
+        replace(group, has_records=any(values[k] for k in GROUP_RECORDS.get(group.number, ())))
         for group in values["task_groups"]]
     return ReportContext(**values)
 
@@ -234,8 +239,8 @@ def _text_fields(report: Report) -> dict:
         "rules_intro": s["I.1.b"],
         "rules_documents": report.documents["I.1.b"],
         "integration": s["I.1.c"],
-        "task_groups": [{"number": n, "title": report.headings.get(key, t),
-                         "paragraphs": s[key]} for n, key, t in TASK_GROUPS],
+        "task_groups": [TaskGroup(n, report.headings.get(key, t), s[key])
+                        for n, key, t in TASK_GROUPS],
         "evaluation": s["II.1"],
         "shortcomings": s["II.2"],
         "causes": s["II.3"],

@@ -1,6 +1,7 @@
 """Every name the yearly report template (bao-cao-nam.docx) sees, typed and described once.
 
-Owns `ReportContext` and the small types only it holds (`IndicatorGroup`, `AppendixNumbers`):
+Owns `ReportContext` and the small types only it holds (`TaskGroup`, `IndicatorGroup`,
+`AppendixNumbers`):
 `context.build_context` fills each field, `render.names` makes the dict docxtpl renders with,
 and the field reference (`ncnsc-report fields`, the template checker's shapes) is generated
 from these declarations (template_check.meanings).
@@ -45,6 +46,17 @@ class IndicatorGroup:
 
 
 @dataclass(frozen=True)
+class TaskGroup:
+    """One group of tasks and solutions of QĐ 1322 in section I.2: the clerk's paragraphs and
+    whether the year's records give it lines of its own (render/records.py GROUP_RECORDS)."""
+
+    number: str  # “2.1” … “2.6”
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    has_records: bool = False
+
+
+@dataclass(frozen=True)
 class AppendixNumbers:
     """Roman number of each appendix printed, "" for one left out."""
 
@@ -72,7 +84,7 @@ class ReportContext:
     rules_intro: tuple[Paragraph, ...] = _section("I.1.b", "rules_intro")
     rules_documents: tuple[Document, ...] = described("Văn bản của mục I.1.b (trang “Văn bản”).")
     integration: tuple[Paragraph, ...] = _section("I.1.c", "integration")
-    task_groups: list[dict] = described(
+    task_groups: list[TaskGroup] = described(
         "Sáu nhóm nhiệm vụ, giải pháp của QĐ 1322 (mục I.2), theo thứ tự."
     )
     evaluation: tuple[Paragraph, ...] = _section("II.1", "evaluation")

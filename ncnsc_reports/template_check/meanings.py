@@ -23,7 +23,12 @@ from ncnsc_reports.render.records import (
     SupportedEnterprise,
     SurveyItem,
 )
-from ncnsc_reports.render.report_fields import AppendixNumbers, IndicatorGroup, ReportContext
+from ncnsc_reports.render.report_fields import (
+    AppendixNumbers,
+    IndicatorGroup,
+    ReportContext,
+    TaskGroup,
+)
 from ncnsc_reports.report.model import (
     Agency,
     BudgetLine,
@@ -55,17 +60,6 @@ _HINTS = typing.get_type_hints(ReportContext)
 TOP_LEVEL: dict[str, Meaning] = {
     f.name: Meaning(f.metadata["meaning"], f.metadata["of"] or _element(_HINTS[f.name]))
     for f in dataclasses.fields(ReportContext)}
-
-# Keys of each element of a list of dicts, e.g. `group.title` in `{%p for group in task_groups %}`.
-ITEM_KEYS: dict[str, dict[str, str]] = {
-    "task_groups": {
-        "number": "Số thứ tự của nhóm, ví dụ 2.1.",
-        "title": "Tên nhóm theo QĐ 1322.",
-        "paragraphs": "Các đoạn của nhóm (như opening); in bằng {{p paras(group.paragraphs) }}.",
-        "has_records": "Đúng khi số liệu của năm có nội dung cho nhóm (2.2: tin bài; 2.3: hỗ "
-                       "trợ, khảo sát; 2.4: tập huấn, chuyên gia).",
-    },
-}
 
 _KINDS = ", ".join(f"{v} ({k})" for k, v in LINE_KINDS.items())
 ATTRIBUTES: dict[type, dict[str, str]] = {
@@ -120,6 +114,12 @@ ATTRIBUTES: dict[type, dict[str, str]] = {
         "amount": "Số tiền hỗ trợ, đồng; in bằng bộ lọc number hoặc amount.",
         "funding": "Nguồn kinh phí.",
         "what": "Nội dung hỗ trợ thành câu, ví dụ “Tư vấn áp dụng hệ thống quản lý ISO 9001”."},
+    TaskGroup: {
+        "number": "Số thứ tự của nhóm, ví dụ 2.1.",
+        "title": "Tên nhóm theo QĐ 1322.",
+        "paragraphs": "Các đoạn của nhóm (như opening); in bằng {{p paras(group.paragraphs) }}.",
+        "has_records": "Đúng khi số liệu của năm có nội dung cho nhóm (2.2: tin bài; 2.3: hỗ "
+                       "trợ, khảo sát; 2.4: tập huấn, chuyên gia)."},
     AppendixNumbers: {"indicators": "Số của phụ lục chỉ tiêu, kinh phí (I) hoặc trống.",
                       "enterprises": "Số của phụ lục danh sách doanh nghiệp (I hoặc II) hoặc "
                                      "trống."},

@@ -19,7 +19,6 @@ from ncnsc_reports.template_check.kinds import YEARLY
 from ncnsc_reports.template_check.meanings import (
     ATTRIBUTES,
     FILTER_MEANINGS,
-    ITEM_KEYS,
     LOOP_ATTRIBUTES,
     PERIOD_ATTRIBUTES,
     TOP_LEVEL,
@@ -109,13 +108,6 @@ def reference(context: dict, kind: str = YEARLY) -> list[tuple[str, list[Row]]]:
                  example(getattr(sample, name)) if sample else "—") for name, text in texts.items()]
         users = ", ".join(shape_paths(shapes, type_name))
         sections.append((f"{type_name}: thuộc tính của {users}", rows))
-    for name, keys in ((n, k) for n, k in ITEM_KEYS.items() if n in context):
-        first = (context.get(name) or [{}])[0]
-        if not isinstance(first, dict):
-            continue  # the summary's task_groups are objects (PeriodTaskGroup), not dicts
-        rows = [(f".{k}", _kind(first.get(k)), text, example(first.get(k)))
-                for k, text in keys.items()]
-        sections.append((f"dict: mỗi phần tử của {name}", rows))
     loop = [(f"loop.{k}", _KIND_FIELD, text, "—") for k, text in LOOP_ATTRIBUTES.items()]
     sections.append(("loop: trong một vòng lặp {%p for … %}", loop))
     sections.append(("Bộ lọc: viết sau dấu | trong thẻ", _filter_rows(context)))
