@@ -9,12 +9,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
+from ncnsc_reports.problems import Problems
+from ncnsc_reports.report.model import Report
 from ncnsc_reports.report.repeats import repeated_counts
 from ncnsc_reports.report.validation import validate
 
+if TYPE_CHECKING:  # pandas stays unloaded for a province without indicators
+    from ncnsc_reports.compute.indicators import Results
 
-def gather(year_dir: Path, accepted: frozenset[str] = frozenset()):
+
+class Gathered(NamedTuple):
+    """A year gathered: typed by name (issue 21, item 4), and unpacked as before."""
+
+    report: Report
+    results: Results | None  # None: the province sets no indicators
+    warnings: Problems
+
+
+def gather(year_dir: Path, accepted: frozenset[str] = frozenset()) -> Gathered:
     """Validate the inputs, compute the indicators and check the records against the plan.
     `accepted`: the options confirming warnings that may mean the figures are wrong."""
     report, warnings = validate(year_dir, accepted)
@@ -34,4 +48,4 @@ def gather(year_dir: Path, accepted: frozenset[str] = frozenset()):
 
             results = replace(results, programme=programme_totals(
                 plan, report.earlier, report.history, report.year, report.earlier_codes))
-    return report, results, warnings
+    return Gathered(report, results, warnings)

@@ -1,6 +1,6 @@
 """Whole readings the report layer asks for in one call: a year folder (its workbook with the
 bold and italic runs of its cells, and the province's profile), an earlier year's record
-sheets, one sheet of the profile.
+sheets, one sheet of the profile, the units' forms of don-vi/ and each form's sheets.
 
 Owns finding, opening and reading those files, and what is said when the folder or a workbook
 is the mistake, so that `report` modules validate what was read and never open a workbook,
@@ -38,6 +38,7 @@ from ncnsc_reports.inputs.sheets import (
     read_workbook,
 )
 from ncnsc_reports.inputs.start import example_year_dir, make_profile
+from ncnsc_reports.inputs.unit_form import FORMS_DIR, UNIT_SHEETS
 from ncnsc_reports.inputs.xlsx import rich_strings
 from ncnsc_reports.inputs.xlsx_book import open_book
 from ncnsc_reports.problems import Location, Problems, command, expected_found
@@ -110,6 +111,42 @@ def read_year_folder(year_dir: Path, problems: Problems) -> YearFolder | None:
     if any(p.where.sheet is None for p in problems.errors):
         return None  # a workbook unreadable or without a sheet
     return YearFolder(year, book, profile, sheets, rich_runs(book))
+
+
+def form_books(folder: Path, problems: Problems) -> list[Path]:
+    """Return the forms of don-vi/ to read (.xlsx, any case); say what else is there that looks
+    like one: Excel's lock file of an open form is set aside (the form being open is said at the
+    end of the build, inputs.excel_lock), a Mac's AppleDouble copy with a warning (it is no
+    form: reading it said “damaged, save in Excel”), an .xlsm/.xls/.xlsb form is an error (it
+    cannot be read, and its unit would look as if it had not answered)."""
+    books = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        suffix, where = path.suffix.lower(), Location(f"{FORMS_DIR}/{path.name}")
+        if path.name.startswith("~$"):
+            continue  # Excel's lock file of an open form: said after the build (excel_lock)
+        if path.name.startswith("._") and suffix in _EXCEL_SUFFIXES:
+            problems.warning(where, "tệp phụ máy Mac tạo khi chép tệp (AppleDouble), không phải "
+                             f"phiếu: bỏ qua; có thể xóa tệp này (phiếu là “{path.name[2:]}”)")
+        elif path.name.startswith("."):
+            continue  # hidden: not read, as the source record leaves it out (is_input_name)
+        elif suffix in _EXCEL_SUFFIXES[1:]:
+            problems.error(where, f"phiếu dạng {suffix} không đọc được (chương trình chỉ đọc "
+                           "phiếu .xlsx): hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu "
+                           "thành › “Excel Workbook (*.xlsx)”), rồi chuyển bản "
+                           f"{suffix} ra khỏi thư mục {FORMS_DIR}")
+        elif suffix == ".xlsx":
+            books.append(path)
+    return books
+
+
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb")
+
+
+def read_form(book: Path, label: str, problems: Problems) -> dict[str, list[Row]] | None:
+    """The sheets of one unit's form, named `label` in messages; None when the form cannot be
+    read or lacks a sheet (recorded in `problems`, which holds only this form's)."""
+    sheets = read_workbook(book, UNIT_SHEETS, problems, (HELP_SHEET, LISTS_SHEET), label)
+    return None if any(p.where.sheet is None for p in problems.errors) else sheets
 
 
 def rich_runs(book: Path) -> dict[str, tuple]:

@@ -1,8 +1,9 @@
 """The units asked for contributions and the forms they sent back, checked and kept by unit.
 
 Owns reading the profile's “Đơn vị phối hợp” (the units in force in a year and their task
-groups), reading every form in inputs/<tỉnh>/<năm>/don-vi/ (each checked on its own, so one
-broken form never hides the others' problems), and the sentence that names a paragraph's unit.
+groups), checking every form in inputs/<tỉnh>/<năm>/don-vi/ (found and read by
+`inputs.books`; each checked on its own, so one broken form never hides the others'
+problems), and the sentence that names a paragraph's unit.
 """
 
 from __future__ import annotations
@@ -11,23 +12,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ncnsc_reports.inputs.books import form_books, read_form
 from ncnsc_reports.inputs.schema import (
     AGENCY_SETTINGS,
-    HELP_SHEET,
     LINE_KINDS,
-    LISTS_SHEET,
     PROFILE_FILE,
     PROFILE_UNITS,
     RECORD_SHEETS,
 )
-from ncnsc_reports.inputs.sheets import Row, read_settings, read_workbook
+from ncnsc_reports.inputs.sheets import Row, read_settings
 from ncnsc_reports.inputs.unit_form import (
     FORMS_DIR,
     TASK_SECTIONS,
     UNIT_CONTENT,
     UNIT_GENERAL,
     UNIT_SETTINGS,
-    UNIT_SHEETS,
 )
 from ncnsc_reports.names import name_key
 from ncnsc_reports.problems import DROPPED_ROW, DUPLICATE, Location, Problems, expected_found
@@ -111,7 +110,7 @@ def read_replies(year_dir: Path, year: int, place: str, units: tuple[Unit, ...],
     replies, seen = [], {}
     for book in books:
         own = Problems()
-        reply = _read_form(book, f"{FORMS_DIR}/{book.name}", year, place, known, own)
+        reply = _form_reply(book, f"{FORMS_DIR}/{book.name}", year, place, known, own)
         if reply is not None and reply.unit in seen:
             own.error(Location(reply.file), f"đơn vị “{reply.unit}” đã có phiếu "
                       f"“{seen[reply.unit]}”; mỗi đơn vị một phiếu: giữ bản mới nhất, chuyển "
@@ -125,40 +124,12 @@ def read_replies(year_dir: Path, year: int, place: str, units: tuple[Unit, ...],
     return replies, UnitReplies(asked, {r.unit: r.file for r in replies}, folder.is_dir())
 
 
-def form_books(folder: Path, problems: Problems) -> list[Path]:
-    """Return the forms of don-vi/ to read (.xlsx, any case); say what else is there that looks
-    like one: Excel's lock file of an open form is set aside (the form being open is said at the
-    end of the build, inputs.excel_lock), a Mac's AppleDouble copy with a warning (it is no
-    form: reading it said “damaged, save in Excel”), an .xlsm/.xls/.xlsb form is an error (it
-    cannot be read, and its unit would look as if it had not answered)."""
-    books = []
-    for path in sorted(p for p in folder.iterdir() if p.is_file()):
-        suffix, where = path.suffix.lower(), Location(f"{FORMS_DIR}/{path.name}")
-        if path.name.startswith("~$"):
-            continue  # Excel's lock file of an open form: said after the build (excel_lock)
-        if path.name.startswith("._") and suffix in _EXCEL_SUFFIXES:
-            problems.warning(where, "tệp phụ máy Mac tạo khi chép tệp (AppleDouble), không phải "
-                             f"phiếu: bỏ qua; có thể xóa tệp này (phiếu là “{path.name[2:]}”)")
-        elif path.name.startswith("."):
-            continue  # hidden: not read, as the source record leaves it out (is_input_name)
-        elif suffix in _EXCEL_SUFFIXES[1:]:
-            problems.error(where, f"phiếu dạng {suffix} không đọc được (chương trình chỉ đọc "
-                           "phiếu .xlsx): hãy mở bằng Excel và lưu lại dạng .xlsx (Tệp › Lưu "
-                           "thành › “Excel Workbook (*.xlsx)”), rồi chuyển bản "
-                           f"{suffix} ra khỏi thư mục {FORMS_DIR}")
-        elif suffix == ".xlsx":
-            books.append(path)
-    return books
-
-
-_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb")
-
-
-def _read_form(book: Path, label: str, year: int, place: str, known: dict[str, Unit],
-               problems: Problems) -> Reply | None:
-    """Read one form; record its problems (file › sheet › row › column) in `problems`."""
-    sheets = read_workbook(book, UNIT_SHEETS, problems, (HELP_SHEET, LISTS_SHEET), label)
-    if any(p.where.sheet is None for p in problems.errors):
+def _form_reply(book: Path, label: str, year: int, place: str, known: dict[str, Unit],
+                problems: Problems) -> Reply | None:
+    """The reply of one form (read by inputs.books); record its problems (file › sheet › row ›
+    column) in `problems`."""
+    sheets = read_form(book, label, problems)
+    if sheets is None:
         return None  # unreadable or without a sheet: nothing more to say about its rows
     unit = _identity(sheets[UNIT_GENERAL.name], label, year, place, known, problems)
     if unit is None:
