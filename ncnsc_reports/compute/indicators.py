@@ -3,7 +3,8 @@
 No I/O and no formatting: records in, numbers out. For each indicator of the plan in force:
 the year's result, the cumulative result since the start of the phase (2021 for 2021-2025),
 the targets of the phase and of the year, and the completion rate (cumulative / phase target,
-percent, one decimal, half up). Budget planned against spent, for the year and cumulatively.
+percent, one decimal, half up). Budget planned against spent, for the year and cumulatively,
+and the year's money by purpose on the same basis (the money sentence adds up, review M3).
 """
 
 from __future__ import annotations
@@ -195,21 +196,29 @@ def compute(plan: PlanInForce, history: dict[int, YearRecords], year: int,
             completion(cumulative, target), rule.document if rule else plan.targets_source,
             rule.text if rule else "", rule.previous_value if rule else None)
         results.append(_territory_line(line, local, year) if local else line)
+    budget, recorded, spending = _money(plan, history, f, year, local, words or {})
+    return Results(tuple(results), budget, first, year, plan.period, _summary(plan, budget),
+                   recorded, local["others"] if local else (), spending)
+
+
+def _money(plan: PlanInForce, history: dict[int, YearRecords], f: dict[str, pd.DataFrame],
+           year: int, local: dict | None, words: dict[str, str]):
+    """(budget lines, the year's recorded spend, its purposes), all on one basis: a plan
+    covering one former province has its dự toán set against the money spent in its territory
+    (domain.md §7), the whole province's spend said beside it."""
+    years = list(range(plan.period.start, year + 1))
     stated = {y: r.stated_spent for y, r in history.items() if r.stated_spent is not None}
     recorded = spent_by_year(f).reindex(years, fill_value=0).astype(int)
     whole, basis = stated.get(year, int(recorded[year])), f
-    if local and plan.budget:  # its dự toán against the money spent in its territory (§7)
+    if local and plan.budget:
         outside = spent_by_year(local["outside"]).reindex(years, fill_value=0).astype(int)
         stated = {y: v for y, v in stated.items() if not outside[y]}  # a whole-province sum
         recorded = recorded - outside
         basis = {n: df.drop(local["outside"][n].index) for n, df in f.items()}
-    budget = _budget(plan, recorded, years, stated)
-    spending = _spending(basis, year, local, bool(plan.budget), words or {})
+    spending = _spending(basis, year, local, bool(plan.budget), words)
     if spending.where and spending.elsewhere:
         spending = replace(spending, whole=whole)
-    return Results(tuple(results), budget, first, year, plan.period, _summary(plan, budget),
-                   int(recorded[year]), local["others"] if local else (), spending)
-
+    return _budget(plan, recorded, years, stated), int(recorded[year]), spending
 
 WHOLE_PROVINCE = "toàn địa bàn tỉnh"
 
