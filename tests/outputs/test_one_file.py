@@ -69,10 +69,14 @@ WRITES = {"write_bytes", "write_text", "replace", "rename", "fsync"}
 
 
 def _not_a_string_replace(call: ast.Call) -> bool:
-    """os.replace(a, b) and path.replace(b) move files; text.replace(a, b) does not."""
+    """os.replace(a, b) and path.replace(b) move files; text.replace(a, b) and
+    dataclasses' replace(record, field=…) do not."""
     owner = getattr(call.func, "value", None)
-    return getattr(call.func, "attr", "") not in ("replace", "rename") or \
-        len(call.args) == 1 or isinstance(owner, ast.Name) and owner.id == "os"
+    if getattr(call.func, "attr", getattr(call.func, "id", "")) not in ("replace", "rename"):
+        return True
+    if isinstance(owner, ast.Name) and owner.id == "os":
+        return True
+    return owner is not None and len(call.args) == 1 and not call.keywords
 
 
 def test_the_page_writes_no_file_by_itself():
