@@ -1,6 +1,6 @@
 """Whole readings the report layer asks for in one call: a year folder (its workbook with the
 bold and italic runs of its cells, and the province's profile), an earlier year's record
-sheets, one sheet of the profile, the units' forms of don-vi/ and each form's sheets.
+sheets, a profile or one of its sheets, the units' forms of don-vi/ and each form's sheets.
 
 Owns finding, opening and reading those files, and what is said when the folder or a workbook
 is the mistake, so that `report` modules validate what was read and never open a workbook,
@@ -75,6 +75,13 @@ def read_record_book(folder: Path, year: int, problems: Problems,
     return RecordBook(file, sheets, settings)
 
 
+def read_profile(path: Path, problems: Problems, label: str | None = None
+                 ) -> dict[str, list[Row]]:
+    """Every sheet of a province's profile (ho-so-tinh.xlsx at `path`, named `label` in
+    messages), read once per batch worker (inputs.shared)."""
+    return read_workbook_once(path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET), label)
+
+
 def profile_sheet(province_dir: Path, spec: SheetSpec, problems: Problems) -> list[Row]:
     """The rows of one sheet of a province's profile (ho-so-tinh.xlsx), its other sheets
     unread and unchecked."""
@@ -105,8 +112,7 @@ def read_year_folder(year_dir: Path, problems: Problems) -> YearFolder | None:
     book = find_year_workbook(year_dir, problems) if year_dir.is_dir() else None
     if problems.errors or year is None or book is None:
         return None
-    profile = read_workbook_once(profile_path, PROFILE_SHEETS, problems,
-                                 (HELP_SHEET, LISTS_SHEET))
+    profile = read_profile(profile_path, problems)
     sheets = read_workbook(book, YEAR_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
     if any(p.where.sheet is None for p in problems.errors):
         return None  # a workbook unreadable or without a sheet

@@ -16,14 +16,11 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from ncnsc_reports.inputs.books import read_profile
 from ncnsc_reports.inputs.schema import (
-    HELP_SHEET,
-    LISTS_SHEET,
     PROFILE_FILE,
     PROFILE_PLAN,
-    PROFILE_SHEETS,
 )
-from ncnsc_reports.inputs.shared import read_workbook_once
 from ncnsc_reports.problems import Location, Problems
 from ncnsc_reports.report.formation import Formation, Predecessor
 from ncnsc_reports.report.model import PlanInForce, TerritoryPlan
@@ -52,7 +49,7 @@ def _plan_on(p: Predecessor, own: Path, year: int, on: dt.date,
         return TerritoryPlan(p.name, p.words, "", None)
     shown = f"{p.folder.name}/{PROFILE_FILE}"
     found = Problems()  # its messages name its folder: “kien-giang/ho-so-tinh.xlsx › …”
-    profile = read_workbook_once(path, PROFILE_SHEETS, found, (HELP_SHEET, LISTS_SHEET), shown)
+    profile = read_profile(path, found, shown)
     plan = None
     if not found.errors and chain_in_force(plan_rows(profile[PROFILE_PLAN.name], found),
                                            phase_of(year), on):

@@ -11,19 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ncnsc_reports.inputs.books import read_profile
 from ncnsc_reports.inputs.schema import (
-    HELP_SHEET,
-    LISTS_SHEET,
     PROFILE_AGENCY,
     PROFILE_FILE,
     PROFILE_FORMATION,
     PROFILE_LOCALITIES,
     PROFILE_NO_DATA,
     PROFILE_RECIPIENTS,
-    PROFILE_SHEETS,
     SECTIONS,
 )
-from ncnsc_reports.inputs.shared import read_workbook_once
 from ncnsc_reports.problems import Location, Problems
 from ncnsc_reports.report.formation import folder_name, read_formation, year_sources
 from ncnsc_reports.report.general import report_date
@@ -68,8 +65,7 @@ def _missing(province_dir: Path, period: Phase, missing: list[int], others: list
 def year_without_data(province_dir: Path, year: int, problems: Problems) -> Report | None:
     """The report of a year that has no workbook (marked without data, or covered only by the
     predecessors' folders): the profile's values in force that year, no records or prose."""
-    profile = read_workbook_once(province_dir / PROFILE_FILE, PROFILE_SHEETS, problems,
-                                 (HELP_SHEET, LISTS_SHEET))
+    profile = read_profile(province_dir / PROFILE_FILE, problems)
     agency = agency_in_force(profile[PROFILE_AGENCY.name], {}, year, problems)
     date = report_date({}, year)
     cited, plan = read_plan(profile, year, date, problems)

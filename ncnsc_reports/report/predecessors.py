@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from ncnsc_reports.inputs.schema import HELP_SHEET, LISTS_SHEET, PROFILE_FILE, PROFILE_SHEETS
-from ncnsc_reports.inputs.sheets import read_workbook
+from ncnsc_reports.inputs.books import read_profile
+from ncnsc_reports.inputs.schema import PROFILE_FILE
 from ncnsc_reports.problems import Location, Problems
 from ncnsc_reports.report.formation import Formation, Predecessor
 from ncnsc_reports.report.model import Document, Phase, PlanInForce
@@ -74,7 +74,7 @@ def _plan_of(p: Predecessor, last: int, on: dt.date, problems: Problems) -> Form
             f"{p.words})"))
         return None
     own = Problems()  # its messages name its folder: “kien-giang/ho-so-tinh.xlsx › …”
-    profile = read_workbook(profile_path, PROFILE_SHEETS, own, (HELP_SHEET, LISTS_SHEET))
+    profile = read_profile(profile_path, own)
     cited, plan = read_plan(profile, last, on, own)
     for problem in own.errors:
         problems.error(_moved(problem.where, prefix), problem.message)
