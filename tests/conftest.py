@@ -50,10 +50,11 @@ def libreoffice_only_when_marked(request, monkeypatch, _soffice_guard) -> None:
 
 
 class BuiltSamples:
-    """Each sample folder of inputs/ (a year or a summary folder) built once per test session
-    (per xdist worker) into one outputs folder, on first use: the tests that only read a
-    sample's outputs share these builds instead of building it again (issue 21 item 5). A test
-    that changes an output must build its own copy; `changed` finds one that did not."""
+    """Each sample folder of inputs/ (a year or a summary folder) built once per test run into
+    one outputs folder, on first use: the tests that only read a sample's outputs share these
+    builds instead of building it again (issue 21 item 5). Under xdist the workers share the
+    folder: the first to ask builds (holding a lock), the others read its result. A test that
+    changes an output must build its own copy; `changed` finds one that did not."""
 
     def __init__(self, out_root: Path) -> None:
         self.out_root = out_root
@@ -64,12 +65,24 @@ class BuiltSamples:
         """The BuildResult of `folder` (a path, or "an-giang/2025" under inputs/)."""
         folder = ROOT / "inputs" / folder if isinstance(folder, str) else folder
         if folder not in self._results:
-            from ncnsc_reports.pipeline import build
-
-            result = build(folder, self.out_root)
-            self._results[folder] = result
+            result = self._results[folder] = self._built(folder)
             self._digests.update({p: _digest(p) for p in _files(result.path.parent)})
         return self._results[folder]
+
+    def _built(self, folder: Path):
+        import pickle
+
+        from ncnsc_reports.outputs.lock import locked
+        from ncnsc_reports.pipeline import build
+
+        saved = self.out_root / ".results" / "-".join(folder.relative_to(ROOT).parts)
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        with locked(saved, wait=900):  # another worker building it: wait for its result
+            if saved.exists():
+                return pickle.loads(saved.read_bytes())
+            result = build(folder, self.out_root)
+            saved.write_bytes(pickle.dumps(result))
+            return result
 
     def changed(self) -> list[str]:
         """Shared outputs some test wrote, removed or added to since they were built."""
@@ -92,7 +105,12 @@ def _digest(path: Path) -> str:
 def built_samples(tmp_path_factory):
     """The shared sample builds (BuiltSamples); fails the session's last user if a test
     changed one of them (they are read-only by agreement: root ignores file modes)."""
-    samples = BuiltSamples(tmp_path_factory.mktemp("samples"))
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # the run's folder, above each worker's own
+        root = tmp_path_factory.getbasetemp().parent / "samples"
+        root.mkdir(exist_ok=True)
+    else:
+        root = tmp_path_factory.mktemp("samples")
+    samples = BuiltSamples(root)
     yield samples
     assert samples.changed() == [], "a test changed the shared sample outputs"
 
