@@ -273,7 +273,9 @@ def tien_giang() -> tuple[dict, dict]:
                               ("Dữ liệu minh họa", "Có")],
         s.YEAR_CONTENT.name: [
             prose.opening(2021),
-            ("I.2.4", "Đoạn văn", "Tổ chức 02 lớp tập huấn (minh họa)."),
+            # not the count I.2.4 prints from the Tập huấn sheet (issue 22, review M1)
+            ("I.2.4", "Đoạn văn", "Các lớp tập huấn giới thiệu công cụ năng suất 5S, Kaizen cho "
+             "cán bộ, công chức, viên chức và cán bộ quản lý doanh nghiệp (minh họa)."),
             *prose.closing_sections(f"Năm 2022, tiếp tục triển khai {TG_PLAN_AGAIN}",
                                     f"tiếp tục thực hiện {TG_PLAN_AGAIN}")],
         s.YEAR_TRAINING.name: [(f"Lớp tập huấn năng suất chất lượng {i} {MH}",
