@@ -1,6 +1,7 @@
 """Whole readings the report layer asks for in one call: a year folder (its workbook with the
 bold and italic runs of its cells, and the province's profile), an earlier year's record
-sheets, a profile or one of its sheets, the units' forms of don-vi/ and each form's sheets.
+sheets, a profile or some of its sheets, the units' forms of don-vi/ and each form's sheets,
+a summary folder's workbook.
 
 Owns finding, opening and reading those files, and what is said when the folder or a workbook
 is the mistake, so that `report` modules validate what was read and never open a workbook,
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ncnsc_reports.inputs.cells import XML_ILLEGAL
+from ncnsc_reports.inputs.period_schema import PERIOD_SHEETS
 from ncnsc_reports.inputs.schema import (
     HELP_SHEET,
     LISTS_SHEET,
@@ -80,6 +82,34 @@ def read_profile(path: Path, problems: Problems, label: str | None = None
     """Every sheet of a province's profile (ho-so-tinh.xlsx at `path`, named `label` in
     messages), read once per batch worker (inputs.shared)."""
     return read_workbook_once(path, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET), label)
+
+
+def profile_sheets(province_dir: Path, specs: tuple[SheetSpec, ...], problems: Problems
+                   ) -> dict[str, list[Row]]:
+    """The rows of the profile's sheets `specs` (its other sheets known, unread); every sheet
+    empty when the province has no profile (the caller says so, or its years do)."""
+    path = Path(province_dir) / PROFILE_FILE
+    if not path.is_file():
+        return {s.name: [] for s in specs}
+    others = tuple(s.name for s in PROFILE_SHEETS if s not in specs)
+    return read_workbook(path, specs, problems, (HELP_SHEET, LISTS_SHEET) + others)
+
+
+def period_book(period_dir: Path, problems: Problems) -> Path | None:
+    """The one workbook of a summary folder (tong-ket-2021-2025/), or None (recorded)."""
+    books = sorted(p for p in period_dir.glob("*.xlsx") if not p.name.startswith("~$"))
+    if len(books) != 1:
+        found = ", ".join(p.name for p in books) or "không có sổ nào"
+        problems.error(Location(str(period_dir)), expected_found(
+            "đúng một sổ Excel tổng kết (tạo sổ trống bằng: "
+            f"{command('ncnsc-report', 'new-summary', period_dir)})", found))
+        return None
+    return books[0]
+
+
+def read_period_book(book: Path, problems: Problems) -> dict[str, list[Row]]:
+    """Every sheet of a summary's workbook (inputs.period_schema)."""
+    return read_workbook(book, PERIOD_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
 
 
 def profile_sheet(province_dir: Path, spec: SheetSpec, problems: Problems) -> list[Row]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ncnsc_reports.errors import InputError
+from ncnsc_reports.inputs.books import period_book, profile_sheets, read_period_book
 from ncnsc_reports.inputs.period_schema import (
     DEFAULT_PERCENT,
     PERIOD_BUDGET,
@@ -27,22 +28,18 @@ from ncnsc_reports.inputs.period_schema import (
     PERIOD_GENERAL,
     PERIOD_SECTIONS,
     PERIOD_SETTINGS,
-    PERIOD_SHEETS,
     RULE_MAX,
     period_folder,
     period_folder_problem,
 )
 from ncnsc_reports.inputs.schema import (
-    HELP_SHEET,
     LINE_KINDS,
-    LISTS_SHEET,
     PROFILE_FILE,
     PROFILE_NO_DATA,
     PROFILE_PLAN,
-    PROFILE_SHEETS,
     PROFILE_TARGETS,
 )
-from ncnsc_reports.inputs.sheets import Row, read_settings, read_workbook
+from ncnsc_reports.inputs.sheets import Row, read_settings
 from ncnsc_reports.problems import Location, Problems, command, expected_found
 from ncnsc_reports.report.confirm import ACCEPTS
 from ncnsc_reports.report.content import VIETNAMESE_LETTERS
@@ -157,10 +154,10 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
     kind, first, last = parsed
     profile = _profile(period_dir.parent, problems)
     yearly = _yearly_reports(period_dir.parent, first, last, profile, problems)
-    book = _workbook(period_dir, problems)
+    book = period_book(period_dir, problems)
     if book is None or problems.errors or last not in yearly:
         return None
-    sheets = read_workbook(book, PERIOD_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
+    sheets = read_period_book(book, problems)
     general, where = _settings(sheets[PERIOD_GENERAL.name], f"{first}-{last}", book.name,
                                problems)
     end = yearly[last]
@@ -218,12 +215,8 @@ def _profile(province_dir: Path, problems: Problems) -> dict[str, list[Row]]:
     """The profile's plan and no-data sheets. Their problems are reported here too: the years'
     validations report the same ones (load_period keeps each once), but a year whose workbook
     is missing stops before reading the profile, and every problem is to be told at once."""
-    path = province_dir / PROFILE_FILE
-    read = (PROFILE_PLAN, PROFILE_NO_DATA, PROFILE_TARGETS)
-    if not path.is_file():
-        return {s.name: [] for s in read}  # the years report it
-    others = tuple(s.name for s in PROFILE_SHEETS if s not in read)
-    return read_workbook(path, read, problems, (HELP_SHEET, LISTS_SHEET) + others)
+    return profile_sheets(province_dir, (PROFILE_PLAN, PROFILE_NO_DATA, PROFILE_TARGETS),
+                          problems)  # a missing profile: the years report it
 
 
 def _yearly_reports(province_dir: Path, first: int, last: int, profile,
@@ -247,17 +240,6 @@ def _yearly_reports(province_dir: Path, first: int, last: int, profile,
         except InputError as err:
             problems.extend(err.problems)
     return reports
-
-
-def _workbook(period_dir: Path, problems: Problems) -> Path | None:
-    books = sorted(p for p in period_dir.glob("*.xlsx") if not p.name.startswith("~$"))
-    if len(books) != 1:
-        found = ", ".join(p.name for p in books) or "không có sổ nào"
-        problems.error(Location(str(period_dir)), expected_found(
-            "đúng một sổ Excel tổng kết (tạo sổ trống bằng: "
-            f"{command('ncnsc-report', 'new-summary', period_dir)})", found))
-        return None
-    return books[0]
 
 
 def _settings(rows: list[Row], period: str, file: str,

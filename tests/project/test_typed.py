@@ -46,3 +46,23 @@ def test_a_document_context_is_typed_and_becomes_a_dict_only_in_render():
     assert template_names({"year": 2023}) == {"year": 2023}  # a test's small template
     with pytest.raises(TypeError):
         template_names([("year", 2023)])
+
+
+READERS = {"open_book", "open_workbook", "read_sheet", "read_workbook", "read_workbook_once",
+           "find_year_workbook", "rich_strings"}
+
+
+def test_no_report_module_reads_a_file_itself():
+    """Reading files happens in inputs (issue 21, item 4): a report module asks inputs.books
+    for what it needs read, and imports no reader of workbooks, sheets or cells."""
+    import ast
+
+    from conftest import ROOT
+
+    found = []
+    for path in sorted((ROOT / "ncnsc_reports" / "report").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                    "ncnsc_reports.inputs"):
+                found += [f"{path.name}: {a.name}" for a in node.names if a.name in READERS]
+    assert found == []
