@@ -19,12 +19,15 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ncnsc_reports.errors import NcnscError
 from ncnsc_reports.inputs.period_schema import period_folder
 from ncnsc_reports.problems import Problem
 from ncnsc_reports.render.names import is_context
+
+if TYPE_CHECKING:  # --help loads no reader of workbooks
+    from ncnsc_reports.report.model import UnitReplies
 from ncnsc_reports.resources import shipped
 
 
@@ -83,7 +86,7 @@ class Prepared:
     warnings: list[Problem]
     workbooks: Callable[[dt.datetime], dict[str, bytes]]  # made once the strict gate passed
     read: list[Path]  # the folders actually read (the record keeps only these)
-    units: object = None  # report.model.UnitReplies of a yearly report
+    units: UnitReplies | None = None  # units asked, forms received (a yearly report's)
 
 
 class KindWork(Protocol):
