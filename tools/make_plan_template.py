@@ -56,8 +56,8 @@ def header(doc) -> None:
 def body(doc) -> None:
     para(doc, "KẾ HOẠCH", "Tên loại văn bản").paragraph_format.space_before = Pt(18)
     para(doc, "Thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất "
-              "lượng sản phẩm, hàng hóa giai đoạn {{ next_phase }} trên địa bàn tỉnh "
-              "{{ agency.place }}", "Trích yếu")
+              "lượng sản phẩm, hàng hóa giai đoạn {{ next_phase }} trên địa bàn "
+              "{{ agency.province_words }}", "Trích yếu")
     base.rule(doc, 6.0, base.TEXT_WIDTH).paragraph_format.space_after = Pt(12)
     # the bases, one paragraph each, worded by render/plan_bases.py (review M14)
     para(doc, "{%p for b in bases %}")

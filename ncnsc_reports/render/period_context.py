@@ -28,7 +28,7 @@ from ncnsc_reports.render.period_fields import (
     PlanContext,
     PlanTasks,
 )
-from ncnsc_reports.render.plan_bases import STANDARD_GOAL, plan_bases, standard_purpose
+from ncnsc_reports.render.plan_bases import plan_bases, standard_goal, standard_purpose
 from ncnsc_reports.render.sentences import plan_target_sentence
 from ncnsc_reports.report.model import Paragraph
 from ncnsc_reports.report.period import PeriodReport
@@ -189,8 +189,9 @@ def _plan_values(period: PeriodReport, plan: NextPhase) -> dict:
         "percent": plan.percent,
         "targets": plan.targets,
         "plan_budget": plan,
-        "purpose": period.sections["KH.I"] or standard_purpose(f"{plan.phase[0]}-{plan.phase[1]}"),
-        "goal": period.sections["KH.II"] or STANDARD_GOAL,
+        "purpose": period.sections["KH.I"] or standard_purpose(
+            f"{plan.phase[0]}-{plan.phase[1]}", issuer["issuer_place"]),
+        "goal": period.sections["KH.II"] or standard_goal(issuer["issuer_place"]),
         "tasks": period.sections["KH.III"],
         "organisation": _ending(period.sections["KH.V"]),
         "task_titles": [title for _, _, title in TASK_GROUPS],

@@ -30,19 +30,22 @@ RESOLUTION = ("Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc h�
 PROGRAMME = ("Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê duyệt "
              "Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản "
              "phẩm, hàng hóa giai đoạn 2021-2030 (sau đây gọi tắt là Chương trình 1322)")
-# II.1 as Tiền Giang 224/KH-UBND §I.1 (seed 002) words the programme's aim for a province.
-STANDARD_GOAL = (Paragraph("text", (
-    "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa trên cơ sở áp dụng "
-    "các giải pháp về tiêu chuẩn, quy chuẩn kỹ thuật, hệ thống quản lý, công cụ cải tiến năng "
-    "suất chất lượng, góp phần nâng tỷ trọng đóng góp của năng suất các nhân tố tổng hợp (TFP) "
-    "vào tăng trưởng kinh tế, nâng cao năng suất, chất lượng, hiệu quả và sức cạnh tranh của "
-    "nền kinh tế tỉnh.")),)
+def standard_goal(issuer_place: str) -> tuple[Paragraph, ...]:
+    """II.1 when the clerk typed none: as Tiền Giang 224/KH-UBND §I.1 (seed 002) words the
+    programme's aim for a province (“thành phố” for a centrally-run city)."""
+    return (Paragraph("text", (
+        "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa trên cơ sở áp "
+        "dụng các giải pháp về tiêu chuẩn, quy chuẩn kỹ thuật, hệ thống quản lý, công cụ cải tiến "
+        "năng suất chất lượng, góp phần nâng tỷ trọng đóng góp của năng suất các nhân tố tổng "
+        "hợp (TFP) vào tăng trưởng kinh tế, nâng cao năng suất, chất lượng, hiệu quả và sức cạnh "
+        f"tranh của nền kinh tế {_level(issuer_place)}.")),)
 
 
-def standard_purpose(next_phase: str) -> tuple[Paragraph, ...]:
+def standard_purpose(next_phase: str, issuer_place: str) -> tuple[Paragraph, ...]:
     """I when the clerk typed none: the plan's purpose in the words of its own sections."""
     return (Paragraph("dash", f"Triển khai đồng bộ, hiệu quả các nhiệm vụ, giải pháp của Chương "
-                              f"trình 1322 giai đoạn {next_phase} trên địa bàn tỉnh."),
+                              f"trình 1322 giai đoạn {next_phase} trên địa bàn "
+                              f"{_level(issuer_place)}."),
             Paragraph("dash", "Phấn đấu hoàn thành các chỉ tiêu tại mục II của Kế hoạch; cơ "
                               "quan, đơn vị được giao nhiệm vụ chủ động phối hợp thực hiện."))
 

@@ -182,3 +182,19 @@ def test_an_empty_task_group_of_the_plan_is_warned(an_giang_copy):
         "tong-ket-2021-2025.xlsx › trang “Nội dung”: dự thảo Kế hoạch, mục III: nhóm nhiệm vụ 2, "
         "5 chưa có nội dung, nên chỉ in tên nhóm. Ghi nhiệm vụ, giải pháp của từng nhóm ở các "
         "dòng Mục “KH.III.2”, “KH.III.5”"]
+
+
+def test_a_citys_plan_says_thanh_pho(plan_inputs, tmp_path):  # noqa: F811
+    period, _ = plan_inputs
+    city = dataclasses.replace(period.agency, place="Hải Phòng", province_words="",
+                               parent_agency="UBND THÀNH PHỐ HẢI PHÒNG")
+    lines = _plan_lines(plan_inputs, tmp_path, agency=city,
+                        sections={**period.sections, "KH.I": (), "KH.II": ()})
+    text = "\n".join(lines)
+    assert "| THÀNH PHỐ HẢI PHÒNG" in lines
+    assert ("hàng hóa giai đoạn 2026-2030 trên địa bàn thành phố Hải Phòng") in text
+    assert bases(lines)[-1].endswith(", Ủy ban nhân dân thành phố ban hành Kế hoạch thực hiện "
+                                     "Chương trình 1322 giai đoạn 2026-2030 như sau:")
+    assert "giai đoạn 2026-2030 trên địa bàn thành phố." in text
+    assert "sức cạnh tranh của nền kinh tế thành phố." in text
+    assert "tỉnh Hải Phòng" not in text and "trên địa bàn tỉnh." not in text
