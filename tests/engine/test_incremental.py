@@ -19,6 +19,10 @@ AN_GIANG = [f"an-giang/{year}" for year in range(2021, 2026)]
 
 @pytest.fixture
 def project(tmp_path):
+    return make_project(tmp_path)
+
+
+def make_project(tmp_path):
     for province in PROVINCES:
         # phase 2021–2025 only: An Giang 2026 (issue 9) has tests of its own
         shutil.copytree(ROOT / "inputs" / province, tmp_path / "inputs" / province,
@@ -30,6 +34,28 @@ def project(tmp_path):
                   {"C3": None, "D3": "Số liệu của tỉnh Kiên Giang (trước sắp xếp) được báo cáo "
                                      "riêng."})
     return tmp_path
+
+
+@pytest.fixture(scope="module")
+def _first_batch(tmp_path_factory):
+    """The project right after its first `build --all`, and a copy of it kept aside: most tests
+    below start from there, and one first batch serves them all (issue 21 item 5)."""
+    place = make_project(tmp_path_factory.mktemp("first-batch") / "project")
+    build_all(place)
+    kept = place.parent / "kept"
+    shutil.copytree(place, kept)  # copy2: contents and times as the batch left them
+    return place, kept
+
+
+@pytest.fixture
+def built_project(_first_batch):
+    """The project as its first `build --all` left it, put back where it was built (the record
+    names the template by its path). A test that sees “đã tạo 0” on an unchanged year proves
+    the copy is as good as the batch itself."""
+    place, kept = _first_batch
+    shutil.rmtree(place)
+    shutil.copytree(kept, place)
+    return place
 
 
 def build_all(project, *options: str):
@@ -69,8 +95,8 @@ def test_a_second_batch_with_nothing_changed_rebuilds_nothing(project):
                for line in second)
 
 
-def test_a_changed_year_rebuilds_it_and_the_later_years_that_read_it(project):
-    build_all(project)
+def test_a_changed_year_rebuilds_it_and_the_later_years_that_read_it(built_project):
+    project = built_project  # as the first build --all left it
     before = outputs(project)
     edit_workbook(project / "inputs" / "an-giang" / "2023" / "bao-cao-2023.xlsx", "Nội dung",
                   {"C2": "Đoạn văn sửa lại sau khi góp ý."})
@@ -95,8 +121,8 @@ def test_a_year_without_indicators_does_not_depend_on_earlier_years(project):
     assert rebuilt(before, outputs(project)) == ["hung-yen/2023"]
 
 
-def test_touching_a_workbook_without_changing_it_rebuilds_nothing(project):
-    build_all(project)
+def test_touching_a_workbook_without_changing_it_rebuilds_nothing(built_project):
+    project = built_project  # as the first build --all left it
     before = outputs(project)
     book = project / "inputs" / "an-giang" / "2021" / "bao-cao-2021.xlsx"
     os.utime(book, ns=(book.stat().st_atime_ns, book.stat().st_mtime_ns + 10**9))
@@ -104,24 +130,24 @@ def test_touching_a_workbook_without_changing_it_rebuilds_nothing(project):
     assert outputs(project) == before
 
 
-def test_a_changed_profile_rebuilds_every_year_of_that_province(project):
-    build_all(project)
+def test_a_changed_profile_rebuilds_every_year_of_that_province(built_project):
+    project = built_project  # as the first build --all left it
     before = outputs(project)
     _append_zip_comment(project / "inputs" / "an-giang" / "ho-so-tinh.xlsx")
     build_all(project)
     assert rebuilt(before, outputs(project)) == AN_GIANG
 
 
-def test_a_changed_template_rebuilds_every_report(project):
-    build_all(project)
+def test_a_changed_template_rebuilds_every_report(built_project):
+    project = built_project  # as the first build --all left it
     before = outputs(project)
     _append_zip_comment(project / "templates" / "bao-cao-nam.docx")
     build_all(project)
     assert rebuilt(before, outputs(project)) == [*AN_GIANG, "hung-yen/2023"]
 
 
-def test_a_province_template_placed_later_rebuilds_that_province(project):
-    build_all(project)
+def test_a_province_template_placed_later_rebuilds_that_province(built_project):
+    project = built_project  # as the first build --all left it
     before = outputs(project)
     (project / "inputs" / "hung-yen" / "templates").mkdir()
     shutil.copy(project / "templates" / "bao-cao-nam.docx",
@@ -130,8 +156,8 @@ def test_a_province_template_placed_later_rebuilds_that_province(project):
     assert rebuilt(before, outputs(project)) == ["hung-yen/2023"]
 
 
-def test_a_new_file_in_a_year_folder_is_a_change(project):
-    build_all(project)
+def test_a_new_file_in_a_year_folder_is_a_change(built_project):
+    project = built_project  # as the first build --all left it
     extra = project / "inputs" / "hung-yen" / "2023" / "ban-cu.xlsx"
     shutil.copy(project / "inputs" / "hung-yen" / "2023" / "bao-cao-2023.xlsx", extra)
     result = CliRunner().invoke(main, ["build", "--all", str(project / "inputs"), "--jobs", "1"])
@@ -140,16 +166,16 @@ def test_a_new_file_in_a_year_folder_is_a_change(project):
     assert "cần đúng một sổ Excel, nhưng có 2" in result.output
 
 
-def test_an_excel_lock_file_is_not_a_change(project):
-    build_all(project)
+def test_an_excel_lock_file_is_not_a_change(built_project):
+    project = built_project  # as the first build --all left it
     before = outputs(project)
     (project / "inputs" / "hung-yen" / "2023" / "~$bao-cao-2023.xlsx").write_bytes(b"lock")
     build_all(project)
     assert outputs(project) == before
 
 
-def test_a_hand_edited_report_is_rebuilt_and_the_edit_kept(project):
-    build_all(project)
+def test_a_hand_edited_report_is_rebuilt_and_the_edit_kept(built_project):
+    project = built_project  # as the first build --all left it
     report = project / "outputs" / "hung-yen" / "2023" / "bao-cao-hung-yen-2023.docx"
     report.write_bytes(report.read_bytes() + b" sua tay")  # stands for an edit saved in Word
     lines = build_all(project)
@@ -159,24 +185,24 @@ def test_a_hand_edited_report_is_rebuilt_and_the_edit_kept(project):
     assert not report.read_bytes().endswith(b" sua tay")
 
 
-def test_a_deleted_output_is_written_again(project):
-    build_all(project)
+def test_a_deleted_output_is_written_again(built_project):
+    project = built_project  # as the first build --all left it
     book = project / "outputs" / "an-giang" / "2022" / "chi-tieu.xlsx"
     book.unlink()
     build_all(project)
     assert book.is_file()
 
 
-def test_rebuild_option_rebuilds_every_report(project):
-    build_all(project)
+def test_rebuild_option_rebuilds_every_report(built_project):
+    project = built_project  # as the first build --all left it
     before = outputs(project)
     lines = build_all(project, "--rebuild")
     assert rebuilt(before, outputs(project)) == [*AN_GIANG, "hung-yen/2023"]
     assert "Tổng kết: 6 báo cáo — đã tạo 6, không đổi 0, lỗi 0, cảnh báo 2." in lines
 
 
-def test_strict_fails_on_the_warnings_of_an_up_to_date_report(project):
-    build_all(project)
+def test_strict_fails_on_the_warnings_of_an_up_to_date_report(built_project):
+    project = built_project  # as the first build --all left it
     result = CliRunner().invoke(main, ["build", str(project / "inputs" / "an-giang" / "2025"),
                                        "--strict"])
     assert result.exit_code == 1
@@ -195,8 +221,8 @@ def test_a_single_build_says_the_report_is_up_to_date(project):
         "lại: thêm --rebuild."]
 
 
-def test_a_damaged_record_means_a_rebuild(project):
-    build_all(project)
+def test_a_damaged_record_means_a_rebuild(built_project):
+    project = built_project  # as the first build --all left it
     before = outputs(project)
     (project / "outputs" / "hung-yen" / ".ncnsc-nguon-2023.json").write_text("{", "utf-8")
     build_all(project)
@@ -263,11 +289,11 @@ def test_shared_reads_give_the_same_reports_and_warnings_as_single_builds(projec
         assert item.result.path.read_bytes() == alone.path.read_bytes()
 
 
-def test_a_contribution_form_added_later_is_a_change(project):
+def test_a_contribution_form_added_later_is_a_change(built_project):
     from ncnsc_reports.pipeline import up_to_date
 
+    project = built_project  # as the first build --all left it
     year = project / "inputs" / "hung-yen" / "2023"
-    build_all(project)
     assert up_to_date(year) is not None
     (year / "don-vi").mkdir()
     shutil.copy(year / "bao-cao-2023.xlsx", year / "don-vi" / "phong-quan-ly.xlsx")
@@ -334,9 +360,9 @@ def test_a_file_with_a_1980_dos_time_replaced_by_another_is_seen(project):
     assert "Đoạn của tệp giải nén từ zip." in _report_lines(project)
 
 
-def test_a_hidden_workbook_is_neither_read_nor_recorded(project):
+def test_a_hidden_workbook_is_neither_read_nor_recorded(built_project):
+    project = built_project  # as the first build --all left it
     year = project / "inputs" / "hung-yen" / "2023"
-    build_all(project)
     before = outputs(project)
     shutil.copy(year / "bao-cao-2023.xlsx", year / ".bao-cao-2023.xlsx")
     edit_workbook(year / ".bao-cao-2023.xlsx", "Nội dung", {"C2": "Bản ẩn"})
@@ -372,10 +398,10 @@ DAMAGES = {
 
 
 @pytest.mark.parametrize("damage", DAMAGES, ids=list(DAMAGES))
-def test_a_damaged_record_of_any_shape_means_a_rebuild_said_in_one_line(project, damage):
+def test_a_damaged_record_of_any_shape_means_a_rebuild_said_in_one_line(built_project, damage):
     import json
 
-    build_all(project)
+    project = built_project  # as the first build --all left it
     before = outputs(project)
     record = project / "outputs" / "hung-yen" / ".ncnsc-nguon-2023.json"
     change, what = DAMAGES[damage]
