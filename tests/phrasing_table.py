@@ -64,7 +64,7 @@ def indicator_cases(measure: str) -> list[str]:
 
 
 def money_cases() -> list[str]:
-    here = "địa bàn tỉnh An Giang (trước sắp xếp)"
+    here = "tỉnh An Giang (trước sắp xếp)"
     elsewhere = (("tỉnh Kiên Giang (trước sắp xếp)", 90_800_000),)
     spend = {"không chi": Spending(),
              "chỉ hỗ trợ": Spending(146_000_000, 0, ("Ngân sách tỉnh",)),
@@ -78,7 +78,7 @@ def money_cases() -> list[str]:
              "địa bàn kế hoạch, không chi": Spending(
                  0, 0, (), here, 90_800_000, elsewhere),
              "toàn tỉnh, kế hoạch trên một địa bàn": Spending(
-                 146_000_000, 60_000_000, ("Ngân sách tỉnh",), "toàn địa bàn tỉnh")}
+                 146_000_000, 60_000_000, ("Ngân sách tỉnh",), whole_basis=True)}
     spent = {"không chi": 0, "chỉ hỗ trợ": 146_000_000, "hỗ trợ và tập huấn": 355_000_000,
              "hỗ trợ, tập huấn và chi khác": 400_000_000,
              "địa bàn kế hoạch, chỉ hỗ trợ": 73_100_000,

@@ -220,9 +220,6 @@ def _money(plan: PlanInForce, history: dict[int, YearRecords], f: dict[str, pd.D
         spending = replace(spending, whole=whole)
     return _budget(plan, recorded, years, stated), int(recorded[year]), spending
 
-WHOLE_PROVINCE = "toàn địa bàn tỉnh"
-
-
 def _spending(basis: dict[str, pd.DataFrame], year: int, local: dict | None, measured: bool,
               words: dict[str, str]) -> Spending:
     """The year's support and training money on the basis the money sentence states: the
@@ -240,9 +237,9 @@ def _spending(basis: dict[str, pd.DataFrame], year: int, local: dict | None, mea
     if local is None:
         return result
     if not measured:
-        return replace(result, where=WHOLE_PROVINCE)
+        return replace(result, whole_basis=True)
     outside = spent_by_territory(local["outside"], year)
-    return replace(result, where=f"địa bàn {local['words']}",
+    return replace(result, where=local["words"],
                    elsewhere=tuple((words.get(t, t), v) for t, v in outside.items() if v))
 
 

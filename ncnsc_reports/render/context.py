@@ -29,6 +29,7 @@ from ncnsc_reports.render.report_fields import (
 from ncnsc_reports.render.territory_text import (
     appendix_territory,
     programme_note,
+    province_kind,
     territory_note,
 )
 from ncnsc_reports.report.model import (
@@ -117,7 +118,7 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
         "territory_note": territory_note(report, results),
         "programme_note": programme_note(report, results),
         "since_programme": bool(results and results.programme),
-        "appendix_territory": appendix_territory(results),
+        "appendix_territory": appendix_territory(results, province_kind(report)),
         "has_year_targets": any(i.year_target is not None for i in lines),
         "targets_source": plan.targets_source if plan else None,
         "budget": results.budget_summary if results else None,
@@ -157,7 +158,8 @@ def _indicator_groups(report: Report, lines: list, money: str,
         said_once = len(rules) == 1 and "" not in rules
         texts = [sentences.indicator_sentence(
             i, measures[i.code], report.year, phase["phase_first_year"],
-            phase["cumulative_since"], with_rule=not said_once) for i in own]
+            phase["cumulative_since"], with_rule=not said_once, kind=province_kind(report))
+            for i in own]
         last = "." if number < len(sources) or not money else ";"
         texts = [t + (last if k == len(texts) - 1 else ";") for k, t in enumerate(texts)]
         groups.append(IndicatorGroup(source, own, sentences.lead_in(
@@ -175,7 +177,9 @@ def _money_sentence(report: Report, results: Results | None) -> str:
     # by purpose on the basis of the spent figure, computed with it (compute.indicators)
     return sentences.money_sentence(results.budget, results.spending, source,
                                     plan.targets_source if plan else None,
-                                    phase["cumulative_since"], phase["budget_years"])
+                                    phase["cumulative_since"], phase["budget_years"],
+                                    province_kind(report))
+
 
 
 def _enterprises(report: Report) -> list[SupportLine]:

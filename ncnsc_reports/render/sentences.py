@@ -81,28 +81,31 @@ def _target_note(line: IndicatorLine, with_rate: bool) -> str:
     return f" (chỉ tiêu giai đoạn: {two_digits(line.period_target)} {_unit(line)})"
 
 
-def _whole(value: int | None) -> str:
+def _whole(value: int | None, kind: str) -> str:
     """“ (toàn tỉnh: 03)”: the whole merged province's result beside the one measured in the
-    territory of the plan (domain.md §7, review H3; `IndicatorLine.whole_year`)."""
-    return f" (toàn tỉnh: {two_digits(value)})" if value is not None else ""
+    territory of the plan (domain.md §7, review H3; `IndicatorLine.whole_year`); a merged
+    city says “toàn thành phố” (`kind`)."""
+    return f" (toàn {kind}: {two_digits(value)})" if value is not None else ""
 
 
 def indicator_sentence(line: IndicatorLine, measure: str, year: int, first_year: bool,
-                       since: str, with_rule: bool = False) -> str:
-    """One item of II.1 without its leading “- ” and final punctuation."""
+                       since: str, with_rule: bool = False, kind: str = "tỉnh") -> str:
+    """One item of II.1 without its leading “- ” and final punctuation; `kind` is how the
+    province names itself (“tỉnh”, or “thành phố” for a centrally-run city)."""
     if not line.placed:  # records not told apart by territory: no target beside them (§7)
         line = replace(line, period_target=None, year_target=None, completion=None, rule="")
-    sentence = _indicator_sentence(line, measure, year, first_year, since, with_rule)
+    sentence = _indicator_sentence(line, measure, year, (first_year, since, with_rule), kind)
     return sentence if line.placed or not line.territory else (
-        f"{sentence} (kết quả trên toàn địa bàn tỉnh)")
+        f"{sentence} (kết quả trên toàn địa bàn {kind})")
 
 
-def _indicator_sentence(line: IndicatorLine, measure: str, year: int, first_year: bool,
-                        since: str, with_rule: bool) -> str:
+def _indicator_sentence(line: IndicatorLine, measure: str, year: int, how: tuple,
+                        kind: str) -> str:
+    first_year, since, with_rule = how
     none = none_phrase(line, measure)
     year_target = (f" (chỉ tiêu năm {year}: {two_digits(line.year_target)} {_unit(line)})"
                    if line.year_target else "")
-    year_target = _whole(line.whole_year) + year_target
+    year_target = _whole(line.whole_year, kind) + year_target
     rule = f" ({line.rule})" if with_rule and line.rule else ""
     if first_year:
         head = f"Năm {year} {_done(line, line.year_result) if line.year_result else none}"
@@ -115,7 +118,7 @@ def _indicator_sentence(line: IndicatorLine, measure: str, year: int, first_year
         return f"{since} {none}{year_target}{_target_note(line, False)}{rule}"
     head = f"Năm {year} {_done(line, line.year_result) if line.year_result else none}"
     cumulative = (f"lũy kế {since} {_done(line, line.cumulative, of_target=True)}"
-                  f"{_whole(line.whole_cumulative)}")
+                  f"{_whole(line.whole_cumulative, kind)}")
     return f"{head}{year_target}; {cumulative}{_target_note(line, with_rate=True)}{rule}"
 
 
@@ -160,12 +163,13 @@ def _spent(value: int) -> str:
 
 
 def money_sentence(lines: tuple[BudgetLine, ...], spending: Spending, source: Document | None,
-                   plan: Document | None, since: str, years_text: str) -> str:
+                   plan: Document | None, since: str, years_text: str,
+                   kind: str = "tỉnh") -> str:
     """“Về kinh phí: …” without the leading “- ”, ending with “.”; where the money is measured
     on a plan's territory, a second sentence gives the whole province's spend (domain.md §7)."""
     this = lines[-1]
-    year_part = _year_money(this, spending, source, plan)
-    whole = _whole_money(this.year, spending)
+    year_part = _year_money(this, spending, (source, plan), kind)
+    whole = _whole_money(this.year, spending, kind)
     if len(lines) == 1:
         return f"Về kinh phí: {year_part}.{whole}"
     spent = sum(b.spent for b in lines)
@@ -178,7 +182,7 @@ def money_sentence(lines: tuple[BudgetLine, ...], spending: Spending, source: Do
     return f"Về kinh phí: {year_part}; {cumulative}.{whole}"
 
 
-def _whole_money(year: int, spending: Spending) -> str:
+def _whole_money(year: int, spending: Spending, kind: str) -> str:
     """“ Trên toàn địa bàn tỉnh, năm 2025 đã sử dụng 163.900.000 đồng, trong đó trên địa bàn
     tỉnh Kiên Giang (trước sắp xếp) 90.800.000 đồng.”: the parts the reader adds up."""
     if spending.whole is None:
@@ -188,16 +192,18 @@ def _whole_money(year: int, spending: Spending) -> str:
     inside = f", trong đó {parts}" if parts else ""
     if len(spending.elsewhere) == 1 and spending.elsewhere[0][1] == spending.whole:
         inside = f", toàn bộ trên địa bàn {spending.elsewhere[0][0]}"
-    return f" Trên toàn địa bàn tỉnh, năm {year} {_spent(spending.whole)}{inside}."
+    return f" Trên toàn địa bàn {kind}, năm {year} {_spent(spending.whole)}{inside}."
 
 
-def _year_money(this: BudgetLine, spending: Spending, source: Document | None,
-                plan: Document | None) -> str:
+def _year_money(this: BudgetLine, spending: Spending, documents: tuple, kind: str) -> str:
+    source, plan = documents
     spent = _spent(this.spent)
     if this.spent:
         spent += _purposes(this.spent, spending)
     if spending.where:  # the basis named where it differs from the indicators' (§7)
-        spent = f"trên {spending.where} {spent}"
+        spent = f"trên địa bàn {spending.where} {spent}"
+    elif spending.whole_basis:
+        spent = f"trên toàn địa bàn {kind} {spent}"
     if this.planned is None:
         basis = f" theo {cite_short(plan)}" if plan else ""
         return f"năm {this.year} chưa có dự toán{basis}, {spent}"

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from ncnsc_reports.compute.indicators import Results
 
 
+def province_kind(report: Report) -> str:
+    """“tỉnh”, or “thành phố” for a centrally-run city: how the whole territory is named
+    (“trên toàn địa bàn thành phố”, issue 22)."""
+    return "thành phố" if report.agency.province_words.startswith("thành phố") else "tỉnh"
+
+
 def territory_note(report: Report, results: Results | None) -> str:
     """The sentences before II.1's indicators; "" when the bases are the same."""
     lines = results.indicators if results else ()
@@ -31,8 +37,8 @@ def territory_note(report: Report, results: Results | None) -> str:
     first = f"{' và '.join(cite_short(d) for d in plan.documents)} áp dụng trên địa bàn {words}"
     carried = where is not None and plan.period.start > where.formed.year
     if carried:  # a plan issued before the merger, still in force in a later phase
-        first += (", tiếp tục được thực hiện trên địa bàn này đến khi tỉnh ban hành Kế hoạch "
-                  f"giai đoạn {plan.period.label}")
+        first += (", tiếp tục được thực hiện trên địa bàn này đến khi "
+                  f"{province_kind(report)} ban hành Kế hoạch giai đoạn {plan.period.label}")
     if results.other_territories:
         since = (f" từ ngày {short_date(where.formed)}"
                  if where is not None and report.year == where.formed.year else "")
@@ -42,23 +48,23 @@ def territory_note(report: Report, results: Results | None) -> str:
             first += f", chưa có chỉ tiêu giai đoạn {plan.period.label}"
     money = " và kinh phí so với dự toán" if plan.budget else ""
     second = (f"Tỷ lệ đạt{money} tính trên kết quả tại địa bàn {words}; kết quả trên toàn địa "
-              "bàn tỉnh ghi trong ngoặc")
+              f"bàn {province_kind(report)} ghi trong ngoặc")
     loose = [f"{i.noun} được {i.verb}" for i in apart if not i.placed
              and (i.period_target is not None or i.year_target is not None)]
     if loose:
         second += (f"; số {', '.join(loose)} không tách được theo địa bàn nên chỉ nêu kết quả "
-                   "trên toàn địa bàn tỉnh")
+                   f"trên toàn địa bàn {province_kind(report)}")
     return f"{first}. {second}."
 
 
-def appendix_territory(results: Results | None) -> str:
+def appendix_territory(results: Results | None, kind: str = "tỉnh") -> str:
     """The line under the appendix's title when its figures are measured on a territory."""
     lines = results.indicators if results else ()
     apart = [i for i in lines if i.whole_year is not None or not i.placed]
     if not apart:
         return ""
     return (f"(Kết quả và tỷ lệ đạt tính trên địa bàn {apart[0].territory}; số trong ngoặc là "
-            "kết quả trên toàn địa bàn tỉnh)")
+            f"kết quả trên toàn địa bàn {kind})")
 
 
 def programme_note(report: Report, results: Results | None) -> str:

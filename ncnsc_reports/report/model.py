@@ -293,9 +293,10 @@ class Spending:
     support: int = 0  # “Hỗ trợ doanh nghiệp” amounts
     training: int = 0  # “Tập huấn” costs
     funding: tuple[str, ...] = ()  # “Nguồn kinh phí” of the support rows, in order met
-    where: str = ""  # “tỉnh An Giang (trước sắp xếp)”, “toàn tỉnh”; "" when nothing differs
+    where: str = ""  # the plan's territory, “tỉnh An Giang (trước sắp xếp)”; "" if the same
     whole: int | None = None  # the whole province's spend when `where` is a territory
     elsewhere: tuple[tuple[str, int], ...] = ()  # (other territory in words, its spend)
+    whole_basis: bool = False  # the whole province's money, said so: the plan covers part
 
 
 @dataclass(frozen=True)

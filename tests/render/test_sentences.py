@@ -59,3 +59,41 @@ def test_the_whole_province_is_the_territory_plus_the_others():
             others = [int(whole.group(1).replace(".", ""))]
         inside = int(here.group(1).replace(".", "")) if here.group(1) else 0
         assert inside + sum(others) == int(whole.group(1).replace(".", "")), line
+
+
+def test_a_merged_city_names_its_whole_territory_thanh_pho():
+    """Hải Phòng (+ Hải Dương) is a centrally-run city: “toàn thành phố”, never “toàn tỉnh”."""
+    from dataclasses import replace
+
+    from phrasing_table import PLAN, line
+
+    from ncnsc_reports.inputs.schema import SYSTEMS_SUPPORTED
+    from ncnsc_reports.render import sentences
+    from ncnsc_reports.render.territory_text import province_kind
+    from ncnsc_reports.report.model import Agency, BudgetLine, Spending
+
+    city = Agency("UBND THÀNH PHỐ HẢI PHÒNG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "BC-SKHCN",
+                  "Hải Phòng", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "A", "VT", "")
+    kind = province_kind(type("R", (), {"agency": city})())
+    assert kind == "thành phố"
+    here = "thành phố Hải Phòng (trước sắp xếp)"
+    measured = replace(line(SYSTEMS_SUPPORTED, 1, 3, 12), territory=here, whole_year=2,
+                       whole_cumulative=4)
+    loose = replace(line(SYSTEMS_SUPPORTED, 1, 3, 12), territory=here, placed=False)
+    texts = [sentences.indicator_sentence(i, SYSTEMS_SUPPORTED, 2025, False,
+                                          "từ năm 2021 đến hết năm 2025", kind=kind)
+             for i in (measured, loose)]
+    assert "(toàn thành phố: 02)" in texts[0] and "(toàn thành phố: 04)" in texts[0]
+    assert texts[1].endswith("(kết quả trên toàn địa bàn thành phố)")
+    money = sentences.money_sentence(
+        (BudgetLine(2025, 100_000_000, 50_000_000),),
+        Spending(50_000_000, 0, (), here, 80_000_000, (("tỉnh Hải Dương (trước sắp xếp)",
+                                                         30_000_000),)), PLAN, PLAN, "", "",
+        kind)
+    assert "Trên toàn địa bàn thành phố, năm 2025 đã sử dụng 80.000.000 đồng" in money
+    whole = sentences.money_sentence((BudgetLine(2025, None, 50_000_000),),
+                                     Spending(50_000_000, whole_basis=True), None, PLAN, "", "",
+                                     kind)
+    assert "trên toàn địa bàn thành phố đã sử dụng 50.000.000 đồng" in whole
+    said = " ".join(texts) + money + whole
+    assert "toàn tỉnh" not in said and "toàn địa bàn tỉnh" not in said
