@@ -70,17 +70,23 @@ class BuiltSamples:
         return self._results[folder]
 
     def _built(self, folder: Path):
+        from ncnsc_reports.pipeline import build
+
+        return self.once("-".join(folder.relative_to(ROOT).parts),
+                         lambda: build(folder, self.out_root))
+
+    def once(self, name: str, make):
+        """`make()` run once for the whole run under `name`; its (picklable) result."""
         import pickle
 
         from ncnsc_reports.outputs.lock import locked
-        from ncnsc_reports.pipeline import build
 
-        saved = self.out_root / ".results" / "-".join(folder.relative_to(ROOT).parts)
+        saved = self.out_root / ".results" / name
         saved.parent.mkdir(parents=True, exist_ok=True)
-        with locked(saved, wait=900):  # another worker building it: wait for its result
+        with locked(saved, wait=900):  # another worker making it: wait for its result
             if saved.exists():
                 return pickle.loads(saved.read_bytes())
-            result = build(folder, self.out_root)
+            result = make()
             saved.write_bytes(pickle.dumps(result))
             return result
 
@@ -113,6 +119,28 @@ def built_samples(tmp_path_factory):
     samples = BuiltSamples(root)
     yield samples
     assert samples.changed() == [], "a test changed the shared sample outputs"
+
+
+@pytest.fixture(scope="session")
+def built_all(built_samples) -> tuple[Path, int, str]:
+    """`build --all --jobs 2` of a copy of every sample province and templates/ (the yearly
+    reports and the summaries), run once for the run: (project folder, exit code, output).
+    For tests that only read what --all wrote (shared, like built_samples)."""
+    project = built_samples.out_root / "build-all"
+
+    def build_all() -> tuple[int, str]:
+        from click.testing import CliRunner
+
+        from ncnsc_reports.cli import main
+
+        shutil.rmtree(project, ignore_errors=True)  # a worker stopped half-way: start again
+        shutil.copytree(ROOT / "inputs", project / "inputs")
+        shutil.copytree(ROOT / "templates", project / "templates")
+        done = CliRunner().invoke(main, ["build", "--all", str(project / "inputs"), "--jobs",
+                                         "2"], catch_exceptions=False)
+        return done.exit_code, done.output
+
+    return project, *built_samples.once("build-all", build_all)
 
 
 @pytest.fixture(scope="session")

@@ -133,17 +133,9 @@ def test_phase_one_reports_unchanged_by_phase_two_data(tmp_path):
         assert len(built[True, name, year]) == 2  # the report and chi-tieu.xlsx
 
 
-def test_build_all_builds_the_2026_samples(tmp_path):
-    from click.testing import CliRunner
-
-    from ncnsc_reports.cli import main
-
-    for name in ("an-giang", "dong-thap", "kien-giang", "tien-giang"):  # --all: summary too
-        shutil.copytree(ROOT / "inputs" / name, tmp_path / "inputs" / name)
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    result = CliRunner().invoke(main, ["build", "--all", str(tmp_path / "inputs"), "--jobs", "1"],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+def test_build_all_builds_the_2026_samples(built_all):
+    project, exit_code, output = built_all  # --all over a copy of inputs/, run once (conftest)
+    assert exit_code == 0, output
     for report in ("an-giang/2026/bao-cao-an-giang-2026.docx",
                    "dong-thap/2026/bao-cao-dong-thap-2026.docx"):
-        assert (tmp_path / "outputs" / report).is_file(), result.output
+        assert (project / "outputs" / report).is_file(), output

@@ -61,9 +61,9 @@ def test_a_missing_templates_folder_is_a_problem_not_an_exception(tmp_path):
     assert result.errors[0].kind is ProblemKind.TEMPLATE_FILE and not result.errors[0].kind.located
 
 
-def test_strict_refuses_warnings_as_errors(tmp_path):
+def test_strict_refuses_warnings_as_errors(built_samples, tmp_path):
     year = ROOT / "inputs" / "an-giang" / "2025"  # one warning (no support limits of the year)
-    assert build(year, BuildOptions(out_root=tmp_path)).warnings
+    assert built_samples(year).warnings
     refused = build(year, BuildOptions(out_root=tmp_path / "strict", strict=True, rebuild=True))
     assert not refused.ok and refused.strict and refused.errors and refused.outputs == []
 

@@ -73,20 +73,16 @@ def test_a_changed_year_of_the_period_rebuilds_the_summary(an_giang_copy, tmp_pa
     assert not build(period, options).up_to_date
 
 
-def test_every_summary_output_carries_its_fingerprint(tmp_path):
-    result = build(ROOT / "inputs" / "an-giang" / "tong-ket-2021-2025",
-                   BuildOptions(out_root=tmp_path))
+def test_every_summary_output_carries_its_fingerprint(built_samples):
+    result = built_samples("an-giang/tong-ket-2021-2025")  # the shared build: read only
     assert [p.suffix for p in result.outputs].count(".docx") == 2
     assert all(is_unchanged(p.read_bytes()) for p in result.outputs)
 
 
-def test_build_all_builds_the_summary_folder_too(tmp_path):
-    inputs = tmp_path / "inputs"
-    shutil.copytree(ROOT / "inputs", inputs)  # An Giang's summary reads its predecessors too
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    result = CliRunner().invoke(main, ["build", "--all", str(inputs), "--jobs", "2"])
-    assert result.exit_code == 0, result.output
-    summary = (tmp_path / "outputs" / "an-giang" / "tong-ket-2021-2025"
+def test_build_all_builds_the_summary_folder_too(built_all):
+    project, exit_code, output = built_all  # --all over a copy of inputs/, run once (conftest)
+    assert exit_code == 0, output
+    summary = (project / "outputs" / "an-giang" / "tong-ket-2021-2025"
                / "bao-cao-tong-ket-an-giang-2021-2025.docx")
-    assert f"  ✓ an-giang/tong-ket-2021-2025: {summary}" in result.output.splitlines()
+    assert f"  ✓ an-giang/tong-ket-2021-2025: {summary}" in output.splitlines()
     assert summary.is_file()
