@@ -167,7 +167,7 @@ def test_cli_fields_of_the_summary_are_described_in_vietnamese():
     text = CliRunner().invoke(main, ["fields", "--mau", "tong-ket"])
     assert text.exit_code == 0 and NO_MEANING not in text.output
     assert ("  lessons — danh sách (vòng lặp): Các đoạn của mục III.4 (sổ tổng kết, trang “Nội "
-            "dung”); in bằng {{p paras(lessons) }}. Ví dụ: 1 phần tử\n") in text.output
+            "dung”); in bằng {{p paras(lessons) }}. Ví dụ: 3 phần tử\n") in text.output
     assert "  .counted — danh sách (vòng lặp): Các tỉnh trước sắp xếp có số liệu các năm, đã " \
            "được cộng. Ví dụ: 2 phần tử; đầu tiên: tỉnh An Giang (trước sắp xếp)\n" in text.output
     plan = CliRunner().invoke(main, ["fields", "--mau", "du-thao-ke-hoach"])
