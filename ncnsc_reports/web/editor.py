@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import time
+from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -22,10 +24,10 @@ from ncnsc_reports.outputs.one_file import write_file
 from ncnsc_reports.render.templates import REPORT_TEMPLATE
 from ncnsc_reports.template_check.kinds import KIND_NAMES, YEARLY
 from ncnsc_reports.web import library
-from ncnsc_reports.web.preview import images_of, page_images
+from ncnsc_reports.web.preview import PREVIEW_DIR, images_of, page_images
 from ncnsc_reports.web.project import listed_file
 from ncnsc_reports.web.security import form_of
-from ncnsc_reports.web.site import grouped, site_of
+from ncnsc_reports.web.site import SESSION_HOURS, grouped, site_of
 from ncnsc_reports.web.uploads import BadUpload, put_in_place, received
 
 TEMPLATES_DIR = "mau"
@@ -50,7 +52,7 @@ async def editor_page(request: Request):
     outcome = None
     if template is not None and checked:
         outcome = await run_in_threadpool(library.check_template, template, checked)
-    pages = images_of(template.parent / ".xem-truoc", template.stem + "-mau") if template else []
+    pages = images_of(template.parent / PREVIEW_DIR, template.stem + "-mau") if template else []
     reference = await run_in_threadpool(library.field_reference, kind)
     return site.page(request, "mau.html", kind=kind, kinds=KIND_NAMES, template=template,
                      outcome=outcome, errors=grouped(outcome.errors) if outcome else {},
@@ -69,10 +71,22 @@ async def upload_template(request: Request):
     except BadUpload as err:
         raise HTTPException(422, str(err)) from err
     name = f"{secrets.token_hex(8)}.docx"
+    await run_in_threadpool(_forget_old, site.state / TEMPLATES_DIR)
     path = await run_in_threadpool(write_file, site.state / TEMPLATES_DIR / name, data)
     request.session.update(template=name, checked=kind, template_name=form["tep"].filename)
     await run_in_threadpool(_preview, path, kind)
     return RedirectResponse(f"/mau?mau={kind}#ket-qua", status_code=303)
+
+
+def _forget_old(folder: Path) -> None:
+    """Remove the staged templates (their test renders and page images too) no session can
+    name any more: older than a session lives (SESSION_HOURS)."""
+    oldest = time.time() - SESSION_HOURS * 3600
+    for place in (folder, folder / PREVIEW_DIR):
+        for path in (p for p in place.glob("*") if p.is_file()) if place.is_dir() else ():
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < oldest:
+                    path.unlink()
 
 
 def _preview(path, kind: str) -> None:
@@ -89,7 +103,7 @@ def _preview(path, kind: str) -> None:
 
 async def preview_page(request: Request):
     template = _staged(request)
-    pages = images_of(template.parent / ".xem-truoc", template.stem + "-mau") if template else []
+    pages = images_of(template.parent / PREVIEW_DIR, template.stem + "-mau") if template else []
     number = request.path_params["so"]
     if not 1 <= number <= len(pages):
         raise HTTPException(404, "Không có trang này.")

@@ -326,3 +326,30 @@ def test_an_uploaded_workbook_with_a_warning_to_confirm_is_taken_and_confirmed_a
     assert 'name="chap_nhan" value="--chap-nhan-thieu-trang"' in page
     client.post(f"{YEAR}/tao", {"chap_nhan": "--chap-nhan-thieu-trang"})
     assert _wait(server, folder).state == "xong"
+
+
+def test_staged_templates_no_session_can_name_are_removed(server, project, tmp_path):
+    """A template an editor uploaded waits in .ncnsc-web/mau/ for its session (12 hours at
+    most); the next upload removes those older, with their test renders and page images."""
+    import os
+
+    from ncnsc_reports.web.editor import TEMPLATES_DIR
+    from ncnsc_reports.web.site import SESSION_HOURS
+
+    folder = access.state_dir(project) / TEMPLATES_DIR
+    (folder / ".xem-truoc").mkdir(parents=True)
+    old = [folder / "cu.docx", folder / "cu-mau.docx", folder / ".xem-truoc" / "cu-mau-1.png"]
+    recent = folder / "moi-cua-nguoi-khac.docx"
+    for path in [*old, recent]:
+        path.write_bytes(b"x")
+    aged = time.time() - SESSION_HOURS * 3600 - 60
+    for path in old:
+        os.utime(path, (aged, aged))
+    client = Client(server.url)
+    client.get("/mau")
+    template = (ROOT / "templates" / "bao-cao-nam.docx").read_bytes()
+    client.post("/mau", {"mau": "bao-cao-nam"}, {"tep": ("mau.docx", template)})
+    assert not any(path.exists() for path in old)
+    assert recent.exists()  # another editor's, still within its session
+    assert [p.read_bytes() for p in folder.glob("*.docx") if p != recent
+            and not p.stem.endswith("-mau")] == [template]
