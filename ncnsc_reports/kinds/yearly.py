@@ -19,6 +19,7 @@ from ncnsc_reports.outputs.indicator_book import INDICATOR_BOOK, indicator_workb
 from ncnsc_reports.render.context import build_context
 from ncnsc_reports.render.report_fields import ReportContext
 from ncnsc_reports.render.templates import REPORT_TEMPLATE
+from ncnsc_reports.render.territory_text import province_kind
 from ncnsc_reports.resources import SAMPLE_YEAR
 
 
@@ -54,7 +55,8 @@ def prepare(folder: Path, options) -> Prepared:
         if results is None:  # a province without indicators has no chi-tieu.xlsx
             return {}
         return {INDICATOR_BOOK: indicator_workbook(results, report.illustrative, when,
-                                                   finish=fingerprinted)}
+                                                   finish=fingerprinted,
+                                                   kind=province_kind(report))}
 
     resolved = folder.resolve()
     read = [resolved, *(resolved.parent / str(year) for year in report.history)]

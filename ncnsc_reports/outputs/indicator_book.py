@@ -17,8 +17,7 @@ from ncnsc_reports.reproducible import normalise_zip
 INDICATOR_BOOK = "chi-tieu.xlsx"
 INDICATOR_HEADER = ("Mã", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giai đoạn {}", "Kết quả năm",
                     "Lũy kế", "Tỷ lệ đạt (%)", "Nguồn chỉ tiêu", "Địa bàn của kết quả",
-                    "Kết quả năm toàn tỉnh", "Lũy kế toàn tỉnh")
-WHOLE = "toàn tỉnh"
+                    "Kết quả năm toàn {kind}", "Lũy kế toàn {kind}")
 
 
 def target_source(line) -> str:
@@ -32,8 +31,11 @@ def target_source(line) -> str:
             f"{line.period_target}, làm tròn lên)")
 
 
-def indicator_workbook(results, illustrative: bool, when=None, finish=None) -> bytes:
-    """Return chi-tieu.xlsx: one row per indicator, numbers stored as numbers.
+def indicator_workbook(results, illustrative: bool, when=None, finish=None,
+                       kind: str = "tỉnh") -> bytes:
+    """Return chi-tieu.xlsx: one row per indicator, numbers stored as numbers; `kind` is how
+    the province names itself (“tỉnh”, or “thành phố” for a centrally-run city: “toàn thành
+    phố”, as the report says it, issue 22).
 
     With `when` (a datetime), its dates and zip entries carry it: the file is reproducible; and
     `finish` (e.g. `fingerprint.fingerprinted`) changes its parts as they are zipped.
@@ -44,13 +46,13 @@ def indicator_workbook(results, illustrative: bool, when=None, finish=None) -> b
     wb = Workbook()
     ws = wb.active
     ws.title = "Chỉ tiêu"
-    ws.append([h.format(results.phase.label) for h in INDICATOR_HEADER])
+    ws.append([h.format(results.phase.label, kind=kind) for h in INDICATOR_HEADER])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in results.indicators:
         rate = float(r.completion) if r.completion is not None else None
         ws.append([r.code, r.name, r.unit, r.period_target, *_results(r), rate,
-                   target_source(r), *_territory(r)])
+                   target_source(r), *_territory(r, f"toàn {kind}")])
     for letter, width in zip("ABCDEFGHIJK", (10, 60, 14, 18, 14, 12, 14, 50, 34, 14, 14),
                              strict=True):
         ws.column_dimensions[letter].width = width
@@ -76,12 +78,13 @@ def _results(line) -> tuple:
     return (line.year_result, line.cumulative) if placed else (None, None)
 
 
-def _territory(line) -> tuple:
-    """Where the results of the row lie, and the whole province's when that differs."""
+def _territory(line, whole_words: str) -> tuple:
+    """Where the results of the row lie (`whole_words`: “toàn tỉnh”, “toàn thành phố”), and
+    the whole province's when that differs."""
     if not getattr(line, "territory", ""):
-        return WHOLE, line.year_result, line.cumulative
+        return whole_words, line.year_result, line.cumulative
     if not line.placed:
-        return f"{WHOLE} (không tách được theo địa bàn)", line.year_result, line.cumulative
+        return f"{whole_words} (không tách được theo địa bàn)", line.year_result, line.cumulative
     whole = (line.whole_year, line.whole_cumulative) if line.whole_year is not None else (
         line.year_result, line.cumulative)
     return f"địa bàn {line.territory}", *whole
