@@ -74,8 +74,10 @@ def compute_period(plan: PlanInForce, history: dict[int, YearRecords], period: P
                    where)
     words = where.words if where else None
     main = _one(plan, history, period, every, words)
-    if not former:
+    if not former and not plan.territory:
         return main
+    # a plan of one former province (Tiền Giang 224/KH-UBND in Đồng Tháp) with no other plan
+    # listed: the whole province's result is still stated beside it (issue 22 item 1)
     parts = tuple(FormerResults(f, _one(f.plan, history, period, every, words)) for f in former)
     total = _one(_merged(plan, former), history, period, every, words).indicators
     return replace(main, former=parts, total=total)

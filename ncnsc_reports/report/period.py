@@ -176,7 +176,7 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
     former: tuple[FormerPlan, ...] = ()
     if formation is not None and first <= formation.last_year_before:
         check_predecessors(formation, problems)  # years before the merger: every predecessor
-        former = former_plans(formation, plan.territory, last, date, problems)
+        former = former_plans(formation, plan, last, date, problems)
     return PeriodReport(
         province=period_dir.parent.name, kind=kind, period=Phase(first, last), phase=plan.period,
         number=general.get("number"), day=general.get("day"), month=general.get("month"),

@@ -68,7 +68,10 @@ def year_without_data(province_dir: Path, year: int, problems: Problems) -> Repo
     profile = read_profile(province_dir / PROFILE_FILE, problems)
     agency = agency_in_force(profile[PROFILE_AGENCY.name], {}, year, problems)
     date = report_date({}, year)
-    cited, plan = read_plan(profile, year, date, problems)
+    # the plan's territory as in a year with data (validation.py): a plan of a former province
+    # covers that province only (report.territory), and the summary lists each plan once
+    formation = read_formation(province_dir, Problems())  # its problems: the years report them
+    cited, plan = read_plan(profile, year, date, problems, formation)
     if agency is None or not cited:
         if not problems.errors:
             problems.error(Location(PROFILE_FILE), f"chưa có kế hoạch nào áp dụng năm {year}")

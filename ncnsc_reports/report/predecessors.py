@@ -52,17 +52,26 @@ def check_predecessors(formation: Formation, problems: Problems) -> None:
                 "cho số liệu đó"))
 
 
-def former_plans(formation: Formation, own_territory: str, last: int, on: dt.date,
+def former_plans(formation: Formation, main: PlanInForce, last: int, on: dt.date,
                  problems: Problems) -> tuple[FormerPlan, ...]:
-    """The plans of the former provinces other than the one the main plan covers."""
+    """The plans of the former provinces other than the one the main plan covers, each plan
+    once: a folder whose profile carries a plan already listed (the merged province's own
+    folder, named for the former province of the same name, carries the plan in force, e.g.
+    Tiền Giang 224/KH-UBND in dong-thap/) adds no plan, so no target is counted twice."""
+    listed = {_key(main.documents[0])} if main.documents else set()
     result = []
     for p in formation.predecessors:
-        if p.name == own_territory or p.folder is None or not p.folder.is_dir():
+        if p.name == main.territory or p.folder is None or not p.folder.is_dir():
             continue
         found = _plan_of(p, last, on, problems)
-        if found is not None:
+        if found is not None and _key(found.documents[0]) not in listed:
+            listed.add(_key(found.documents[0]))
             result.append(found)
     return tuple(result)
+
+
+def _key(document: Document) -> tuple:
+    return document.number, document.issued
 
 
 def _plan_of(p: Predecessor, last: int, on: dt.date, problems: Problems) -> FormerPlan | None:
