@@ -29,6 +29,7 @@ from ncnsc_reports.report.localities import read_localities
 from ncnsc_reports.report.model import Phase, Report, UnitReplies, YearRecords
 from ncnsc_reports.report.phases import phase_of
 from ncnsc_reports.report.plan import read_plan
+from ncnsc_reports.report.territory import territories
 from ncnsc_reports.report.validation import agency_in_force, recipients_in_force
 
 
@@ -87,4 +88,7 @@ def year_without_data(province_dir: Path, year: int, problems: Problems) -> Repo
         plan_in_force=plan, history=history, date=date, phase=phase_of(year),
         localities=read_localities(profile[PROFILE_LOCALITIES.name], problems),
         recipients=recipients_in_force(profile[PROFILE_RECIPIENTS.name], [], year),
-        sections={name: () for name in SECTIONS}, units=UnitReplies(()))
+        sections={name: () for name in SECTIONS}, units=UnitReplies(()),
+        # where each record lies, so the plan's rate counts its territory only (domain.md §7)
+        territories=territories(formation, province_dir, profile[PROFILE_LOCALITIES.name],
+                                Problems()))  # its problems: the years report them

@@ -67,6 +67,11 @@ def test_a_plan_in_force_is_listed_once_and_its_targets_counted_once(tmp_path):
                                       "II. Kết quả thực hiện giai đoạn 2021-2025")]
     assert sum("224/KH-UBND" in line for line in plans) == 1, plans
     assert not any("Trên địa bàn tỉnh Đồng Tháp (trước sắp xếp)" in line for line in summary)
+    # KH 224 measured on the territory it was issued for, the rate on matching bases
+    assert summary.count("Trên địa bàn tỉnh Tiền Giang (trước sắp xếp), theo Kế hoạch số "
+                         "224/KH-UBND:") == 1
+    assert ("Bảng 1. Kết quả thực hiện các chỉ tiêu giai đoạn 2021-2025 trên địa bàn tỉnh "
+            "Tiền Giang (trước sắp xếp)") in summary
     assert any(ABSENT in line for line in summary)  # said in the clerk's words
     assert any("trên toàn địa bàn tỉnh Đồng Tháp" in line for line in summary)
 
