@@ -18,10 +18,13 @@ from ncnsc_reports.errors import InputError
 from ncnsc_reports.formatting import short_date
 from ncnsc_reports.inputs.blank import write_workbook
 from ncnsc_reports.inputs.divisions import (
+    CITY,
     FORMED,
+    PROVINCE,
     SAME_NAME_SUFFIX,
     Province,
     closest,
+    former_kind,
     former_province,
     provinces,
     slug_of,
@@ -107,10 +110,11 @@ def _unknown(slug: str) -> str:
     former = former_province(typed)
     if former:
         name, into = former
-        return (f"từ {short_date(FORMED)}, tỉnh {name} là một phần của {into.title} "
+        return (f"từ {short_date(FORMED)}, {_former(name)} là một phần của {into.title} "
                 f"({RESOLUTION}); "
                 f"hãy tạo: ncnsc-report new-province {Path(INPUTS) / into.slug} --tu "
-                f"{Path(INPUTS) / typed} (thư mục {typed} giữ số liệu các năm của tỉnh {name})")
+                f"{Path(INPUTS) / typed} (thư mục {typed} giữ số liệu các năm của "
+                f"{_former(name)})")
     near = [typed] if typed in provinces() else closest(typed)
     text = (f"“{slug}” không phải tên thư mục của tỉnh, thành phố nào trong 34 tỉnh, thành phố "
             f"từ {short_date(FORMED)}")
@@ -132,16 +136,28 @@ def _data_folders(province_dir: Path, province: Province, sources: tuple[Path, .
         where = Location(str(source))
         if source.name not in by_slug:
             expected = ", ".join(f"{INPUTS}/{s}" for s in by_slug) or "không có"
-            problems.error(where, f"không phải thư mục của một tỉnh đã hợp thành "
-                           f"{province.title} ({RESOLUTION}); thư mục có thể ghi ở --tu: "
+            problems.error(where, f"không phải thư mục của một {_members(province)} đã hợp "
+                           f"thành {province.title} ({RESOLUTION}); thư mục có thể ghi ở --tu: "
                            f"{expected}")
         elif not source.is_dir() or os.path.abspath(source.parent) != os.path.abspath(inputs):
             problems.error(where, f"không tìm thấy thư mục này cạnh {province_dir} (trong "
-                           f"{inputs}); số liệu các năm của tỉnh {by_slug[source.name]} phải "
+                           f"{inputs}); số liệu các năm của {_former(by_slug[source.name])} phải "
                            "nằm trong cùng thư mục inputs")
         else:
             folders[by_slug[source.name]] = source.name
     return folders
+
+
+def _members(province: Province) -> str:
+    """“tỉnh”, or “tỉnh, thành phố” when a former centrally-run city is among those merged
+    (Hải Phòng: tỉnh Hải Dương and thành phố Hải Phòng, issue 22)."""
+    cities = any(former_kind(name) == CITY for name in province.predecessors)
+    return f"{PROVINCE}, {CITY}" if cities else PROVINCE
+
+
+def _former(name: str) -> str:
+    """“tỉnh Kiên Giang”, “thành phố Hải Phòng (trước sắp xếp)”: a predecessor by its kind."""
+    return f"{former_kind(name)} {name}"
 
 
 def _predecessor_slug(name: str) -> str:
@@ -189,13 +205,13 @@ def _recipients(province: Province) -> tuple[str, ...]:
 def _notes(province: Province) -> tuple[str, ...]:
     import vietnam_provinces
 
-    merged = (f"; trang “{PROFILE_FORMATION.name}”: các tỉnh đã hợp thành {province.title} "
-              f"({RESOLUTION})" if province.predecessors else "")
+    merged = (f"; trang “{PROFILE_FORMATION.name}”: các {_members(province)} đã hợp thành "
+              f"{province.title} ({RESOLUTION})" if province.predecessors else "")
     return (
         f"Hồ sơ này do lệnh new-province tạo cho {province.title} từ {short_date(FORMED)}. Hãy "
         f"ghi họ tên, chức vụ người ký ở trang “{PROFILE_AGENCY.name}” (thay "
-        f"“{SIGNER_PLACEHOLDER}”), kế hoạch của tỉnh ở trang “{PROFILE_PLAN.name}” (và chỉ "
-        "tiêu, kinh phí, định mức nếu có) — chưa có kế hoạch thì chưa tạo được báo cáo.",
+        f"“{SIGNER_PLACEHOLDER}”), kế hoạch của {province.kind} ở trang “{PROFILE_PLAN.name}” "
+        "(và chỉ tiêu, kinh phí, định mức nếu có) — chưa có kế hoạch thì chưa tạo được báo cáo.",
         f"Trang “{PROFILE_LOCALITIES.name}”: {len(province.communes)} xã, phường, đặc khu theo "
         f"gói vietnam-provinces {vietnam_provinces.__version__} (danh mục của Tổng cục Thống "
         f"kê, dữ liệu ngày {vietnam_provinces.__data_version__}){merged}.",
@@ -248,15 +264,16 @@ def _readme(province: Province) -> str:
     return f"""Báo cáo Chương trình 1322 (năng suất chất lượng) — thư mục dự án của ncnsc-report
 
 Thư mục này:
-  {INPUTS}/<tỉnh>/{PROFILE_FILE}   hồ sơ tỉnh: cơ quan, người ký, nơi nhận, kế hoạch, địa bàn
+  {INPUTS}/<tỉnh>/{PROFILE_FILE}   hồ sơ tỉnh, thành phố: cơ quan, người ký, kế hoạch, địa bàn…
   {INPUTS}/<tỉnh>/<năm>/           sổ Excel số liệu của một năm
   {DEFAULT_TEMPLATES}/                      mẫu Word của báo cáo (chép từ chương trình, sửa được)
   outputs/                        báo cáo tạo ra (chương trình tự tạo)
 
 Các bước:
-  1. ncnsc-report new-province {here}          (đã làm: tạo hồ sơ tỉnh)
+  1. ncnsc-report new-province {here}          (đã làm: tạo hồ sơ {province.kind})
   2. Mở {here / PROFILE_FILE}: ghi người ký (trang “Cơ quan”), kế hoạch của
-     tỉnh (trang “Kế hoạch”, “Chỉ tiêu”, “Chỉ tiêu kế hoạch”…). Mỗi sổ có trang “Hướng dẫn”.
+     {province.kind} (trang “Kế hoạch”, “Chỉ tiêu”, “Chỉ tiêu kế hoạch”…).
+     Mỗi sổ có trang “Hướng dẫn”.
   3. ncnsc-report new-year {year}       (tạo sổ Excel của năm), rồi điền sổ
   4. ncnsc-report build {year}          (tạo báo cáo .docx trong outputs/)
 

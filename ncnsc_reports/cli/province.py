@@ -29,7 +29,7 @@ def new_province(province_dir: Path, sources: tuple[Path, ...], debug: bool) -> 
     done = attempt(debug, lambda: start_province(province_dir, sources),
                    "Chưa tạo hồ sơ tỉnh nào.")
     province = done.province
-    click.echo(f"Đã tạo hồ sơ tỉnh: {done.profile} ({province.title} từ 1/7/2025, "
+    click.echo(f"Đã tạo hồ sơ {province.kind}: {done.profile} ({province.title} từ 1/7/2025, "
                f"{len(province.communes)} xã, phường).")
     for name, folder in done.folders.items():
         data = f"số liệu ở inputs/{folder}" if folder else "chưa có thư mục số liệu"
@@ -38,16 +38,17 @@ def new_province(province_dir: Path, sources: tuple[Path, ...], debug: bool) -> 
         click.echo(f"Đã tạo: {path}")
     if done.kept:
         click.echo(f"Giữ nguyên (đã có): {', '.join(str(p) for p in done.kept)}")
-    _next_steps(done.profile, province_dir)
+    _next_steps(done.profile, province_dir, province.kind)
 
 
-def _next_steps(profile: Path, province_dir: Path) -> None:
-    """What the clerk does next: the signer and the plans, the year's workbook, the build."""
+def _next_steps(profile: Path, province_dir: Path, kind: str) -> None:
+    """What the clerk does next: the signer and the plans, the year's workbook, the build;
+    `kind` is “tỉnh” or “thành phố” (a centrally-run city's plan, issue 22)."""
     from ncnsc_reports.inputs.start import this_year
 
     year = Path(province_dir) / str(this_year())
     click.echo("Việc tiếp theo:")
-    click.echo(f"  1. Mở {profile}: ghi người ký (trang “Cơ quan”), kế hoạch của tỉnh "
+    click.echo(f"  1. Mở {profile}: ghi người ký (trang “Cơ quan”), kế hoạch của {kind} "
                "(trang “Kế hoạch”, “Chỉ tiêu”…).")
     click.echo(f"  2. ncnsc-report new-year {year}   rồi điền sổ Excel của năm.")
     click.echo(f"  3. ncnsc-report build {year}")

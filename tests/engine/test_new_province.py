@@ -356,3 +356,34 @@ def test_a_commune_typed_with_the_other_tone_placement_is_in_the_province(tmp_pa
     sheets = read_workbook(done.profile, PROFILE_SHEETS, problems, (HELP_SHEET, LISTS_SHEET))
     known, _ = names_for(read_localities(sheets["Địa bàn"], problems), 2026, None)
     assert locality_key("Xã Hòa An") in known and locality_key("xã hóa an") not in known
+
+
+def test_a_centrally_run_city_is_told_thanh_pho(tmp_path, monkeypatch):
+    """Hải Phòng's clerk reads “kế hoạch của thành phố”, never “của tỉnh” (issue 22); Hải
+    Phòng was formed from a province and a former city: “các tỉnh, thành phố đã hợp thành”."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "inputs" / "hai-duong").mkdir(parents=True)
+    done = CliRunner().invoke(main, ["new-province", "inputs/hai-phong", "--tu",
+                                     "inputs/hai-duong"], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    assert done.output.startswith("Đã tạo hồ sơ thành phố: inputs/hai-phong/ho-so-tinh.xlsx "
+                                  "(thành phố Hải Phòng từ 1/7/2025, ")
+    assert "kế hoạch của thành phố (trang “Kế hoạch”" in done.output
+    readme = (tmp_path / "README.txt").read_text("utf-8-sig")
+    assert "(đã làm: tạo hồ sơ thành phố)" in readme and "kế hoạch của\n     thành phố" in readme
+    book = openpyxl.load_workbook(tmp_path / "inputs" / "hai-phong" / "ho-so-tinh.xlsx")
+    notes = " ".join(str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True)
+                     for c in row if c)
+    assert "kế hoạch của thành phố ở trang “Kế hoạch”" in notes
+    assert "các tỉnh, thành phố đã hợp thành thành phố Hải Phòng" in notes
+    # (the help sheet's general notes, for every province, keep saying “tỉnh”)
+    said = done.output + readme
+    assert "của tỉnh" not in said and "hồ sơ tỉnh:" not in said
+
+
+def test_a_former_city_s_folder_in_the_wrong_place_is_named_by_its_kind(tmp_path):
+    problems_dir = tmp_path / "elsewhere" / "hai-phong"
+    problems_dir.mkdir(parents=True)
+    with pytest.raises(InputError) as raised:
+        start_province(tmp_path / "inputs" / "hai-phong", (problems_dir,))
+    assert "số liệu các năm của thành phố Hải Phòng (trước sắp xếp) phải" in str(raised.value)
