@@ -134,7 +134,7 @@ def an_giang_2026(rng: random.Random) -> dict:
                 "hoạch giai đoạn 2026-2030 trên toàn địa bàn tỉnh (minh họa):"),
                # review M1, L1: no count the report writes itself; "(trước sắp xếp)" throughout
                ("I.2.3", "Đoạn văn", "Doanh nghiệp được hỗ trợ gồm cả doanh nghiệp trên địa bàn "
-                "tỉnh Kiên Giang (trước sắp xếp) (minh họa).")]
+                "tỉnh Kiên Giang (trước sắp xếp); nội dung minh họa.")]
     plan = "Kế hoạch số 45/KH-UBND ngày 12/3/2026 của UBND tỉnh"
     book = year_book(content, records, f"Năm 2027, tiếp tục triển khai {plan}",
                      f"tiếp tục thực hiện {plan}")

@@ -79,6 +79,11 @@ def test_2026_reports_are_marked_illustrative(samples):
         assert text_of(result).startswith("DỮ LIỆU MINH HỌA")
     assert "(văn bản minh họa: số, ngày, chỉ tiêu, kinh phí là giả định)" in text_of(
         samples["an-giang"])
+    # the mark does not stand in a second parenthesis after “(trước sắp xếp)”
+    assert ("Doanh nghiệp được hỗ trợ gồm cả doanh nghiệp trên địa bàn tỉnh Kiên Giang (trước "
+            "sắp xếp); nội dung minh họa.") in text_of(samples["an-giang"])
+    for result in samples.values():
+        assert ") (minh họa)" not in text_of(result)
 
 
 def test_names_in_force_for_the_merged_provinces(samples):
