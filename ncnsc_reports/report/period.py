@@ -148,46 +148,29 @@ def _unique(problems) -> list:
 
 
 def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
-    parsed = _folder(period_dir, problems)
-    if parsed is None:
+    read = _read(period_dir, problems)
+    if read is None:
         return None
-    kind, first, last = parsed
-    profile = _profile(period_dir.parent, problems)
-    yearly = _yearly_reports(period_dir.parent, first, last, profile, problems)
-    book = period_book(period_dir, problems)
-    if book is None or problems.errors or last not in yearly:
-        return None
+    kind, span, profile, yearly, book = read
     sheets = read_period_book(book, problems)
-    general, where = _settings(sheets[PERIOD_GENERAL.name], f"{first}-{last}", book.name,
-                               problems)
-    end = yearly[last]
-    if end.plan_in_force is None:
-        problems.error(Location(PROFILE_FILE), "báo cáo tổng kết cần trang “Chỉ tiêu” và “Chỉ "
-                       "tiêu kế hoạch” trong hồ sơ tỉnh (chỉ tiêu của Kế hoạch)")
+    general, where = _settings(sheets[PERIOD_GENERAL.name], f"{span.start}-{span.end}",
+                               book.name, problems)
+    end = yearly[span.end]
+    planned = _plan(period_dir, end, profile, general, span, problems)
+    if planned is None:
         return None
-    date = report_date(general, last)
-    # a target set only year by year is summed over the phase (review M10)
-    plan = with_year_sums(end.plan_in_force, profile, Phase(first, last), date)
-    if plan.period.start != first:
-        problems.error(Location(str(period_dir)), expected_found(
-            f"giai đoạn bắt đầu từ năm đầu của giai đoạn Kế hoạch ({plan.period.start})", first))
-    formation, history, merged_from = _territory(period_dir.parent, Phase(first, last), end,
-                                                 problems)
-    former: tuple[FormerPlan, ...] = ()
-    if formation is not None and first <= formation.last_year_before:
-        check_predecessors(formation, problems)  # years before the merger: every predecessor
-        former = former_plans(formation, plan, last, date, problems)
+    plan, date = planned
+    formation, history, merged_from = _territory(period_dir.parent, span, end, problems)
+    former = _former(formation, plan, span, date, problems)
     return PeriodReport(
-        province=period_dir.parent.name, kind=kind, period=Phase(first, last), phase=plan.period,
+        province=period_dir.parent.name, kind=kind, period=span, phase=plan.period,
         number=general.get("number"), day=general.get("day"), month=general.get("month"),
-        sign_year=general.get("sign_year") or last, date=date, agency=end.agency,
+        sign_year=general.get("sign_year") or span.end, date=date, agency=end.agency,
         recipients=end.recipients, plan_versions=_versions(profile, plan.period, date),
         plan_in_force=plan, history=history, formation=formation, merged_from=merged_from,
         former=former, territories=end.territories,
-        sections=_sections(sheets[PERIOD_CONTENT.name], problems, Location(
-            book.name, PERIOD_CONTENT.name) if first == plan.period.start and last ==
-            plan.period.end else None),  # a whole phase: the draft plan is written too
-        carried=_carried(sheets[PERIOD_CARRY.name], yearly, Phase(first, last), problems),
+        sections=_phase_sections(sheets[PERIOD_CONTENT.name], book, plan, span, problems),
+        carried=_carried(sheets[PERIOD_CARRY.name], yearly, span, problems),
         rule=NextPhaseRule(general.get("rule") or RULE_MAX,
                            general.get("percent") or DEFAULT_PERCENT),
         chart_codes=_codes(general.get("chart_codes"), where.get("chart_codes"), plan, problems),
@@ -197,6 +180,54 @@ def _build(period_dir: Path, problems: Problems) -> PeriodReport | None:
         illustrative=general.get("illustrative") == "Có" or any(
             r.illustrative for r in yearly.values()) or any_illustrative(history),
         yearly=yearly)
+
+
+def _read(period_dir: Path, problems: Problems) -> tuple | None:
+    """The folder's kind and span, the profile, every year validated and the summary workbook;
+    None when any of them cannot be read (every problem recorded)."""
+    parsed = _folder(period_dir, problems)
+    if parsed is None:
+        return None
+    kind, first, last = parsed
+    profile = _profile(period_dir.parent, problems)
+    yearly = _yearly_reports(period_dir.parent, first, last, profile, problems)
+    book = period_book(period_dir, problems)
+    if book is None or problems.errors or last not in yearly:
+        return None
+    return kind, Phase(first, last), profile, yearly, book
+
+
+def _plan(period_dir: Path, end: Report, profile, general: dict, span: Phase,
+          problems: Problems) -> tuple[PlanInForce, dt.date] | None:
+    """The plan in force at the signing date and that date; None without the plan's targets."""
+    if end.plan_in_force is None:
+        problems.error(Location(PROFILE_FILE), "báo cáo tổng kết cần trang “Chỉ tiêu” và “Chỉ "
+                       "tiêu kế hoạch” trong hồ sơ tỉnh (chỉ tiêu của Kế hoạch)")
+        return None
+    date = report_date(general, span.end)
+    # a target set only year by year is summed over the phase (review M10)
+    plan = with_year_sums(end.plan_in_force, profile, span, date)
+    if plan.period.start != span.start:
+        problems.error(Location(str(period_dir)), expected_found(
+            f"giai đoạn bắt đầu từ năm đầu của giai đoạn Kế hoạch ({plan.period.start})",
+            span.start))
+    return plan, date
+
+
+def _former(formation, plan: PlanInForce, span: Phase, date: dt.date,
+            problems: Problems) -> tuple[FormerPlan, ...]:
+    """The predecessors' plans when the period reaches back before the merger."""
+    if formation is None or span.start > formation.last_year_before:
+        return ()
+    check_predecessors(formation, problems)  # years before the merger: every predecessor
+    return former_plans(formation, plan, span.end, date, problems)
+
+
+def _phase_sections(rows: list[Row], book: Path, plan: PlanInForce, span: Phase,
+                    problems: Problems) -> dict[str, tuple[Paragraph, ...]]:
+    """The summary's sections; for a whole phase the draft plan's are checked too."""
+    whole = span.start == plan.period.start and span.end == plan.period.end
+    return _sections(rows, problems, Location(book.name, PERIOD_CONTENT.name) if whole else None)
 
 
 def _folder(period_dir: Path, problems: Problems) -> tuple[str, int, int] | None:
