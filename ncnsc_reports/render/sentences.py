@@ -107,8 +107,8 @@ def _indicator_sentence(line: IndicatorLine, measure: str, year: int, how: tuple
                    if line.year_target else "")
     year_target = _whole(line.whole_year, kind) + year_target
     rule = f" ({line.rule})" if with_rule and line.rule else ""
+    head = _year_head(line, year, none)
     if first_year:
-        head = f"Năm {year} {_done(line, line.year_result) if line.year_result else none}"
         note = _target_note(line, with_rate=True)
         if note.startswith(","):
             note += f" ({two_digits(line.period_target)} {_unit(line)})"
@@ -116,10 +116,20 @@ def _indicator_sentence(line: IndicatorLine, measure: str, year: int, how: tuple
     if not line.cumulative:
         since = since[:1].upper() + since[1:]
         return f"{since} {none}{year_target}{_target_note(line, False)}{rule}"
-    head = f"Năm {year} {_done(line, line.year_result) if line.year_result else none}"
     cumulative = (f"lũy kế {since} {_done(line, line.cumulative, of_target=True)}"
                   f"{_whole(line.whole_cumulative, kind)}")
     return f"{head}{year_target}; {cumulative}{_target_note(line, with_rate=True)}{rule}"
+
+
+def _year_head(line: IndicatorLine, year: int, none: str) -> str:
+    """“Năm 2025 đã hỗ trợ 04 …”; a “none” measured on a former territory while the whole
+    province has a result names that territory, or “chưa … nào (toàn tỉnh: 01)” reads as a
+    contradiction (review of the sample reports, issue 22 item 4)."""
+    if line.year_result:
+        return f"Năm {year} {_done(line, line.year_result)}"
+    if line.whole_year and line.territory:
+        return f"Năm {year}, trên địa bàn {line.territory} {none}"
+    return f"Năm {year} {none}"
 
 
 def lead_in(period: str, source: Document, rules: set[str], appendix: str) -> str:

@@ -97,3 +97,25 @@ def test_a_merged_city_names_its_whole_territory_thanh_pho():
     assert "trên toàn địa bàn thành phố đã sử dụng 50.000.000 đồng" in whole
     said = " ".join(texts) + money + whole
     assert "toàn tỉnh" not in said and "toàn địa bàn tỉnh" not in said
+
+
+def test_none_on_a_territory_names_it_beside_the_whole_province():
+    """An Giang 2025: “chưa hỗ trợ hệ thống quản lý nào (toàn tỉnh: 01)” read as a
+    contradiction; the “none” measured on a former territory says where (issue 22 item 4)."""
+    from dataclasses import replace
+
+    from phrasing_table import line
+
+    from ncnsc_reports.inputs.schema import SYSTEMS_SUPPORTED
+    from ncnsc_reports.render import sentences
+
+    here = "tỉnh An Giang (trước sắp xếp)"
+    since = "từ năm 2021 đến hết năm 2025"
+    none = replace(line(SYSTEMS_SUPPORTED, 0, 11, 12), territory=here, whole_year=1,
+                   whole_cumulative=12)
+    text = sentences.indicator_sentence(none, SYSTEMS_SUPPORTED, 2025, False, since)
+    assert text.startswith(f"Năm 2025, trên địa bàn {here} chưa hỗ trợ hệ thống quản lý nào "
+                           "(toàn tỉnh: 01); lũy kế")
+    same = replace(none, whole_year=None, whole_cumulative=None)
+    assert sentences.indicator_sentence(same, SYSTEMS_SUPPORTED, 2025, False, since).startswith(
+        "Năm 2025 chưa hỗ trợ hệ thống quản lý nào; lũy kế")
