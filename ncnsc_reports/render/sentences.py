@@ -214,13 +214,14 @@ def _year_money(this: BudgetLine, spending: Spending, documents: tuple, kind: st
         spent = f"trên địa bàn {spending.where} {spent}"
     elif spending.whole_basis:
         spent = f"trên toàn địa bàn {kind} {spent}"
-    if this.planned is None:
+    if this.planned is None:  # “;”, not a comma splice, before the spend (sample review)
         basis = f" theo {cite_short(plan)}" if plan else ""
-        return f"năm {this.year} chưa có dự toán{basis}, {spent}"
+        return f"năm {this.year} chưa có dự toán{basis}; {spent}"
     by = f" theo {cite_short(source)}" if source else ""
     text = f"dự toán năm {this.year} là {format_number(this.planned)} đồng{by}, {spent}"
+    # “bằng …% dự toán” for spending against a budget, as in the cumulative clause (review)
     rate = completion(this.spent, this.planned) if this.spent else None
-    return text + (f", đạt {format_rate(rate)}% dự toán năm" if rate is not None else "")
+    return text + (f", bằng {format_rate(rate)}% dự toán năm" if rate is not None else "")
 
 
 def plan_target_sentence(target) -> str:

@@ -216,12 +216,12 @@ def test_an_giang_2025_money_is_spent_in_the_plans_territory_and_adds_up(built):
     line = money_line(built["an-giang"])
     assert inside and kien_giang  # the sample has money on both territories
     assert (f"trên địa bàn tỉnh An Giang (trước sắp xếp) đã sử dụng {vnd(inside)} đồng để hỗ "
-            "trợ doanh nghiệp từ nguồn ngân sách tỉnh, đạt") in line
+            "trợ doanh nghiệp từ nguồn ngân sách tỉnh, bằng") in line
     assert (f"Trên toàn địa bàn tỉnh, năm 2025 đã sử dụng {vnd(inside + kien_giang)} đồng, "
             f"trong đó trên địa bàn tỉnh Kiên Giang (trước sắp xếp) {vnd(kien_giang)} đồng."
             ) in line
     # the rate divides the territory's spend by the plan's dự toán (285.150.000 đồng)
-    assert f"đạt {rate(inside, 285_150_000)}% dự toán năm" in line
+    assert f"bằng {rate(inside, 285_150_000)}% dự toán năm" in line
     # I.2.3 states the whole province's support: the same total the money item reconciles to
     assert f"tổng kinh phí {vnd(inside + kien_giang)} đồng" in built["an-giang"]
 

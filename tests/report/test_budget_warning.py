@@ -27,7 +27,7 @@ def test_missing_estimate_is_warned_and_the_row_it_names_brings_the_budget(tmp_p
     assert WARNING in [str(w) for w in before.warnings]
     spent = [x for x in docx_lines(before.path) if x.startswith("- Về kinh phí")]
     # review M4; the whole province's money, KH 224 covering the former Tiền Giang only (§7)
-    assert spent == ["- Về kinh phí: năm 2026 chưa có dự toán theo Kế hoạch số 224/KH-UBND, trên "
+    assert spent == ["- Về kinh phí: năm 2026 chưa có dự toán theo Kế hoạch số 224/KH-UBND; trên "
                      "toàn địa bàn tỉnh đã sử dụng 206.000.000 đồng (hỗ trợ doanh nghiệp "
                      "146.000.000 đồng từ nguồn ngân sách tỉnh; tập huấn 60.000.000 đồng)."]
     assert not any(x.startswith("Kinh phí thực hiện theo") for x in docx_lines(before.path))
