@@ -6,7 +6,6 @@ text only through the named filters of `formatting`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -111,7 +110,7 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
     return {
         "has_indicators": results is not None,
         **_phase_fields(report),
-        "indicators": [replace(i, name=_TARGET_NOTE.sub("", i.name)) for i in lines],
+        "indicators": [replace(i, name=sentences.TARGET_NOTE.sub("", i.name)) for i in lines],
         "appendix_targets": {i.code: _target_cell(i) for i in lines},
         "indicator_groups": _indicator_groups(report, lines, money),
         "money_sentence": money,
@@ -128,17 +127,11 @@ def _indicator_fields(report: Report, results: Results | None) -> dict:
     }
 
 
-# “(chỉ tiêu: trên 33)” at the end of a profile's indicator name: the qualifier belongs in the
-# target cell of Phụ lục I, not beside a target cell saying “33” (issue 22, review M5).
-_TARGET_NOTE = re.compile(r"\s*\(chỉ tiêu:\s*([^()]*?)\s*[\d.]+\)\s*$")
-
-
 def _target_cell(line: IndicatorLine) -> str:
+    """“trên 33” in Phụ lục I (issue 22, review M5); II.1 says the same (render/sentences.py)."""
     if line.period_target is None:
         return ""
-    note = _TARGET_NOTE.search(line.name)
-    qualifier = f"{note.group(1)} " if note and note.group(1) else ""
-    return qualifier + format_number(line.period_target)
+    return sentences.target_qualifier(line) + format_number(line.period_target)
 
 
 def _indicator_groups(report: Report, lines: list, money: str,

@@ -13,6 +13,7 @@ tests/golden/cau-chi-tieu.txt holds every case, read aloud.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -47,6 +48,22 @@ _FIXED_NONE = {ENTERPRISES_SURVEYED: "chưa tổ chức khảo sát doanh nghi�
                TRAINEES: "chưa tổ chức tập huấn"}
 
 
+# “(chỉ tiêu: trên 33)” at the end of a profile's indicator name: the qualifier belongs in the
+# target cell of Phụ lục I (review M5) and beside the target said in II.1, so both read “trên 33”.
+TARGET_NOTE = re.compile(r"\s*\(chỉ tiêu:\s*([^()]*?)\s*[\d.]+\)\s*$")
+
+
+def target_qualifier(line: IndicatorLine) -> str:
+    """“trên ” from a name ending “(chỉ tiêu: trên 33)”; "" when the target is plain."""
+    note = TARGET_NOTE.search(line.name)
+    return f"{note.group(1)} " if note and note.group(1) else ""
+
+
+def _target_words(line: IndicatorLine) -> str:
+    """“trên 33 doanh nghiệp”: the phase target as Phụ lục I states it (sample review)."""
+    return f"{target_qualifier(line)}{two_digits(line.period_target)} {_unit(line)}"
+
+
 def completion(part: int, whole: int | None) -> Decimal | None:
     """part / whole in percent, one decimal, half up — the rule of compute.indicators, here
     without pandas (the render layer stays light at start-up)."""
@@ -78,7 +95,7 @@ def _target_note(line: IndicatorLine, with_rate: bool) -> str:
         return ""
     if with_rate and line.completion is not None and line.cumulative:
         return f", đạt {format_rate(line.completion)}% chỉ tiêu giai đoạn"
-    return f" (chỉ tiêu giai đoạn: {two_digits(line.period_target)} {_unit(line)})"
+    return f" (chỉ tiêu giai đoạn: {_target_words(line)})"
 
 
 def _whole(value: int | None, kind: str) -> str:
@@ -111,7 +128,7 @@ def _indicator_sentence(line: IndicatorLine, measure: str, year: int, how: tuple
     if first_year:
         note = _target_note(line, with_rate=True)
         if note.startswith(","):
-            note += f" ({two_digits(line.period_target)} {_unit(line)})"
+            note += f" ({_target_words(line)})"
         return head + year_target + note + rule
     if not line.cumulative:
         since = since[:1].upper() + since[1:]

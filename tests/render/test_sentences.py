@@ -122,3 +122,23 @@ def test_none_on_a_territory_names_it_beside_the_whole_province():
     same = replace(none, whole_year=None, whole_cumulative=None)
     assert sentences.indicator_sentence(same, SYSTEMS_SUPPORTED, 2025, False, since).startswith(
         "Năm 2025 chưa hỗ trợ hệ thống quản lý nào; lũy kế")
+
+
+def test_a_qualified_target_reads_as_in_the_appendix():
+    """Đồng Tháp 2026: Phụ lục I says “trên 33”, so II.1 says “(trên 33 doanh nghiệp)”, never
+    a bare “(33 doanh nghiệp)” (sample review, issue 22 item 4)."""
+    from dataclasses import replace
+
+    from phrasing_table import line
+
+    from ncnsc_reports.inputs.schema import CERT_SUPPORTED
+    from ncnsc_reports.render import sentences
+
+    named = replace(line(CERT_SUPPORTED, 1, 1, 33), name="Chứng nhận (chỉ tiêu: trên 33)")
+    first = sentences.indicator_sentence(named, CERT_SUPPORTED, 2026, True, "")
+    assert first.endswith("đạt 3% chỉ tiêu giai đoạn (trên 33 doanh nghiệp)")
+    none = replace(line(CERT_SUPPORTED, 0, 0, 33), name=named.name)
+    later = sentences.indicator_sentence(none, CERT_SUPPORTED, 2027, False,
+                                         "từ năm 2026 đến hết năm 2027")
+    assert later.endswith("(chỉ tiêu giai đoạn: trên 33 doanh nghiệp)")
+    assert sentences.target_qualifier(line(CERT_SUPPORTED, 1, 1, 33)) == ""
