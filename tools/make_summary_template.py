@@ -30,8 +30,8 @@ YEARS = 5  # a phase of QĐ 1322 is five years; a mid-term review leaves the lat
 
 # Widths (cm) add up to the text width, 16.5 cm; cells have 0.1 cm side margins, so a year
 # (“2021”) and a rate (“100,0”) fit on one line at 11 pt.
-INDICATOR_HEAD = (("TT", 0.75), ("Chỉ tiêu", 3.45), ("Đơn vị tính", 1.5),
-                  ("Chỉ tiêu giai đoạn {{ phase }}", 1.3)) + tuple(
+INDICATOR_HEAD = (("TT", 0.75), ("Chỉ tiêu", 2.95), ("Đơn vị tính", 1.5),
+                  ("Chỉ tiêu giai đoạn {{ phase }}", 1.8)) + tuple(
     (f"{{{{ years[{i}] }}}}", 1.15) for i in range(YEARS)) + (
     ("Lũy kế {{ period }}", 1.2), ("Tỷ lệ đạt (%)", 1.25), ("Đánh giá", 1.3))
 INDICATOR_CELLS = (
