@@ -327,9 +327,9 @@ def body_evaluation(doc) -> None:
     para(doc, "{%p endif %}")
     para(doc, "1. {% if since_programme %}Kết quả thực hiện các chỉ tiêu năm {{ year }}"
               "{% if not phase_first_year %} và lũy kế {{ since_start_year }} đến hết năm "
-              "{{ year }}{% endif %}{% else %}Đánh giá kết quả, hiệu quả đã đạt được "
-              "{% if phase_first_year %}trong năm {{ year }}{% else %}{{ since_start_year }} đến "
-              "hết năm {{ year }}{% endif %}{% endif %}:", "Heading 2")
+              "{{ year }}{% endif %}{% elif phase_first_year %}Kết quả thực hiện các chỉ tiêu "
+              "năm {{ year }}{% else %}Đánh giá kết quả, hiệu quả đã đạt được "
+              "{{ since_start_year }} đến hết năm {{ year }}{% endif %}:", "Heading 2")
     evaluation(doc)
     para(doc, "2. Những tồn tại và vướng mắc", "Heading 2")
     section(doc, "shortcomings")

@@ -32,7 +32,7 @@ def test_first_year_of_phase_two_is_worded_as_one_year(tien_giang_2026):
     assert not re.search(r"[Ll]ũy kế từ năm 202[1-5]", text)
     # one year said once: not “từ đầu giai đoạn 2026-2030 (năm 2026) đến hết năm 2026”
     assert ("II. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026, năm đầu giai đoạn "
-            "2026-2030\n1. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026:\n") in text
+            "2026-2030\n1. Kết quả thực hiện các chỉ tiêu năm 2026:\n") in text
     assert "đến hết năm 2026" not in text and "từ đầu giai đoạn" not in text
     assert "Lũy kế năm 2026" in text
     # the appendix title one idea per line, never broken inside “GIAI ĐOẠN”
@@ -212,6 +212,6 @@ def test_a_province_without_indicators_gets_phase_wording_too(province_copy):
     start_year(province_copy / "2026")
     text = "\n".join(docx_lines(build(province_copy / "2026").path))
     assert ("II. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026, năm đầu giai đoạn "
-            "2026-2030\n1. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026:\n") in text
+            "2026-2030\n1. Kết quả thực hiện các chỉ tiêu năm 2026:\n") in text
     assert "đến hết năm 2026" not in text
     assert "(năm 2021)" not in text and "từ đầu Chương trình" not in text
