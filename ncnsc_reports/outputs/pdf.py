@@ -33,6 +33,9 @@ _PROGRAM = ("LibreOffice", "program", "soffice.exe")
 _MAC_APP = ("LibreOffice.app", "Contents", "MacOS", "soffice")
 
 
+AGAIN = ("Tệp Word đã được ghi; hãy thử lại (lần khởi động đầu của LibreOffice đôi khi lỗi), "
+         "nếu vẫn lỗi thì đóng LibreOffice đang mở rồi thử lại")
+
 def find_soffice() -> str:
     """Return the LibreOffice program, or raise OutputError saying how to install or name it."""
     named = os.environ.get(SOFFICE_ENV)
@@ -94,8 +97,9 @@ def convert(documents: list[Path], timeout: float | None = None,
             reset(profile, soffice, timeout)
             missing = _converted(soffice, profile, missing, Path(tmp), timeout)
         if missing:
+            # Review L14: a first start of LibreOffice may fail where a second run succeeds.
             raise OutputError("LibreOffice không tạo được PDF cho: "
-                              f"{', '.join(d.name for d in missing)}")
+                              f"{', '.join(d.name for d in missing)}. {AGAIN}")
         pdfs = [d.with_suffix(".pdf") for d in documents]
         for document, pdf in zip(documents, pdfs, strict=True):
             data = reproducible(Path(tmp, document.stem + ".pdf").read_bytes(),

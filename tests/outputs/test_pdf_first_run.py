@@ -79,7 +79,9 @@ def test_a_conversion_that_fails_twice_is_reported(tmp_path, monkeypatch):
     fake_soffice(tmp_path, monkeypatch, works_from=99)
     with pytest.raises(OutputError) as caught:
         convert(documents(tmp_path, "a.docx", "b.docx"))
-    assert str(caught.value) == "LibreOffice không tạo được PDF cho: a.docx, b.docx"
+    assert str(caught.value) == ("LibreOffice không tạo được PDF cho: a.docx, b.docx. Tệp Word đã "
+                                 "được ghi; hãy thử lại (lần khởi động đầu của LibreOffice đôi khi "
+                                 "lỗi), nếu vẫn lỗi thì đóng LibreOffice đang mở rồi thử lại")
     assert not (tmp_path / "a.pdf").exists()
 
 
