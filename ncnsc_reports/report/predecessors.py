@@ -38,7 +38,7 @@ def check_predecessors(formation: Formation, problems: Problems) -> None:
     for p in formation.predecessors:
         where = p.where.at(column="Thư mục số liệu")
         if p.missing:
-            problems.error(where, (
+            _instead_of_warning(problems, where, (
                 f"không có thư mục {p.folder}: báo cáo tổng kết cần số liệu các năm của "
                 f"{p.words}. Thêm thư mục đó (hồ sơ tỉnh và các năm của tỉnh), hoặc, nếu không "
                 "có số liệu, để trống ô này và ghi ở cột “Câu khi không có số liệu” câu báo cáo "
@@ -50,6 +50,13 @@ def check_predecessors(formation: Formation, problems: Problems) -> None:
                 "của tỉnh đó. Ghi tên thư mục của tỉnh trong inputs/ (ví dụ kien-giang), hoặc, "
                 "nếu không có số liệu, ghi ở cột “Câu khi không có số liệu” câu báo cáo in thay "
                 "cho số liệu đó"))
+
+
+def _instead_of_warning(problems: Problems, where: Location, message: str) -> None:
+    """The summary's error on a cell replaces the warning a year's build gives on it (read in
+    `formation._folder`): a clerk reads the missing folder once, as an error."""
+    problems[:] = [p for p in problems if p.is_error or p.where != where]
+    problems.error(where, message)
 
 
 def former_plans(formation: Formation, main: PlanInForce, last: int, on: dt.date,

@@ -180,6 +180,11 @@ def test_a_missing_former_province_fails_the_summary_and_says_what_to_do(an_gian
     assert message.startswith("ho-so-tinh.xlsx › trang “Hình thành” › dòng 3 › cột “Thư mục "
                               "số liệu”: không có thư mục")
     assert "Câu khi không có số liệu" in message
+    from ncnsc_reports.engine import build as build_folder
+
+    result = build_folder(an_giang_copy / "tong-ket-2021-2025")
+    said = [str(p) for p in [*result.errors, *result.warnings] if "kien-giang" in str(p)]
+    assert said == [message]  # the year's warning on that cell is not said again beside it
 
 
 def test_figures_not_available_are_said_in_the_clerks_words(an_giang_copy):
