@@ -64,6 +64,22 @@ NO_YEAR_TARGET_COLUMNS = tuple((h, round(w + _WIDER.get(h, 0), 1), a)
                                for k, (h, w, a) in enumerate(INDICATOR_COLUMNS)
                                if k != _YEAR_TARGET)
 NO_YEAR_TARGET_CELLS = tuple(c for k, c in enumerate(INDICATOR_CELLS) if k != _YEAR_TARGET)
+# In a phase's first year the cumulative figures are the year's: a “Lũy kế năm 2026” column
+# repeated “Kết quả năm 2026” (review L5, An Giang 2026). Those tables drop it; its 2.3 cm go to
+# the indicator's name, and to the year's result where it was 1.6 cm, so 16.5 cm stay in all.
+_CUMULATIVE = "Lũy kế {{ cumulative_span }}"
+
+
+def _first_year(columns, cells, wider):
+    keep = [k for k, (h, _, _) in enumerate(columns) if h != _CUMULATIVE]
+    return (tuple((h, round(w + wider.get(h, 0), 1), a) for k, (h, w, a) in enumerate(columns)
+                  if k in keep), tuple(cells[k] for k in keep))
+
+
+FIRST_YEAR_COLUMNS, FIRST_YEAR_CELLS = _first_year(
+    INDICATOR_COLUMNS, INDICATOR_CELLS, {"Chỉ tiêu": 1.6, "Kết quả năm {{ year }}": 0.7})
+FIRST_YEAR_NO_TARGET_COLUMNS, FIRST_YEAR_NO_TARGET_CELLS = _first_year(
+    NO_YEAR_TARGET_COLUMNS, NO_YEAR_TARGET_CELLS, {"Chỉ tiêu": 2.3})
 
 
 def define_styles(doc, style) -> None:
@@ -170,10 +186,14 @@ def appendices(doc, para) -> None:
     para(doc, "{%p endif %}")
     # Most plans set targets for the whole phase only: a column left empty on every row would
     # read as missing figures, so the table without it is printed then.
-    para(doc, "{%p if has_year_targets %}")
+    para(doc, "{%p if has_year_targets and not phase_first_year %}")
     grid_table(doc, INDICATOR_COLUMNS, "i in indicators", INDICATOR_CELLS)
-    para(doc, "{%p else %}")
+    para(doc, "{%p elif has_year_targets %}")
+    grid_table(doc, FIRST_YEAR_COLUMNS, "i in indicators", FIRST_YEAR_CELLS)
+    para(doc, "{%p elif not phase_first_year %}")
     grid_table(doc, NO_YEAR_TARGET_COLUMNS, "i in indicators", NO_YEAR_TARGET_CELLS)
+    para(doc, "{%p else %}")
+    grid_table(doc, FIRST_YEAR_NO_TARGET_COLUMNS, "i in indicators", FIRST_YEAR_NO_TARGET_CELLS)
     para(doc, "{%p endif %}")
     para(doc, "{%p if budget %}")
     para(doc, "Kinh phí thực hiện theo {{ budget.source|cite_short }}",
