@@ -67,16 +67,16 @@ def define_styles(doc) -> None:
                keep_next=True)
     base.style(doc, "Chú thích hình", "ChuThichHinh", size=13, italic=True, align=center,
                indent=0, after=6)
-    # A table's title keeps with the table and its rows with each other, so a short table is
-    # not split with its last row alone on the next page (Word moves it whole if it fits).
+    # A table's title keeps with the table, its header rows with the first body row; the body
+    # rows do not keep with next (cantSplit keeps each row whole, the header repeats), or the
+    # whole table is chained to the next paragraph and a long one leaves a page mostly blank.
     base.style(doc, "Tên bảng", "TenBang", size=13, italic=True, align=center, indent=0,
                before=6, after=6, keep_next=True)
-    base.style(doc, "Bảng nhỏ", "BangNho", size=11, align=center, indent=0, after=0,
-               keep_next=True)
+    base.style(doc, "Bảng nhỏ", "BangNho", size=11, align=center, indent=0, after=0)
     base.style(doc, "Bảng nhỏ – tiêu đề", "BangNhoTieuDe", size=11, bold=True, align=center,
                indent=0, after=0, keep_next=True)
     base.style(doc, "Bảng nhỏ – chữ", "BangNhoChu", size=11, align=WD_ALIGN_PARAGRAPH.LEFT,
-               indent=0, after=0, keep_next=True)
+               indent=0, after=0)
 
 
 def table(doc, head, cells, loop: str, *, grouped: tuple[int, int, str] | None = None,
@@ -101,6 +101,8 @@ def table(doc, head, cells, loop: str, *, grouped: tuple[int, int, str] | None =
             p.style = doc.styles["Bảng nhỏ – tiêu đề" if r < heads or r == heads + 3 else
                                  "Bảng nhỏ – chữ" if r == heads + 1 and c == text_column
                                  else "Bảng nhỏ"]
+            if r == heads + 3:  # the total row, bold like the header, is not chained on
+                p.paragraph_format.keep_with_next = False
             text = body[r - heads][c] if r >= heads else _head_text(head, grouped, r, c)
             if text:
                 p.add_run(text)
@@ -242,11 +244,13 @@ def results(doc) -> None:
     para(doc, "{{p paras(indicator_notes) }}")
     para(doc, "3. Kinh phí thực hiện", "Heading 2")
     para(doc, "{%p if has_budget %}")
-    para(doc, "Giai đoạn {{ period }} đã sử dụng {{ budget.spent_total|number }} đồng"
+    # the same shape as a former province's sentence below (“Trên địa bàn …, giai đoạn …”)
+    para(doc, "{% if own_territory %}Trên địa bàn {{ own_territory }}, giai đoạn{% else %}"
+              "Giai đoạn{% endif %} {{ period }} đã sử dụng {{ budget.spent_total|number }} đồng"
               "{% if budget.planned_total is not none %}, bằng "
               "{{ budget.budget_completion|rate }}% dự toán {{ budget.planned_total|number }} "
-              "đồng theo {{ budget_source|cite_short }}{% endif %}{% if own_territory %} trên "
-              "địa bàn {{ own_territory }}{% endif %} (Bảng {{ budget_table }}, Biểu đồ 2).")
+              "đồng theo {{ budget_source|cite_short }}{% endif %}; chi tiết tại "
+              "Bảng {{ budget_table }}, Biểu đồ 2.")
     para(doc, "{%p for t in former_parts %}")
     para(doc, "{%p if t.budget_source %}")
     para(doc, "Trên địa bàn {{ t.words }}, giai đoạn {{ period }} đã sử dụng "

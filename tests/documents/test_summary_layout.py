@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from test_layout import *  # noqa: F403 — the same checks, on another document
 
 
@@ -21,7 +22,8 @@ def expected():
         "summary": "Tổng kết việc thực hiện giai đoạn 2021-2025",
         "body": ("Thực hiện Quyết định số 1322", "Căn cứ điểm đ khoản 1 Mục VI",
                  "- Kế hoạch số 573/KH-UBND", "Giai đoạn 2021-2025 không phát sinh nội dung này",
-                 "- Kết quả: hỗ trợ 06 hệ thống quản lý", "Giai đoạn 2021-2025 đã sử dụng"),
+                 "- Kết quả: hỗ trợ 06 hệ thống quản lý",
+                 "Trên địa bàn tỉnh An Giang (trước sắp xếp), giai đoạn 2021-2025 đã sử dụng"),
         "headings": ("I. Kế hoạch triển khai", "II. Kết quả thực hiện giai đoạn 2021-2025",
                      "III. Đánh giá chung", "IV. Phương hướng, nhiệm vụ giai đoạn 2026-2030",
                      "V. Đề xuất, kiến nghị", "1. Kết quả thực hiện các nhóm nhiệm vụ",
@@ -29,3 +31,22 @@ def expected():
                      "4. Bài học kinh nghiệm"),
         "signer": ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Người Ký Minh Họa"],
     }
+
+
+def test_only_a_table_header_keeps_with_next(doc):
+    """A long table may break between rows: its body cells' styles carry no keep-with-next
+    (else the whole table is chained to the next paragraph and a page is left mostly blank);
+    the header rows repeat and keep with the first row, every row is cantSplit."""
+    for sid in ("BangNho", "BangNhoChu"):
+        assert doc.styles.element.xpath(f'w:style[@w:styleId="{sid}"]//w:keepNext') == [], sid
+    tables = [t for t in doc.tables if t.rows[0]._tr.xpath("./w:trPr/w:tblHeader")]
+    assert len(tables) >= 4
+    for t in tables:
+        body = [r for r in t.rows if not r._tr.xpath("./w:trPr/w:tblHeader")]
+        assert body and all(r._tr.xpath("./w:trPr/w:cantSplit") for r in body)
+        for r in body:
+            for p in (p for c in r.cells for p in c.paragraphs):
+                own = p._p.pPr.find(qn("w:keepNext")) if p._p.pPr is not None else None
+                kept = p.style.paragraph_format.keep_with_next if own is None else \
+                    own.get(qn("w:val")) not in ("0", "false")
+                assert not kept, (t.rows[0].cells[0].text, p.text)
