@@ -50,3 +50,15 @@ def test_only_a_table_header_keeps_with_next(doc):
                 kept = p.style.paragraph_format.keep_with_next if own is None else \
                     own.get(qn("w:val")) not in ("0", "false")
                 assert not kept, (t.rows[0].cells[0].text, p.text)
+
+
+def test_a_repeated_header_has_room_for_its_merged_cells(doc):
+    """The year row of a two-row header is at least 900 twips high: LibreOffice clips the
+    vertically merged header cells (“Chỉ tiêu giai đoạn 2021-2025”, “Tỷ lệ đạt (%)”) of a header
+    repeated on the next page to the rows' own heights."""
+    rows = [tr for t in doc.tables for tr in t._tbl.tr_lst
+            if tr.xpath("./w:trPr/w:tblHeader") and t._tbl.tr_lst.index(tr) == 1]
+    assert len(rows) >= 3
+    for tr in rows:
+        [height] = tr.xpath("./w:trPr/w:trHeight")
+        assert int(height.get(qn("w:val"))) >= 900 and height.get(qn("w:hRule")) == "atLeast"
