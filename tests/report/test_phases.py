@@ -34,7 +34,8 @@ def test_first_year_of_phase_two_is_worded_as_one_year(tien_giang_2026):
     assert ("II. Đánh giá kết quả, hiệu quả đã đạt được trong năm 2026, năm đầu giai đoạn "
             "2026-2030\n1. Kết quả thực hiện các chỉ tiêu năm 2026:\n") in text
     assert "đến hết năm 2026" not in text and "từ đầu giai đoạn" not in text
-    assert "Lũy kế năm 2026" in text
+    # Phụ lục I of a first year: the result, no cumulative column repeating it (review L5)
+    assert "Kết quả năm 2026" in text and "Lũy kế năm 2026" not in text
     # the appendix title one idea per line, never broken inside “GIAI ĐOẠN”
     assert ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026,\nNĂM ĐẦU GIAI ĐOẠN 2026-2030\nTHEO KẾ "
             "HOẠCH SỐ 224/KH-UBND") in text
